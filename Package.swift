@@ -1,0 +1,62 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Almanac",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "almanac", targets: ["AlmanacCLI"]),
+        .library(name: "Almanac", targets: ["Almanac"]),
+        .library(name: "AlmanacTime", targets: ["AlmanacTime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries, declared once with pkg-config and install hints.
+        .systemLibrary(
+            name: "CLibical", pkgConfig: "libical", providers: [.apt(["libical-dev"]), .brew(["libical"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+
+        // One library per stage: files → notes → document → mentions → items → model → views.
+        .target(name: "AlmanacCore"),
+        .target(name: "AlmanacTime", dependencies: ["AlmanacCore"]),
+        .target(
+            name: "AlmanacRead",
+            dependencies: ["AlmanacCore", "AlmanacTime", "CLibXML2", .product(name: "Yams", package: "Yams")]),
+        .target(name: "AlmanacExtract", dependencies: ["AlmanacCore", "AlmanacTime", "AlmanacRead"]),
+        .target(name: "AlmanacModel", dependencies: ["AlmanacCore"]),
+        .target(name: "AlmanacICal", dependencies: ["AlmanacCore", "AlmanacModel", "CLibical"]),
+        .target(name: "AlmanacBoard", dependencies: ["AlmanacCore", "AlmanacModel"]),
+        .target(
+            name: "Almanac",
+            dependencies: [
+                "AlmanacCore", "AlmanacTime", "AlmanacRead", "AlmanacExtract", "AlmanacModel", "AlmanacICal",
+                "AlmanacBoard",
+            ]),
+        .executableTarget(
+            name: "AlmanacCLI",
+            dependencies: [
+                "Almanac", "AlmanacCore", "AlmanacModel", "AlmanacTime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "AlmanacCoreTests", dependencies: ["AlmanacCore"]),
+        .testTarget(name: "AlmanacTimeTests", dependencies: ["AlmanacTime"]),
+        .testTarget(name: "AlmanacReadTests", dependencies: ["AlmanacRead"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AlmanacExtractTests", dependencies: ["AlmanacExtract", "AlmanacRead"]),
+        .testTarget(name: "AlmanacModelTests", dependencies: ["AlmanacModel"]),
+        .testTarget(name: "AlmanacICalTests", dependencies: ["AlmanacICal", "AlmanacModel"]),
+        .testTarget(name: "AlmanacBoardTests", dependencies: ["AlmanacBoard", "AlmanacModel"]),
+        .testTarget(name: "AlmanacTests", dependencies: ["Almanac"]),
+        .testTarget(name: "AlmanacCLITests", dependencies: ["AlmanacCLI"]),
+    ]
+)
+
+for target in package.targets where [.regular, .executable, .test].contains(target.type) {
+    target.swiftSettings =
+        (target.swiftSettings ?? [])
+        + ["ExistentialAny", "InternalImportsByDefault", "MemberImportVisibility"].map { .enableUpcomingFeature($0) }
+}

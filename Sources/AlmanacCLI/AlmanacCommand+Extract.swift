@@ -1,0 +1,45 @@
+import Almanac
+import AlmanacCore
+import AlmanacModel
+import AlmanacTime
+import ArgumentParser
+import Foundation
+
+extension AlmanacCommand {
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print what each note says, before notes are merged.",
+            discussion: """
+                --format json prints the items JSON that ../shared/eval/score.py reads (see README).
+
+                Examples:
+                  almanac extract notes/2015-12-16.md
+                  almanac extract notes --format json > items.json
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
+        @Argument(help: "Notes: files or folders.")
+        var paths: [String]
+
+        @Option(help: "Output format: text or json.")
+        var format: Format = .text
+
+        @Flag(help: "Read numeric dates as day/month (10/1 is 10 January).")
+        var dayFirst = false
+
+        func run() throws {
+            let (notes, diagnostics, _) = Pipeline(dateOptions: .init(dayFirst: dayFirst)).notes(paths: paths)
+            report(diagnostics)
+            switch format {
+            case .json:
+                print(ItemsJSON.notes(notes).render(), terminator: "")
+            case .text:
+                print(TextReport.notes(notes), terminator: "")
+            }
+            if notes.isEmpty, !diagnostics.isEmpty { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Almanac
+import AlmanacCore
+import AlmanacModel
+import AlmanacTime
+import ArgumentParser
+import Foundation
+
+@main
+struct AlmanacCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "almanac",
+        abstract: "Turns meeting notes into subscribable calendars and a project board.",
+        discussion: """
+            Exit status: 0 when the outputs were written (warnings allowed), 1 when there were findings \
+            or invalid input, 2 for a usage error.
+            """,
+        version: "0.1.0",
+        subcommands: [Collect.self, Extract.self])
+}
+
+/// Diagnostics to standard error, compiler style.
+func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data(("almanac: error: " + message + "\n").utf8))
+}

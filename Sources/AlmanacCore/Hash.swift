@@ -1,0 +1,34 @@
+/// A small, stable hash (FNV-1a, 64-bit) for identities and cache keys: the same text gives the same
+/// value on every machine and every run, unlike `Hasher`.
+public enum Hash {
+    public static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    public static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// Eight hex digits of the text's hash.
+    public static func hex8(_ text: String) -> String {
+        let value = fnv1a(text) >> 32
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+    }
+
+    /// Sixteen hex digits of the bytes' hash.
+    public static func hex16(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = String(fnv1a(bytes), radix: 16)
+        return String(repeating: "0", count: max(0, 16 - digits.count)) + digits
+    }
+}

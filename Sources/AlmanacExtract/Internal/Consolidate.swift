@@ -1,0 +1,141 @@
+import Foundation
+import AlmanacCore
+
+/// One item per real thing per note: drafts that name the same thing (an agenda line and its
+/// section, an acronym and its expansion, the same call twice) become one item with aliases.
+enum Consolidate {
+    static func items(_ drafts: [Draft]) -> [Item] {
+        var groups: [[Draft]] = []
+        for draft in drafts {
+            if let index = groups.firstIndex(where: { group in group.contains { same($0, draft) } }) {
+                groups[index].append(draft)
+            } else {
+                groups.append([draft])
+            }
+        }
+        // Merging can make two groups the same thing (A~B, B~C): a second pass joins them.
+        var merged = true
+        while merged {
+            merged = false
+            outer: for i in groups.indices {
+                for j in groups.indices where j > i {
+                    if groups[i].contains(where: { a in groups[j].contains { same(a, $0) } }) {
+                        groups[i] += groups[j]
+                        groups.remove(at: j)
+                        merged = true
+                        break outer
+                    }
+                }
+            }
+        }
+        var items = groups.map(combine)
+        linkDeadlines(&items)
+        items.sort { ($0.sources.first?.line ?? 0, $0.kind.rawValue) < ($1.sources.first?.line ?? 0, $1.kind.rawValue) }
+        return items
+    }
+
+    static func same(_ a: Draft, _ b: Draft) -> Bool {
+        guard a.item.kind == b.item.kind else { return false }
+        switch a.item.kind {
+        case .meeting:
+            if let da = a.item.when.start, let db = b.item.when.start { return da == db }
+            return a.item.when.start == nil && b.item.when.start == nil && a.item.title == b.item.title
+        case .deadline:
+            guard a.item.when.start == b.item.when.start else { return false }
+            return a.block == b.block || nameSimilarity(a.item, b.item) >= 0.5
+        case .event, .project:
+            let similarity = nameSimilarity(a.item, b.item)
+            if similarity >= 0.6 {
+                // Two dated mentions far apart are two things ("the 2015 and the 2016 hackathon").
+                if let sa = a.item.when.start, let sb = b.item.when.start, abs(sa.dayNumber - sb.dayNumber) > 120 { return false }
+                return true
+            }
+            // An agenda line and a section lead-in that share their head word ("Hello World party" /
+            // "Unikernel install party") are the same topic.
+            if a.fromAgenda != b.fromAgenda, a.item.kind == .event, let ha = Names.tokens(a.item.title).last,
+                let hb = Names.tokens(b.item.title).last, ha == hb, Cues.eventNouns[ha] != nil, a.item.subkind == b.item.subkind
+            {
+                return true
+            }
+            return false
+        }
+    }
+
+    static func nameSimilarity(_ a: Item, _ b: Item) -> Double {
+        var best = 0.0
+        for x in a.names { for y in b.names { best = max(best, Names.similarity(x, y)) } }
+        return best
+    }
+
+    static func combine(_ group: [Draft]) -> Item {
+        let sorted = group.sorted { $0.confidence > $1.confidence }
+        var item = sorted[0].item
+        // The title: the fullest name, an acronym expanded with its year.
+        var names: [String] = []
+        for draft in group { for name in draft.item.names where !names.contains(name) { names.append(name) } }
+        let title = bestTitle(names, kind: item.kind)
+        item.title = title
+        item.aliases = names.filter { $0 != title && !Names.tokens($0).isEmpty && Names.tokens($0) != Names.tokens(title) }
+        // The date: the most precise stated one, an explicit day over a vague period.
+        let dated = group.filter { $0.item.when.isDated }
+        if let best = dated.max(by: { rank($0) < rank($1) }) {
+            item.when = best.item.when
+            item.status = best.item.status
+        } else {
+            item.status = sorted.map(\.item.status).first { $0 != .unknown } ?? item.status
+        }
+        if item.kind == .meeting, let own = group.first(where: { $0.item.status == .past }) {
+            item.title = own.item.title
+            item.status = .past
+            item.people = own.item.people
+        }
+        item.subkind = group.compactMap(\.item.subkind).first { $0 != .other } ?? item.subkind
+        item.location = item.location ?? group.compactMap(\.item.location).first
+        item.url = item.url ?? group.compactMap(\.item.url).first
+        item.forEvent = item.forEvent ?? group.compactMap(\.item.forEvent).first
+        item.difficulty = item.difficulty ?? group.compactMap(\.item.difficulty).first
+        for draft in group { for person in draft.item.people where !item.people.contains(person) { item.people.append(person) } }
+        var sources: [Evidence] = []
+        for draft in sorted { for source in draft.item.sources where !sources.contains(where: { $0.line == source.line }) { sources.append(source) } }
+        item.sources = sources
+        return item
+    }
+
+    static func rank(_ draft: Draft) -> (Int, Double) {
+        let precision: Int
+        switch draft.item.when.precision {
+        case .datetime: precision = 6
+        case .day: precision = draft.item.when.tentative ? 4 : 5
+        case .week: precision = 3
+        case .month, .quarter: precision = 2
+        case .year: precision = 1
+        case .none: precision = 0
+        }
+        return (precision, draft.confidence)
+    }
+
+    /// The fullest name: most words, an expansion over its acronym (with the acronym's year).
+    static func bestTitle(_ names: [String], kind: Item.Kind) -> String {
+        guard var best = names.first else { return "" }
+        for name in names.dropFirst() {
+            let a = Names.tokens(name).count
+            let b = Names.tokens(best).count
+            if a > b || (a == b && name.count > best.count) { best = name }
+        }
+        if let acronym = names.first(where: { Names.isAcronym($0, of: best) }) {
+            best = Names.expand(best, withYearOf: acronym)
+        }
+        return best
+    }
+
+    /// A deadline's event named as the event item is titled ("CIF16" → "Cloud Innovator Forum 2016").
+    static func linkDeadlines(_ items: inout [Item]) {
+        let events = items.filter { $0.kind == .event }
+        for index in items.indices where items[index].kind == .deadline {
+            guard let name = items[index].forEvent else { continue }
+            if let event = events.first(where: { $0.names.contains { Names.similarity($0, name) >= 0.6 || Names.isAcronym(name, of: $0) } }) {
+                items[index].forEvent = event.title
+            }
+        }
+    }
+}

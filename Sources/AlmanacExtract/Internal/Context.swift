@@ -1,0 +1,281 @@
+import Foundation
+import AlmanacCore
+import AlmanacRead
+import AlmanacTime
+
+/// A word of a sentence, with what the extractors look at.
+struct Word {
+    var text: String
+    var lower: String
+    /// UTF-8 range in the block's text.
+    var range: Range<Int>
+    var isPunct: Bool
+    var capitalized: Bool
+    var allCaps: Bool
+    var hasDigit: Bool
+    /// Inside a code span (`mirage-www`), a bold span, a link's text (with its URL).
+    var inCode: Bool
+    var inStrong: Bool
+    var link: String?
+    /// Index of the link span the word belongs to, for taking a link's whole text as a name.
+    var linkSpan: Int?
+    /// A space separates this word from the one before.
+    var spaceBefore: Bool
+
+    var isWord: Bool { !isPunct }
+}
+
+/// A sentence of a block: its words and the dates in it.
+struct Sentence {
+    var block: Int
+    var range: Range<Int>
+    var text: String
+    var words: [Word]
+    var dates: [TemporalExpression]
+    /// Index of this sentence in the note.
+    var index: Int
+
+    func has(_ word: String) -> Bool { words.contains { $0.lower == word } }
+    func hasAny(_ set: Set<String>) -> Bool { words.contains { set.contains($0.lower) } }
+    func firstIndex(_ set: Set<String>) -> Int? { words.firstIndex { set.contains($0.lower) } }
+
+    /// The text between two word indices (inclusive lower, exclusive upper), as written.
+    func text(_ words: Range<Int>, in block: Block) -> String {
+        guard !words.isEmpty, words.lowerBound >= 0, words.upperBound <= self.words.count else { return "" }
+        return block.text(self.words[words.lowerBound].range.lowerBound..<self.words[words.upperBound - 1].range.upperBound)
+    }
+}
+
+/// One note, prepared for the extractors: blocks cut into sentences and words, dates tagged once.
+struct NoteContext {
+    let note: Note
+    let info: NoteInfo
+    let blocks: [Block]
+    var sentences: [Sentence] = []
+    /// Sentence indices of each block.
+    var sentencesOfBlock: [[Int]] = []
+    /// Block indices that are agenda items (list items before the first notes heading, or under "Agenda").
+    var agenda: Set<Int> = []
+
+    init(note: Note, tagger: TemporalTagger) {
+        self.note = note
+        self.info = note.info
+        self.blocks = note.document.blocks
+        sentencesOfBlock = Array(repeating: [], count: blocks.count)
+        for (index, block) in blocks.enumerated() {
+            if block.kind == .code { continue }
+            let skip = block.spans.filter { $0.kind == .code || $0.kind == .url }.map(\.range)
+            let dates = tagger.tag(block.text, reference: info.date, skip: Self.merged(skip))
+            for range in Self.sentenceRanges(block.text) {
+                let words = Self.words(in: block, range: range)
+                let sentence = Sentence(
+                    block: index, range: range, text: block.text(range), words: words,
+                    dates: dates.filter { range.contains($0.range.lowerBound) }, index: sentences.count)
+                sentencesOfBlock[index].append(sentences.count)
+                sentences.append(sentence)
+            }
+        }
+        agenda = Self.findAgenda(blocks)
+    }
+
+    /// The heading texts above block `index`, innermost first.
+    func headings(of index: Int) -> [String] {
+        note.document.headingPath(of: index).reversed().map { blocks[$0].text }
+    }
+
+    /// The source line of a UTF-8 offset in a block.
+    func evidence(block index: Int, at offset: Int, quote: String) -> Evidence {
+        let (line, column) = blocks[index].location(of: offset)
+        return Evidence(path: info.path, line: line, column: column, quote: quote)
+    }
+
+    func evidence(_ sentence: Sentence, at offset: Int? = nil) -> Evidence {
+        evidence(block: sentence.block, at: offset ?? sentence.range.lowerBound, quote: Self.quote(sentence.text))
+    }
+
+    /// A quote short enough for a calendar description.
+    static func quote(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: [" "])
+        if trimmed.count <= 200 { return trimmed }
+        return String(trimmed.prefix(197)) + "…"
+    }
+
+    // MARK: - Sentences
+
+    static let abbreviations: Set<String> = [
+        "e.g", "i.e", "cf", "vs", "etc", "dr", "mr", "mrs", "ms", "st", "no", "approx", "incl", "eg", "ie", "al",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "nb",
+    ]
+
+    /// Sentence ranges: ends at . ! ? followed by a space and a capital, a digit or a bullet.
+    static func sentenceRanges(_ text: String) -> [Range<Int>] {
+        let bytes = Array(text.utf8)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        var depth = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "(") { depth += 1 }
+            if b == UInt8(ascii: ")") { depth = max(0, depth - 1) }
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") {
+                var j = i + 1
+                while j < bytes.count, bytes[j] == UInt8(ascii: ".") || bytes[j] == UInt8(ascii: "!") || bytes[j] == UInt8(ascii: "?")
+                    || bytes[j] == UInt8(ascii: ")") || bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "*")
+                {
+                    j += 1
+                }
+                if j < bytes.count, bytes[j] == 0x20, j + 1 < bytes.count, isSentenceStart(bytes[j + 1]),
+                    b != UInt8(ascii: ".") || !endsWithAbbreviation(bytes, i, from: start), depth == 0 || b != UInt8(ascii: ".")
+                {
+                    ranges.append(start..<j)
+                    start = j + 1
+                    depth = 0
+                    i = j + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        if start < bytes.count { ranges.append(start..<bytes.count) }
+        return ranges.filter { !$0.isEmpty }
+    }
+
+    static func isSentenceStart(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b >= 0x80
+            || b == UInt8(ascii: "[") || b == UInt8(ascii: "(") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "*")
+            || b == UInt8(ascii: "`")
+    }
+
+    static func endsWithAbbreviation(_ bytes: [UInt8], _ dot: Int, from start: Int) -> Bool {
+        var k = dot - 1
+        while k >= start, (bytes[k] | 0x20) >= UInt8(ascii: "a") && (bytes[k] | 0x20) <= UInt8(ascii: "z") || bytes[k] == UInt8(ascii: ".") {
+            k -= 1
+        }
+        let word = String(decoding: bytes[(k + 1)..<dot], as: UTF8.self).lowercased()
+        if word.count == 1 { return true }  // initials: "J. Smith"
+        return abbreviations.contains(word)
+    }
+
+    // MARK: - Words
+
+    static func words(in block: Block, range: Range<Int>) -> [Word] {
+        let bytes = Array(block.text.utf8)
+        var words: [Word] = []
+        var i = range.lowerBound
+        var space = true
+        func spanIndex(_ offset: Int, _ test: (Span) -> Bool) -> Int? {
+            block.spans.firstIndex { test($0) && $0.range.contains(offset) }
+        }
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b == 0x20 {
+                space = true
+                i += 1
+                continue
+            }
+            let start = i
+            if isWordByte(b) {
+                while i < range.upperBound {
+                    let c = bytes[i]
+                    if isWordByte(c) {
+                        i += 1
+                    } else if (c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || c == UInt8(ascii: "/") || c == UInt8(ascii: "'")
+                        || c == UInt8(ascii: "_") || c == UInt8(ascii: "+") || c == UInt8(ascii: "#") || c == UInt8(ascii: "&")),
+                        i + 1 < range.upperBound, isWordByte(bytes[i + 1])
+                    {
+                        i += 1
+                    } else if c == 0xE2, i + 3 < range.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99, isWordByte(bytes[i + 3]) {
+                        i += 3
+                    } else {
+                        break
+                    }
+                }
+            } else if b >= 0x80 {
+                // A non-ASCII symbol (dash, bullet, quote): one punctuation word.
+                i += 1
+                while i < range.upperBound, bytes[i] & 0xC0 == 0x80 { i += 1 }
+            } else {
+                i += 1
+            }
+            let text = String(decoding: bytes[start..<i], as: UTF8.self)
+            let isPunct = !isWordByte(b)
+            var letters = 0
+            var uppers = 0
+            var digit = false
+            for scalar in text.unicodeScalars {
+                if scalar.properties.isAlphabetic {
+                    letters += 1
+                    if scalar.properties.isUppercase { uppers += 1 }
+                } else if ("0"..."9").contains(scalar) {
+                    digit = true
+                }
+            }
+            let linkIndex = spanIndex(start) { $0.url != nil }
+            words.append(
+                Word(
+                    text: text, lower: text.lowercased(), range: start..<i, isPunct: isPunct,
+                    capitalized: text.first?.isUppercase ?? false, allCaps: letters >= 2 && uppers == letters, hasDigit: digit,
+                    inCode: spanIndex(start) { $0.kind == .code } != nil,
+                    inStrong: spanIndex(start) { $0.kind == .strong || $0.kind == .leadIn } != nil,
+                    link: linkIndex.flatMap { block.spans[$0].url }, linkSpan: linkIndex, spaceBefore: space))
+            space = false
+        }
+        return words
+    }
+
+    static func isWordByte(_ b: UInt8) -> Bool {
+        (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+            || b >= 0xC3 && b != 0xE2 || (b >= 0x80 && b < 0xC0)
+    }
+
+    static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
+        var result: [Range<Int>] = []
+        for range in sorted {
+            if let last = result.last, range.lowerBound <= last.upperBound {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+
+    // MARK: - Agenda
+
+    /// List items that form the note's agenda: under a heading named like an agenda, or the first
+    /// list of the note when it comes before any other heading with list items.
+    static func findAgenda(_ blocks: [Block]) -> Set<Int> {
+        var result = Set<Int>()
+        var inAgenda = false
+        for (index, block) in blocks.enumerated() {
+            if block.isHeading {
+                let lower = block.text.lowercased()
+                inAgenda = lower.hasPrefix("agenda") || lower == "topics" || lower.hasPrefix("agenda items")
+                continue
+            }
+            if block.kind == .paragraph, block.text.lowercased().hasPrefix("agenda") { inAgenda = true; continue }
+            if inAgenda, block.isListItem { result.insert(index) }
+            if inAgenda, block.kind == .paragraph, !block.text.lowercased().hasPrefix("agenda") { inAgenda = false }
+        }
+        // Rendered pages lose the "Agenda" heading: a list right under the title, before the attendees.
+        if result.isEmpty {
+            var sawList = false
+            for (index, block) in blocks.enumerated() {
+                if block.isListItem {
+                    result.insert(index)
+                    sawList = true
+                } else if sawList {
+                    break
+                } else if block.kind == .paragraph, block.text.count > 200 {
+                    break
+                }
+            }
+            // Only a list followed by an attendees line reads as an agenda.
+            let after = blocks.indices.first { $0 > (result.max() ?? 0) && !blocks[$0].isListItem }
+            if let after, !blocks[after].text.lowercased().hasPrefix("attendees") { result = [] }
+        }
+        return result
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import AlmanacCore
+
+/// Cue words, by what they signal. One place to add a word.
+enum Cues {
+    // MARK: Meetings
+
+    static let attendeeLabels: [String] = [
+        "attendees", "attending", "present", "participants", "in attendance", "attendance", "people", "who",
+    ]
+    static let callWords: Set<String> = ["call", "meeting", "calls", "meetings", "hangout", "sync", "standup", "stand-up"]
+    static let callSchedulers: Set<String> = [
+        "next", "scheduled", "resume", "will", "moved", "move", "postponed", "rescheduled", "cancelled", "canceled",
+    ]
+    static let cancellation: Set<String> = ["cancelled", "canceled", "skip", "skipped", "skipping", "no", "off"]
+
+    // MARK: Events
+
+    /// Nouns that name an event, with the subkind they give.
+    static let eventNouns: [String: Item.Subkind] = [
+        "conference": .conference, "conf": .conference, "forum": .conference, "symposium": .conference,
+        "convention": .conference, "congress": .conference, "expo": .conference, "devroom": .conference,
+        "summit": .summit, "workshop": .workshop, "tutorial": .workshop, "tutorials": .workshop, "seminar": .workshop,
+        "webinar": .workshop, "course": .workshop, "bootcamp": .workshop, "hackathon": .hackathon, "hackday": .hackathon,
+        "hack-day": .hackathon, "sprint": .hackathon, "hackfest": .hackathon, "codefest": .hackathon, "jam": .hackathon,
+        "meetup": .meetup, "meet-up": .meetup, "party": .meetup, "gathering": .meetup, "social": .meetup,
+        "bof": .meetup, "unconference": .meetup, "talk": .talk, "keynote": .talk, "panel": .talk, "presentation": .talk,
+        "lightning": .talk, "demo": .talk, "hangout": .other, "day": .other, "camp": .workshop, "fest": .conference,
+        "festival": .conference, "week": .other, "retreat": .meetup, "launch": .release,
+    ]
+    /// Event nouns that need a name before them to count ("day", "week", "demo", "launch").
+    static let weakEventNouns: Set<String> = ["day", "week", "demo", "launch", "social", "jam", "course", "gathering", "presentation", "lightning"]
+    /// Words that may stand in an event's name before its noun without a capital ("install party", "user group").
+    static let nameModifiers: Set<String> = [
+        "install", "installation", "developer", "developers", "user", "users", "hack", "community", "release",
+        "doc", "docs", "documentation", "q&a", "online", "virtual", "annual", "spring", "summer", "autumn", "fall",
+        "winter", "tutorial", "contributor", "contributors", "newcomer", "newcomers", "bug", "triage", "packaging",
+        "coding", "design", "planning", "lightning", "demo", "unikernel", "open", "source", "ocaml", "security",
+    ]
+    /// Words that end a name going leftwards.
+    static let nameStoppers: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its", "my", "your", "at", "in",
+        "on", "of", "for", "to", "from", "with", "and", "or", "but", "is", "are", "was", "were", "be", "been", "will",
+        "would", "should", "could", "can", "may", "might", "has", "have", "had", "do", "does", "did", "about", "into",
+        "by", "as", "if", "so", "than", "then", "there", "here", "what", "which", "who", "whom", "when", "where", "why",
+        "how", "all", "any", "some", "each", "every", "no", "not", "next", "last", "another", "other", "such", "one",
+        "up", "out", "it", "we", "they", "he", "she", "i", "you", "us", "them", "during", "before", "after", "also",
+        "hold", "holding", "organise", "organize", "organising", "organizing", "run", "running", "attend", "attended",
+        "attending", "give", "gave", "giving", "gives", "submit", "submitted", "plan", "planning", "set", "setting",
+        "new", "big", "small", "good", "great", "nice", "first", "second", "upcoming", "recent", "previous", "future",
+        "weekly", "monthly", "regular", "more", "most", "few", "several", "many", "much", "own", "same", "similar",
+    ]
+    /// Verbs and phrases that make a following proper name an event ("a demo at FOSDEM").
+    static let attendanceVerbs: Set<String> = [
+        "attend", "attended", "attending", "present", "presented", "presenting", "speak", "spoke", "speaking",
+        "talk", "talked", "demo", "demoed", "demonstrated", "visit", "visited", "visiting", "travel", "travelling",
+        "traveling", "submit", "submitted", "interest", "booth", "stand", "keynote", "panel", "poster", "exhibit",
+    ]
+    /// Capitalised words that are not event names even after "at".
+    static let notEventNames: Set<String> = [
+        "api", "tls", "ssl", "dns", "tcp", "udp", "http", "https", "xml", "json", "html", "css", "arm", "vm", "vms", "cpu",
+        "irc", "pr", "prs", "rfc", "dhcp", "ntp", "ci", "os", "ui", "ux", "url", "uri", "sql", "git", "ssh", "usb",
+        "ram", "ip", "ipv4", "ipv6", "aws", "gcp", "ec2", "s3", "faq", "todo", "tbd", "tbc", "aob", "pdf", "uk", "us",
+        "eu", "usa", "utc", "gmt", "cet", "pst", "est", "io", "ocaml", "opam", "linux", "unix", "xen", "kvm",
+        "github", "gitlab", "slack", "zoom", "jitsi", "google", "mailing", "list", "the", "least", "most", "work",
+        "home", "first", "last", "all", "one", "some", "time", "moment", "end", "start", "beginning", "once", "times",
+    ]
+
+    // MARK: Releases
+
+    static let releaseNouns: Set<String> = ["release", "releases", "version", "versions"]
+    static let releaseVerbsPast: Set<String> = ["released", "shipped", "published", "tagged", "launched"]
+    static let releaseVerbsFuture: Set<String> = ["release", "releasing", "ship", "shipping", "publish", "cut", "cutting", "tag", "tagging"]
+
+    // MARK: Deadlines
+
+    /// Deadline phrases and their subkind; matched as word sequences.
+    static let deadlinePhrases: [([String], Item.Subkind)] = [
+        (["cfp"], .cfp), (["cfps"], .cfp), (["call", "for", "papers"], .cfp), (["call", "for", "proposals"], .cfp),
+        (["call", "for", "talks"], .cfp), (["call", "for", "participation"], .cfp), (["call", "for", "presentations"], .cfp),
+        (["call", "for", "submissions"], .cfp), (["call", "for", "speakers"], .cfp), (["paper", "submissions"], .submission),
+        (["proposals"], .cfp), (["abstracts"], .submission), (["submissions"], .submission), (["submission"], .submission),
+        (["applications"], .application), (["application"], .application), (["registration"], .registration),
+        (["registrations"], .registration), (["early", "bird"], .registration), (["sign-ups"], .registration),
+        (["signups"], .registration), (["rsvp"], .registration), (["deadline"], .other), (["deadlines"], .other),
+    ]
+    static let deadlineVerbs: Set<String> = [
+        "close", "closes", "closing", "closed", "due", "ends", "end", "deadline", "until", "by", "before", "open",
+    ]
+
+    // MARK: Projects
+
+    /// Programme words and the subkind they give to projects under them.
+    static let programmes: [(String, Item.Subkind)] = [
+        ("pioneer project", .pioneer), ("pioneer projects", .pioneer), ("pioneer", .pioneer), ("gsoc", .gsoc),
+        ("google summer of code", .gsoc), ("summer of code", .gsoc), ("outreachy", .outreachy), ("opw", .opw),
+        ("outreach program for women", .opw), ("outreach programme for women", .opw), ("urop", .urop),
+        ("student project", .student), ("student projects", .student), ("students", .student),
+        ("summer project", .student), ("summer projects", .student), ("internship", .student), ("intern", .student),
+        ("interns", .student), ("good first issue", .pioneer), ("newcomer", .pioneer), ("newcomers", .pioneer),
+        ("projects", .other),
+    ]
+
+    // MARK: Status
+
+    static let pastVerbs: Set<String> = [
+        "was", "were", "took", "happened", "held", "went", "gave", "attended", "visited", "presented", "spoke", "ran",
+        "did", "had", "released", "launched", "demoed", "saw", "finished", "completed", "merged", "shipped",
+    ]
+    static let proposalWords: Set<String> = [
+        "would", "could", "should", "desire", "idea", "ideas", "propose", "proposed", "proposal", "suggest",
+        "suggested", "suggestion", "maybe", "perhaps", "consider", "considering", "prospect", "want", "wants",
+        "like", "plans", "plan", "planning", "thinking", "think", "hope", "hoping", "interested", "interest",
+        "discussion", "discussed", "looking", "possible", "possibly", "potential", "wish", "need", "needs",
+    ]
+    static let futureWords: Set<String> = [
+        "will", "soon", "upcoming", "coming", "next", "scheduled", "planned", "due", "about", "gearing", "ready",
+        "preparing", "shall", "going", "taking", "registered", "signed", "brink",
+    ]
+    static let cancelWords: Set<String> = ["cancelled", "canceled", "called off", "scrapped", "dropped"]
+    static let postponeWords: Set<String> = [
+        "postponed", "delayed", "deferred", "pushed", "slipped", "rescheduled", "put off", "off until", "held up",
+        "got in the way", "blocked",
+    ]
+}

@@ -1,0 +1,97 @@
+import Foundation
+import AlmanacCore
+import AlmanacRead
+import AlmanacTime
+
+/// Dated cut-offs: "CfP closes 19 Dec", "Student applications close on the 21st", "registration ends 3 May".
+enum Deadlines {
+    static func extract(_ context: NoteContext) -> [Draft] {
+        var drafts: [Draft] = []
+        for sentence in context.sentences where !sentence.dates.isEmpty {
+            let lowers = sentence.words.map(\.lower)
+            var claimed = Set<Int>()
+            for (phrase, subkind) in Cues.deadlinePhrases {
+                var start = 0
+                while let found = find(phrase, in: lowers, from: start) {
+                    start = found + phrase.count
+                    let end = found + phrase.count
+                    // The date the cue governs: the nearest after it (within a clause), else just before it.
+                    guard let (dateIndex, expression) = governedDate(sentence, cueStart: found, cueEnd: end),
+                        !claimed.contains(dateIndex), expression.when.isDated
+                    else { continue }
+                    // A deadline needs a verb of closing, or "deadline"/"due" itself, or the date right after the cue.
+                    let window = lowers[max(0, found - 2)..<min(lowers.count, end + 4)]
+                    let closing = window.contains(where: Cues.deadlineVerbs.contains) || subkind == .other
+                    guard closing else { continue }
+                    // "applications open on …" is an opening date, not an item.
+                    if window.contains("open") || window.contains("opens") || window.contains("opening") { continue }
+                    claimed.insert(dateIndex)
+                    drafts.append(draft(sentence, cue: found..<end, subkind: subkind, expression: expression, context))
+                }
+            }
+        }
+        return drafts
+    }
+
+    static func find(_ phrase: [String], in words: [String], from start: Int) -> Int? {
+        guard words.count >= phrase.count, start <= words.count - phrase.count else { return nil }
+        for i in start...(words.count - phrase.count) where Array(words[i..<(i + phrase.count)]) == phrase { return i }
+        return nil
+    }
+
+    static func governedDate(_ sentence: Sentence, cueStart: Int, cueEnd: Int) -> (Int, TemporalExpression)? {
+        let words = sentence.words
+        let cueOffset = words[cueEnd - 1].range.upperBound
+        let startOffset = words[cueStart].range.lowerBound
+        // After the cue, before the next clause break (comma or "and"/"event").
+        for (index, expression) in sentence.dates.enumerated() where expression.range.lowerBound >= cueOffset {
+            let between = words.filter { $0.range.lowerBound >= cueOffset && $0.range.upperBound <= expression.range.lowerBound }
+            if between.count <= 5, !between.contains(where: { $0.text == "," || $0.text == ";" || $0.lower == "event" }) {
+                return (index, expression)
+            }
+        }
+        for (index, expression) in sentence.dates.enumerated().reversed() where expression.range.upperBound <= startOffset {
+            let between = words.filter { $0.range.lowerBound >= expression.range.upperBound && $0.range.upperBound <= startOffset }
+            if between.count <= 2 { return (index, expression) }
+        }
+        return nil
+    }
+
+    static func draft(_ sentence: Sentence, cue: Range<Int>, subkind: Item.Subkind, expression: TemporalExpression, _ context: NoteContext)
+        -> Draft
+    {
+        let block = context.blocks[sentence.block]
+        let event = eventName(sentence, cue: cue, context)
+        let cueText = sentence.text(cue, in: block)
+        let verbIndex = (cue.upperBound..<min(sentence.words.count, cue.upperBound + 2)).first {
+            ["close", "closes", "due", "ends", "deadline"].contains(sentence.words[$0].lower)
+        }
+        var title = cueText
+        if let verbIndex { title += " " + sentence.words[verbIndex].text } else if subkind != .other { title += " deadline" }
+        if let event, !Names.tokens(title).contains(where: Names.tokens(event).contains) { title = "\(event) \(title)" }
+        let status: Item.Status = expression.when.lastDay.map { $0 < context.info.date } == true ? .past : .scheduled
+        let item = Item(
+            kind: .deadline, subkind: subkind, title: title.trimmedPhrase(), when: expression.when,
+            status: expression.when.tentative && status == .scheduled ? .tentative : status, forEvent: event,
+            sources: [context.evidence(sentence, at: sentence.words[cue.lowerBound].range.lowerBound)])
+        return Draft(item, block: sentence.block, confidence: 0.9)
+    }
+
+    /// The event a deadline belongs to: a name before the cue, the block's lead-in, or its agenda head.
+    static func eventName(_ sentence: Sentence, cue: Range<Int>, _ context: NoteContext) -> String? {
+        let block = context.blocks[sentence.block]
+        if let name = sentence.nameBefore(cue.lowerBound, limit: 4) {
+            let text = sentence.text(name, in: block).trimmedPhrase()
+            if !text.isEmpty, !["student", "students"].contains(text.lowercased()) { return text }
+        }
+        if let lead = block.leadIn { return block.text(lead.range).trimmedPhrase() }
+        if block.isListItem {
+            let head = block.text.headPhrase()
+            if !head.isEmpty, head.wordCount <= 5, head != block.text { return head }
+        }
+        if let emphasis = block.spans.first(where: { $0.kind == .emphasis && $0.range.lowerBound == 0 }) {
+            return block.text(emphasis.range).trimmedPhrase()
+        }
+        return nil
+    }
+}

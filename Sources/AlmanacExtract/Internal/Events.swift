@@ -1,0 +1,268 @@
+import Foundation
+import AlmanacCore
+import AlmanacRead
+import AlmanacTime
+
+/// Conferences, workshops, hackathons, meetups, talks and releases the note speaks of.
+enum Events {
+    static func extract(_ context: NoteContext) -> [Draft] {
+        var drafts: [Draft] = []
+        for sentence in context.sentences {
+            drafts += nounPhrases(sentence, context)
+            drafts += attendance(sentence, context)
+            drafts += talks(sentence, context)
+            drafts += Releases.extract(sentence, context)
+        }
+        drafts += sectionItems(context)
+        return drafts
+    }
+
+    // MARK: - "Xen Developer Hackathon", "Unikernel install party", "OSCON 2013 talk"
+
+    static func nounPhrases(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
+        var drafts: [Draft] = []
+        var consumed = -1
+        for (index, word) in sentence.words.enumerated() where index > consumed && !word.isPunct {
+            var noun = word.lower
+            var nounEnd = index + 1
+            // "hack day", "doc day", "q&a hangout"
+            if noun == "hack", index + 1 < sentence.words.count, sentence.words[index + 1].lower == "day" {
+                noun = "hackday"
+                nounEnd = index + 2
+            }
+            guard let subkind = Cues.eventNouns[noun] else { continue }
+            let weak = Cues.weakEventNouns.contains(noun)
+            var nameRange: Range<Int>
+            if let link = sentence.linkRange(index) {
+                nameRange = link
+            } else if let before = sentence.nameBefore(index) {
+                nameRange = before.lowerBound..<nounEnd
+            } else {
+                guard !weak else { continue }
+                // A bare noun ("the hackathon"): named by its block's lead-in or heading when they name it.
+                guard let named = contextName(for: noun, sentence, context) else { continue }
+                let item = draftItem(named, subkind: subkind, sentence: sentence, at: index, context)
+                drafts.append(Draft(item, block: sentence.block, confidence: 0.6))
+                consumed = nounEnd - 1
+                continue
+            }
+            if weak, nameRange.count < 2 { continue }
+            // The name must say more than the noun: "a talk" is not an event, "OSCON talk" is.
+            let nameWords = sentence.words[nameRange].filter { !$0.isPunct }
+            guard nameWords.count >= 2 || sentence.words[nameRange].contains(where: { $0.capitalized || $0.link != nil }) else { continue }
+            // Plural generic nouns ("talks", "conferences") never get here: the table has singulars.
+            if noun == "day", let first = nameWords.first, first.hasDigit { continue }
+            let block = context.blocks[sentence.block]
+            var title = sentence.text(nameRange, in: block).trimmedPhrase()
+            if sentence.linkRange(index) == nil, nounEnd < sentence.words.count, sentence.words[nounEnd].lower == "at",
+                let place = sentence.nameAfter(nounEnd + 1, limit: 3), subkind == .talk
+            {
+                title += " at " + sentence.text(place, in: block)
+                nameRange = nameRange.lowerBound..<place.upperBound
+            }
+            guard title.count >= 3 else { continue }
+            let item = draftItem(title, subkind: subkind, sentence: sentence, at: nameRange.lowerBound, context)
+            drafts.append(Draft(item, block: sentence.block, confidence: weak ? 0.6 : 0.9))
+            consumed = nameRange.upperBound - 1
+        }
+        return drafts
+    }
+
+    /// The name a bare event noun refers to: a lead-in or heading of its block that contains the noun.
+    static func contextName(for noun: String, _ sentence: Sentence, _ context: NoteContext) -> String? {
+        let block = context.blocks[sentence.block]
+        if let lead = block.leadIn {
+            let text = block.text(lead.range)
+            if text.lowercased().contains(noun) { return text.trimmedPhrase() }
+        }
+        for heading in context.headings(of: sentence.block).prefix(1) where heading.lowercased().contains(noun) {
+            return heading.trimmedPhrase()
+        }
+        return nil
+    }
+
+    static func draftItem(_ title: String, subkind: Item.Subkind, sentence: Sentence, at wordIndex: Int, _ context: NoteContext) -> Item {
+        var when = When.undated
+        if let ref = sentence.nearestDate(to: wordIndex) {
+            let expression = sentence.dates[ref.index]
+            if expression.when.precision != .none, !expression.stated.isEmpty, expression.when.precision != .datetime || true {
+                when = expression.when
+            }
+        }
+        let status = StatusJudge.status(sentence, when: when, noteDate: context.info.date, kind: .event)
+        let offset = sentence.words[min(wordIndex, sentence.words.count - 1)].range.lowerBound
+        var item = Item(kind: .event, subkind: subkind, title: title, when: when, status: status,
+            location: Places.location(in: sentence, context), sources: [context.evidence(sentence, at: offset)])
+        if let link = sentence.words.first(where: { $0.link != nil && title.contains($0.text) })?.link { item.url = link }
+        return item
+    }
+
+    // MARK: - "a demo at FOSDEM", "will be at OSCON", "(at [CCC][])"
+
+    static func attendance(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
+        var drafts: [Draft] = []
+        let words = sentence.words
+        for (index, word) in words.enumerated() where ["at", "to", "during"].contains(word.lower) {
+            guard index + 1 < words.count else { continue }
+            let window = words[max(0, index - 5)..<index].map(\.lower)
+            let beAt = index > 0 && ["be", "been", "was", "were", "is", "are", "being", "rather"].contains(words[index - 1].lower)
+            let verbNear = window.contains(where: Cues.attendanceVerbs.contains) || beAt
+                || (word.lower == "at" && index > 0 && words[index - 1].text == "(")
+            guard verbNear else { continue }
+            var candidate: Range<Int>?
+            if let link = sentence.linkRange(index + 1) {
+                candidate = link
+            } else if let name = sentence.nameAfter(index + 1, limit: 3) {
+                candidate = name
+            }
+            guard let range = candidate else { continue }
+            let block = context.blocks[sentence.block]
+            let title = sentence.text(range, in: block).trimmedPhrase()
+            guard isEventName(title, words: Array(words[range])) else { continue }
+            // A named noun phrase ("the GSoC/OPW panel at Xen Summit") is found by nounPhrases.
+            if let next = range.upperBound < words.count ? words[range.upperBound].lower : nil, Cues.eventNouns[next] != nil { continue }
+            let subkind: Item.Subkind = title.lowercased().contains("summit") ? .summit : .conference
+            var item = draftItem(title, subkind: subkind, sentence: sentence, at: range.lowerBound, context)
+            // The date of an attendance sentence belongs to the event only when it is near.
+            if let date = sentence.dates.first, abs(date.range.lowerBound - words[range.lowerBound].range.lowerBound) > 40 {
+                item.when = .undated
+                item.status = StatusJudge.status(sentence, when: .undated, noteDate: context.info.date, kind: .event)
+            }
+            drafts.append(Draft(item, block: sentence.block, confidence: 0.7))
+        }
+        return drafts
+    }
+
+    /// FOSDEM, OSCON, ICFP, XenSummit, dev/winter, SCALE/CIF2016: what an event's name looks like.
+    static func isEventName(_ title: String, words: [Word]) -> Bool {
+        let content = words.filter { !$0.isPunct }
+        guard let first = content.first, content.count <= 4 else { return false }
+        if Cues.notEventNames.contains(first.lower) || Names.tokens(title).isEmpty { return false }
+        if content.contains(where: { Cues.eventNouns[$0.lower] != nil && !Cues.weakEventNouns.contains($0.lower) }) { return true }
+        if first.allCaps, first.text.count >= 3, first.text.count <= 8, content.count <= 2 { return true }
+        // CamelCase with a capital inside ("XenSummit", "PyCon") or an event word inside it.
+        let inner = first.text.dropFirst().contains { $0.isUppercase } && first.text.first?.isUppercase == true
+        if inner, content.count == 1, !first.text.contains(".") { return true }
+        if first.text.contains("/"), first.text.count >= 5, !first.text.contains("://"), content.count == 1 { return true }
+        return false
+    }
+
+    // MARK: - "Hannes gives a talk on the 27th (at CCC)"
+
+    static func talks(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
+        let words = sentence.words
+        guard let talk = words.firstIndex(where: { $0.lower == "talk" }), talk >= 2,
+            ["give", "gives", "giving", "gave", "present", "presenting", "do", "doing"].contains(words[talk - 2].lower)
+                || ["give", "gives", "giving", "gave"].contains(words[talk - 1].lower)
+        else { return [] }
+        // The speaker: the sentence's first name, if it leads the sentence.
+        let block = context.blocks[sentence.block]
+        var speaker: String?
+        if let name = sentence.nameAfter(0, limit: 3), name.lowerBound <= 1 {
+            speaker = sentence.text(name, in: block)
+        }
+        var title = (speaker.map { "\($0) talk" } ?? "Talk")
+        // "... at [CCC]" or "in France".
+        if let at = words[(talk + 1)...].firstIndex(where: { $0.lower == "at" || $0.lower == "in" }),
+            let place = sentence.nameAfter(at + 1, limit: 3)
+        {
+            title += " \(words[at].lower) " + sentence.text(place, in: block).trimmedPhrase()
+        }
+        guard speaker != nil || title != "Talk" else { return [] }
+        let item = draftItem(title, subkind: .talk, sentence: sentence, at: talk, context)
+        return [Draft(item, block: sentence.block, confidence: 0.7)]
+    }
+
+    // MARK: - Items of an events section or agenda group
+
+    static let sectionWords = ["event", "events", "conference", "conferences", "meetups", "upcoming", "travel", "talks", "calendar"]
+
+    static func isEventSection(_ text: String) -> Bool {
+        let tokens = text.lowercased().split(whereSeparator: { !$0.isLetter })
+        return tokens.contains { sectionWords.contains(String($0)) }
+    }
+
+    static func sectionItems(_ context: NoteContext) -> [Draft] {
+        var drafts: [Draft] = []
+        for (index, block) in context.blocks.enumerated() where block.kind != .code {
+            let parentText = block.parent.map { context.blocks[$0].text } ?? ""
+            let inSection = context.headings(of: index).first.map(isEventSection) ?? false
+            let underItem = block.isListItem && isEventSection(parentText)
+            guard inSection || underItem else { continue }
+            var name: String
+            if let lead = block.leadIn {
+                name = block.text(lead.range).trimmedPhrase()
+            } else if block.isListItem, underItem || context.agenda.contains(index) {
+                name = block.text.headPhrase()
+            } else {
+                continue
+            }
+            guard !name.isEmpty, name.wordCount <= 6, !isEventSection(name) else { continue }
+            guard let sentenceIndex = context.sentencesOfBlock[index].first else { continue }
+            let sentence = context.sentences[sentenceIndex]
+            let lower = block.text.lowercased()
+            var subkind: Item.Subkind = .other
+            for (noun, kind) in Cues.eventNouns where name.lowercased().split(separator: " ").contains(Substring(noun)) { subkind = kind }
+            if subkind == .other, lower.contains("cfp") || lower.contains("call for") || lower.contains("proposals") { subkind = .conference }
+            var item = draftItem(name, subkind: subkind, sentence: sentence, at: 0, context)
+            // In an agenda line the dates belong to what the line says ("event is … on 22 Jan"), not its CfP.
+            item.when = eventDate(in: context.sentencesOfBlock[index].map { context.sentences[$0] }) ?? .undated
+            item.status = StatusJudge.status(sentence, when: item.when, noteDate: context.info.date, kind: .event)
+            if item.when == .undated, item.status == .past { item.status = .scheduled }
+            drafts.append(Draft(item, block: index, confidence: 0.75, fromAgenda: context.agenda.contains(index)))
+        }
+        return drafts
+    }
+
+    /// The date a block gives the event itself: the one not claimed by a deadline cue.
+    static func eventDate(in sentences: [Sentence]) -> When? {
+        for sentence in sentences {
+            for expression in sentence.dates where expression.when.isDated {
+                let before = sentence.words.filter { $0.range.upperBound <= expression.range.lowerBound }.suffix(3).map(\.lower)
+                if before.contains(where: { Cues.deadlineVerbs.contains($0) || $0 == "cfp" }) { continue }
+                return expression.when
+            }
+        }
+        return nil
+    }
+}
+
+/// "in Pasadena CA", "in Portland, Oregon": a place after "in" in an event's sentence.
+enum Places {
+    static let notPlaces: Set<String> = [
+        "the", "a", "an", "this", "that", "order", "time", "place", "progress", "general", "particular", "fact",
+        "advance", "which", "case", "addition", "future", "practice", "mind", "touch", "charge", "terms", "favour",
+        "favor", "opam", "ocaml", "mirage", "mirageos", "xen", "it", "there", "person",
+    ]
+
+    static func location(in sentence: Sentence, _ context: NoteContext) -> String? {
+        let words = sentence.words
+        for (index, word) in words.enumerated() where word.lower == "in" && index + 1 < words.count {
+            let next = words[index + 1]
+            guard next.capitalized, !next.inCode, next.link == nil, !Places.notPlaces.contains(next.lower) else { continue }
+            // Not a month, weekday or date ("in January", "in Q1").
+            if sentence.dates.contains(where: { $0.range.contains(next.range.lowerBound) }) { continue }
+            var hi = index + 1
+            while hi < words.count, hi - index <= 4 {
+                let w = words[hi]
+                if w.capitalized || w.allCaps {
+                    hi += 1
+                } else if w.text == ",", hi + 1 < words.count, words[hi + 1].capitalized,
+                    !sentence.dates.contains(where: { $0.range.contains(words[hi + 1].range.lowerBound) })
+                {
+                    hi += 1
+                } else {
+                    break
+                }
+            }
+            while hi > index + 1, words[hi - 1].isPunct { hi -= 1 }
+            // Places are one to three words; a long capitalised run is a title, not a place.
+            guard hi - index - 1 <= 3 else { continue }
+            // The place must be followed by a date, a pause or the end: "in Pasadena CA on 22 Jan", "in France."
+            let place = sentence.text((index + 1)..<hi, in: context.blocks[sentence.block])
+            if Names.tokens(place).isEmpty { continue }
+            return place
+        }
+        return nil
+    }
+}

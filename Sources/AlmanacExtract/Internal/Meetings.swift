@@ -1,0 +1,158 @@
+import Foundation
+import AlmanacCore
+import AlmanacRead
+import AlmanacTime
+
+/// The meeting a note records (date, chair, attendees) and every further call it schedules.
+enum Meetings {
+    static func extract(_ context: NoteContext) -> [Draft] {
+        var drafts: [Draft] = []
+        if let own = ownMeeting(context) { drafts.append(own) }
+        drafts += scheduledCalls(context)
+        return drafts
+    }
+
+    // MARK: - The note's own meeting
+
+    static func ownMeeting(_ context: NoteContext) -> Draft? {
+        let info = context.info
+        let attendees = attendeeBlock(context)
+        let title = info.title ?? "Meeting \(info.date)"
+        let lowerTitle = title.lowercased()
+        let looksLikeMeeting = ["meeting", "call", "minutes", "notes", "sync", "standup", "stand-up", "weekly", "agenda",
+            "retro", "hangout", "catch-up", "catchup"].contains { lowerTitle.contains($0) }
+        guard attendees != nil || looksLikeMeeting else { return nil }
+        var people: [String] = []
+        var evidence: Evidence
+        var block = 0
+        if let (index, namesOffset) = attendees {
+            block = index
+            people = Self.people(in: context.blocks[index].text, from: namesOffset)
+            let (line, column) = context.blocks[index].location(of: namesOffset)
+            let quoteEnd = context.blocks[index].text.utf8.count
+            let quote = context.blocks[index].text(namesOffset..<quoteEnd)
+            evidence = Evidence(path: info.path, line: line, column: column, quote: NoteContext.quote(quote))
+        } else {
+            evidence = Evidence(path: info.path, line: info.titleLine ?? context.blocks.first?.line ?? 1, quote: title)
+        }
+        let item = Item(
+            kind: .meeting, subkind: .call, title: title, when: .day(info.date), status: .past, people: people,
+            sources: [evidence])
+        return Draft(item, block: block)
+    }
+
+    /// The block that lists attendees and the offset where the names start.
+    static func attendeeBlock(_ context: NoteContext) -> (Int, Int)? {
+        for (index, block) in context.blocks.enumerated() where block.kind != .code {
+            let lower = block.text.lowercased()
+            for label in Cues.attendeeLabels {
+                guard lower.hasPrefix(label) else { continue }
+                var offset = label.utf8.count
+                let bytes = Array(block.text.utf8)
+                // "Attendees:", "*Attendees*:", "Attendees -"
+                while offset < bytes.count, [UInt8(ascii: ":"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: " "),
+                    UInt8(ascii: "-")].contains(bytes[offset])
+                {
+                    offset += 1
+                }
+                guard offset > label.utf8.count, offset < bytes.count || block.isHeading else { continue }
+                if block.isHeading || offset >= bytes.count {
+                    // A heading or a bare "Attendees:" line: the names are the next block.
+                    if index + 1 < context.blocks.count { return (index + 1, 0) }
+                    continue
+                }
+                return (index, offset)
+            }
+        }
+        return nil
+    }
+
+    /// Names from an attendees list: split at commas and "and", chair first, roles and notes dropped.
+    static func people(in text: String, from offset: Int) -> [String] {
+        let utf8 = Array(text.utf8)
+        let list = String(decoding: utf8[offset...], as: UTF8.self)
+        var names: [String] = []
+        var chair: String?
+        let parts = list.replacingOccurrences(of: " and ", with: ", ").replacingOccurrences(of: " & ", with: ", ")
+            .replacingOccurrences(of: ";", with: ",").split(separator: ",")
+        for part in parts {
+            var name = String(part).trimmingCharacters(in: .whitespaces)
+            var isChair = false
+            // Roles in parentheses: "(chair)", "(notes)".
+            while let open = name.range(of: "("), let close = name.range(of: ")", range: open.upperBound..<name.endIndex) {
+                let role = name[open.upperBound..<close.lowerBound].lowercased()
+                if role.contains("chair") || role.contains("host") || role.contains("facilitat") { isChair = true }
+                name.removeSubrange(open.lowerBound..<close.upperBound)
+            }
+            name = name.trimmedPhrase()
+            if name.hasSuffix("?") { name = String(name.dropLast()).trimmedPhrase() }
+            guard !name.isEmpty, name.wordCount <= 5, name.first?.isLetter == true else { continue }
+            if isChair, chair == nil { chair = name } else { names.append(name) }
+        }
+        if let chair { names.insert(chair, at: 0) }
+        return names
+    }
+
+    // MARK: - Scheduled calls
+
+    static func scheduledCalls(_ context: NoteContext) -> [Draft] {
+        var drafts: [Draft] = []
+        for sentence in context.sentences {
+            guard let callIndex = sentence.words.firstIndex(where: { Cues.callWords.contains($0.lower) }) else { continue }
+            let lowerWords = sentence.words.map(\.lower)
+            let before = lowerWords[max(0, callIndex - 3)..<callIndex]
+            let nextCall = before.contains("next") || before.contains("next week's") || lowerWords.contains("next")
+            let noCall = before.contains("no") || sentence.hasAny(["cancelled", "canceled", "skip", "skipping"])
+            let scheduled = sentence.hasAny(["scheduled", "resume", "will", "moved", "rescheduled", "take", "place"])
+            guard nextCall || noCall || (scheduled && !sentence.dates.isEmpty) else { continue }
+            // "Last call of 2015!", "report back on the next call": a call with nothing to schedule.
+            let usable = sentence.dates.filter { expression in
+                expression.when.precision != .none && !(expression.when.start.map { $0 < context.info.date } ?? false)
+            }
+            let block = context.blocks[sentence.block]
+            if usable.isEmpty {
+                // "The next call is scheduled for NEXT YEAR!": a call with no day.
+                guard nextCall, sentence.has("scheduled") || sentence.has("will"), callIndex < 4 else { continue }
+                var when = When.undated
+                if let vague = sentence.dates.first { when.tentative = vague.when.tentative }
+                let item = Item(
+                    kind: .meeting, subkind: .call, title: "Next call", when: when, status: .scheduled,
+                    sources: [context.evidence(sentence)])
+                drafts.append(Draft(item, block: sentence.block, confidence: 0.8))
+                continue
+            }
+            var cancelledUsed = false
+            for expression in usable {
+                var when = expression.when
+                when = Self.callDay(when, noteDate: context.info.date)
+                let cancelled = noCall && !cancelledUsed && (sentence.words.firstIndex { $0.range.lowerBound >= expression.range.lowerBound } ?? 0) > callIndex
+                if cancelled { cancelledUsed = true }
+                var status: Item.Status = cancelled ? .cancelled : (when.tentative ? .tentative : .scheduled)
+                if !when.isDated { status = .scheduled }
+                let title = cancelled ? "Call (cancelled)" : "Next call"
+                let item = Item(
+                    kind: .meeting, subkind: .call, title: title, when: when, status: status,
+                    sources: [context.evidence(sentence, at: expression.range.lowerBound)])
+                _ = block
+                drafts.append(Draft(item, block: sentence.block))
+            }
+        }
+        return drafts
+    }
+
+    /// A call is a day: a week-sized date is the same weekday as this meeting; a month or year is no day.
+    static func callDay(_ when: When, noteDate: CivilDate) -> When {
+        var result = when
+        switch when.precision {
+        case .week:
+            if let monday = when.start {
+                result = .day(monday.adding(days: noteDate.weekday.rawValue - 1), tentative: when.tentative)
+            }
+        case .month, .quarter, .year, .none:
+            result = When(start: nil, precision: .none, tentative: when.tentative)
+        default:
+            if let end = when.end, end != when.start { result.end = nil }
+        }
+        return result
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import AlmanacCore
+import AlmanacRead
+import AlmanacTime
+
+/// Finding names in sentences: the words before a noun ("Xen Developer Hackathon"), the object
+/// after a verb ("released Mirage 1.1.1"), a link's whole text.
+extension Sentence {
+    /// A word that can be part of a name: capitalised (not a function word), all caps, with digits,
+    /// code, a link, hyphenated or slashed, or one of the lower-case words names use.
+    func isNameWord(_ index: Int, allowing modifiers: Set<String> = Cues.nameModifiers) -> Bool {
+        guard index >= 0, index < words.count else { return false }
+        let w = words[index]
+        if w.isPunct { return w.text == "&" || w.text == "+" }
+        if w.inCode || w.link != nil { return true }
+        if Cues.nameStoppers.contains(w.lower) {
+            // A capitalised function word inside a name ("Outreach Program for Women") is not enough.
+            return false
+        }
+        if w.capitalized || w.allCaps || w.hasDigit { return true }
+        if w.text.contains("-") || w.text.contains("/") || (w.text.contains(".") && !w.text.hasSuffix(".")) { return true }
+        return modifiers.contains(w.lower)
+    }
+
+    /// The words of the link span that word `index` belongs to.
+    func linkRange(_ index: Int) -> Range<Int>? {
+        guard let span = words[index].linkSpan else { return nil }
+        var lo = index
+        var hi = index + 1
+        while lo > 0, words[lo - 1].linkSpan == span { lo -= 1 }
+        while hi < words.count, words[hi].linkSpan == span { hi += 1 }
+        return lo..<hi
+    }
+
+    /// The words of the code span that word `index` belongs to (contiguous code words).
+    func codeRange(_ index: Int) -> Range<Int> {
+        var lo = index
+        var hi = index + 1
+        while lo > 0, words[lo - 1].inCode, !words[lo].spaceBefore { lo -= 1 }
+        while hi < words.count, words[hi].inCode, !words[hi].spaceBefore { hi += 1 }
+        return lo..<hi
+    }
+
+    /// The name that ends just before word `index` (at most `limit` words), or nil.
+    func nameBefore(_ index: Int, limit: Int = 5, modifiers: Set<String> = Cues.nameModifiers) -> Range<Int>? {
+        var lo = index
+        while lo > 0, index - lo < limit, isNameWord(lo - 1, allowing: modifiers) {
+            // A sentence-initial capital on a common word ("Some", "Also") does not start a name.
+            lo -= 1
+        }
+        // Drop a leading lower-case modifier with nothing before it that names ("install" alone is fine with "party").
+        return lo < index ? lo..<index : nil
+    }
+
+    /// The name that starts at or after word `index`, skipping determiners (at most `limit` words).
+    func nameAfter(_ index: Int, limit: Int = 4, allowLowercaseFirst: Bool = false) -> Range<Int>? {
+        var lo = index
+        while lo < words.count, ["the", "a", "an", "new", "our", "its", "their", "this"].contains(words[lo].lower) { lo += 1 }
+        guard lo < words.count else { return nil }
+        if let link = linkRange(lo) { return link }
+        if words[lo].inCode { return codeRange(lo) }
+        var hi = lo
+        while hi < words.count, hi - lo < limit {
+            if isNameWord(hi) || (hi == lo && allowLowercaseFirst && !words[hi].isPunct && !Cues.nameStoppers.contains(words[hi].lower)) {
+                hi += 1
+            } else {
+                break
+            }
+        }
+        return hi > lo ? lo..<hi : nil
+    }
+
+    /// Index of the first word at or after UTF-8 offset `offset`.
+    func wordIndex(at offset: Int) -> Int? { words.firstIndex { $0.range.upperBound > offset } }
+
+    /// The date expression nearest to word `index` (by distance in bytes), if any.
+    func nearestDate(to index: Int) -> TemporalExpressionRef? {
+        guard !dates.isEmpty, index < words.count else { return nil }
+        let at = words[index].range.lowerBound
+        return dates.enumerated().min { a, b in
+            abs(a.element.range.lowerBound - at) < abs(b.element.range.lowerBound - at)
+        }.map { TemporalExpressionRef(index: $0.offset) }
+    }
+}
+
+struct TemporalExpressionRef {
+    var index: Int
+}

@@ -1,0 +1,185 @@
+import Foundation
+import AlmanacCore
+import AlmanacRead
+import AlmanacTime
+
+/// Contributor projects framed as such: list items under a projects discussion, "working on X" in a
+/// programme's context, "the X Pioneer Project", "a project on a DHCP server".
+enum Projects {
+    static func extract(_ context: NoteContext) -> [Draft] {
+        var drafts: [Draft] = []
+        drafts += listedIdeas(context)
+        for sentence in context.sentences { drafts += frames(sentence, context) }
+        return drafts
+    }
+
+    /// The programme named in a text ("Outreachy", "GSoC", "Pioneer Projects"), if any.
+    static func programme(in text: String) -> Item.Subkind? {
+        let lower = " " + text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) } + " "
+        for (phrase, subkind) in Cues.programmes where subkind != .other && lower.contains(" \(phrase) ") { return subkind }
+        return nil
+    }
+
+    /// The programme of a block's context: its lead-in, headings, parent item, the paragraph before it.
+    static func programme(of index: Int, _ context: NoteContext) -> Item.Subkind? {
+        let block = context.blocks[index]
+        if let lead = block.leadIn, let found = programme(in: block.text(lead.range)) { return found }
+        for heading in context.headings(of: index) { if let found = programme(in: heading) { return found } }
+        if let parent = block.parent, let found = programme(in: context.blocks[parent].text) { return found }
+        return nil
+    }
+
+    // MARK: - "we discussed:" followed by a list of ideas
+
+    static func listedIdeas(_ context: NoteContext) -> [Draft] {
+        var drafts: [Draft] = []
+        var index = 0
+        let blocks = context.blocks
+        while index < blocks.count {
+            let block = blocks[index]
+            guard block.kind == .paragraph || block.isListItem, block.text.hasSuffix(":"), index + 1 < blocks.count,
+                blocks[index + 1].isListItem, !context.agenda.contains(index + 1)
+            else {
+                index += 1
+                continue
+            }
+            let intro = block.text.lowercased()
+            let section = programme(of: index, context) ?? programme(in: block.text)
+            let aboutProjects = intro.contains("project") || intro.contains("idea") || intro.contains("discussed") || intro.contains("suggest")
+            guard let subkind = section, aboutProjects || section != nil else {
+                index += 1
+                continue
+            }
+            var item = index + 1
+            let depth = blocks[item].kind
+            while item < blocks.count, blocks[item].isListItem, blocks[item].kind == depth {
+                let text = blocks[item].text
+                let title = cleanTitle(text)
+                if !title.isEmpty, title.wordCount <= 8 {
+                    var project = Item(
+                        kind: .project, subkind: subkind, title: title, status: .proposed,
+                        url: blocks[item].spans.first(where: { $0.url != nil })?.url ?? nearestLink(index, context),
+                        sources: [context.evidence(block: item, at: 0, quote: NoteContext.quote(text))])
+                    project.difficulty = Self.difficulty(in: text)
+                    drafts.append(Draft(project, block: item, confidence: 0.8))
+                }
+                item += 1
+            }
+            index = item
+        }
+        return drafts
+    }
+
+    /// A link to a projects page in the section ("Please see the [Pioneer Projects page][pioneer]").
+    static func nearestLink(_ index: Int, _ context: NoteContext) -> String? {
+        let section = context.blocks[index].section
+        for block in context.blocks where block.section == section {
+            if let span = block.spans.first(where: { span in span.url != nil && block.text(span.range).lowercased().contains("project") }) {
+                return span.url
+            }
+        }
+        return nil
+    }
+
+    /// "A router VM, which can route traffic" → "Router VM"; "OCaml SSH" stays.
+    static func cleanTitle(_ text: String) -> String {
+        var title = text
+        for separator in [", which", ", that", " which ", " that ", " — ", " - ", ": ", " (", ". ", ", "] {
+            if let range = title.range(of: separator) { title = String(title[..<range.lowerBound]) }
+        }
+        title = title.trimmedPhrase()
+        for article in ["A ", "An ", "The ", "a ", "an ", "the "] where title.hasPrefix(article) {
+            title = String(title.dropFirst(article.count))
+            break
+        }
+        if let first = title.first, first.isLowercase { title = first.uppercased() + title.dropFirst() }
+        return title
+    }
+
+    static func difficulty(in text: String) -> Int? {
+        let lower = text.lowercased()
+        for level in 1...3 where lower.contains("\(level)-star") || lower.contains("\(level) star") || lower.contains(String(repeating: "★", count: level) + String(repeating: "☆", count: 3 - level)) {
+            return level
+        }
+        return nil
+    }
+
+    // MARK: - Sentence frames
+
+    static let workVerbs: Set<String> = ["working", "work", "works", "worked", "implement", "implementing", "build", "building", "write", "writing"]
+    static let workers: Set<String> = [
+        "student", "students", "intern", "interns", "participant", "participants", "candidate", "candidates",
+        "applicant", "applicants", "mentee", "contributor", "newcomer",
+    ]
+
+    static func frames(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
+        var drafts: [Draft] = []
+        let words = sentence.words
+        let block = context.blocks[sentence.block]
+        let contextProgramme = programme(of: sentence.block, context) ?? programme(in: sentence.text)
+        let hasWorker = sentence.hasAny(workers)
+        func add(_ range: Range<Int>, status: Item.Status, subkind: Item.Subkind?, confidence: Double, people: [String] = []) {
+            let title = cleanTitle(sentence.text(range, in: block))
+            guard !title.isEmpty, title.wordCount <= 6, !Names.tokens(title).isEmpty else { return }
+            var item = Item(
+                kind: .project, subkind: subkind ?? .other, title: title, status: status, people: people,
+                sources: [context.evidence(sentence, at: words[range.lowerBound].range.lowerBound)])
+            item.difficulty = difficulty(in: sentence.text)
+            drafts.append(Draft(item, block: sentence.block, confidence: confidence))
+        }
+        for (index, word) in words.enumerated() {
+            // "<student> will be working on NTP", "implement NTP as the project"
+            if workVerbs.contains(word.lower), hasWorker || contextProgramme != nil {
+                var start = index + 1
+                if start < words.count, words[start].lower == "on" { start += 1 }
+                guard word.lower.hasPrefix("work") ? (index + 1 < words.count && words[index + 1].lower == "on") : true else { continue }
+                if let object = projectObject(sentence, from: start) {
+                    let status: Item.Status = sentence.hasAny(["will", "would", "could", "willing", "might", "may"]) && !sentence.has("working")
+                        ? .proposed : .inProgress
+                    add(object, status: hasWorker || contextProgramme != nil ? status : .proposed, subkind: contextProgramme,
+                        confidence: hasWorker ? 0.85 : 0.6)
+                }
+            }
+            // "the Static Site Pioneer Project", "a Pioneer Project on X"
+            if word.lower == "pioneer", index + 1 < words.count, words[index + 1].lower.hasPrefix("project"),
+                let name = sentence.nameBefore(index, limit: 4)
+            {
+                let mentoring = sentence.hasAny(["mentoring", "mentor", "mentors", "mentored"])
+                var people: [String] = []
+                if mentoring {
+                    if let lead = sentence.nameAfter(0, limit: 2), lead.upperBound <= 2 { people.append(sentence.text(lead, in: block)) }
+                    if let with = words.firstIndex(where: { $0.lower == "with" }), let other = sentence.nameAfter(with + 1, limit: 3) {
+                        people.append(sentence.text(other, in: block))
+                    }
+                }
+                add(name, status: mentoring ? .inProgress : .proposed, subkind: .pioneer, confidence: 0.9, people: people)
+            }
+            // "a project on a DHCP server", "another on an NTP server"
+            if (word.lower == "project" || word.lower == "another"), index + 1 < words.count, words[index + 1].lower == "on",
+                contextProgramme != nil || hasWorker
+            {
+                if let object = projectObject(sentence, from: index + 2) {
+                    add(object, status: .inProgress, subkind: contextProgramme, confidence: 0.7)
+                }
+            }
+        }
+        return drafts
+    }
+
+    /// The name of what is being worked on: up to four words, stopping at a clause.
+    static func projectObject(_ sentence: Sentence, from start: Int) -> Range<Int>? {
+        let words = sentence.words
+        var lo = start
+        while lo < words.count, ["a", "an", "the", "some", "this", "that"].contains(words[lo].lower) { lo += 1 }
+        guard lo < words.count, !words[lo].isPunct else { return nil }
+        if ["it", "this", "that", "them", "something", "things", "stuff", "getting"].contains(words[lo].lower) { return nil }
+        if let link = sentence.linkRange(lo) { return link }
+        var hi = lo
+        while hi < words.count, hi - lo < 4, !words[hi].isPunct,
+            !["which", "that", "as", "and", "with", "for", "in", "at", "on", "to", "so", "but", "is", "will", "from", "by", "since", "because", "when", "while"].contains(words[hi].lower)
+        {
+            hi += 1
+        }
+        return hi > lo ? lo..<hi : nil
+    }
+}

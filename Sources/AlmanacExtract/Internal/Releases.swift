@@ -1,0 +1,154 @@
+import Foundation
+import AlmanacCore
+import AlmanacRead
+import AlmanacTime
+
+/// Releases: "Mirage 1.2 was released on Monday", "Anil released Mirage 1.1.1", "the 3.0 release",
+/// "release of the Bitcoin Piñata", "we will soon release functoria".
+enum Releases {
+    static let auxiliaries: Set<String> = ["was", "were", "is", "are", "been", "be", "got", "gets", "now", "just", "finally", "already", "being"]
+    static let determiners: Set<String> = ["the", "a", "an", "new", "next", "our", "its", "their", "this", "that", "any", "some"]
+    /// Words after "release" that make it an attribute ("release goals"), not the thing.
+    static let attributes: Set<String> = [
+        "goals", "goal", "plan", "plans", "checklist", "process", "notes", "note", "branch", "schedule", "cycle",
+        "manager", "management", "engineering", "date", "dates", "candidate", "tarball", "script", "scripts", "tag",
+        "workflow", "blockers", "blocker", "status", "announcement", "party", "team",
+    ]
+    /// Objects of "release" that are no thing's name.
+    static let notObjects: Set<String> = [
+        "it", "them", "this", "that", "these", "those", "soon", "now", "today", "something", "everything", "anything",
+        "things", "stuff", "more", "all", "often", "early", "regularly", "frequently", "upstream", "then", "again",
+        "when", "once", "here", "there", "as", "to", "in", "on", "of", "for", "with", "and", "or",
+    ]
+    static let previewWords: Set<String> = ["preview", "beta", "alpha", "version", "set", "bunch", "round", "series", "batch"]
+
+    static func extract(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
+        var drafts: [Draft] = []
+        let words = sentence.words
+        let block = context.blocks[sentence.block]
+        var used = Set<Int>()
+        for (index, word) in words.enumerated() where !used.contains(index) {
+            var name: Range<Int>?
+            var past = false
+            var modifier: String?
+            switch word.lower {
+            case "released":
+                let before = index > 0 ? words[index - 1].lower : ""
+                // "the released version": an adjective.
+                if index + 1 < words.count, attributes.contains(words[index + 1].lower) || ["version", "versions", "code", "packages"].contains(words[index + 1].lower) {
+                    continue
+                }
+                let auxIndex = (max(0, index - 3)..<index).last { auxiliaries.contains(words[$0].lower) }
+                if let auxIndex {
+                    // Passive: "<X> was released", "<X> will be released".
+                    var subjectEnd = auxIndex
+                    while subjectEnd > 0, auxiliaries.contains(words[subjectEnd - 1].lower) || ["will", "has", "have", "had", "to"].contains(words[subjectEnd - 1].lower) {
+                        subjectEnd -= 1
+                    }
+                    name = sentence.nameBefore(subjectEnd, limit: 4)
+                    let future = (max(0, auxIndex - 2)...auxIndex).contains { ["will", "to", "'ll", "be"].contains(words[$0].lower) }
+                        && words[auxIndex].lower == "be"
+                    past = !future
+                } else if index > 0, sentence.isNameWord(index - 1), !["has", "have", "had"].contains(before) {
+                    // "MirageOS 2.7 released!"
+                    name = sentence.nameBefore(index, limit: 4)
+                    past = true
+                }
+                if name == nil || name!.isEmpty {
+                    // Active: "Anil released Mirage 1.1.1", "has released a preview of Jenga".
+                    name = object(after: index + 1, sentence, &modifier)
+                    past = true
+                }
+            case "release", "releases":
+                let next = index + 1 < words.count ? words[index + 1].lower : ""
+                let previous = index > 0 ? words[index - 1].lower : ""
+                if next == "of", let after = object(after: index + 2, sentence, &modifier) {
+                    name = after  // "release of the Bitcoin Piñata"
+                } else if ["to", "will", "'ll", "soon", "can", "could", "should", "would", "and", "then", "we", "also", "must", "might"].contains(previous),
+                    let after = object(after: index + 1, sentence, &modifier, lowercaseFirst: true)
+                {
+                    name = after  // "will release miniOS", "soon release functoria"
+                } else if attributes.contains(next) {
+                    // "release goals for 1.0": the version after "for", else a version before.
+                    if index + 3 < words.count, words[index + 2].lower == "for", words[index + 3].hasDigit {
+                        name = (index + 3)..<(index + 4)
+                    } else if let before = sentence.nameBefore(index, limit: 3), words[before].contains(where: \.hasDigit) {
+                        name = before
+                    }
+                } else if let before = sentence.nameBefore(index, limit: 4) {
+                    name = before  // "Mirage 2.0 release", "the 3.0 release"
+                    // "alpha release": a modifier, the thing is the sentence's subject.
+                    let content = words[before].map(\.lower)
+                    if content.allSatisfy({ previewWords.contains($0) || $0 == "public" }) {
+                        modifier = sentence.text(before, in: block)
+                        name = nil
+                    }
+                }
+            default:
+                continue
+            }
+            var title: String?
+            if let name, !name.isEmpty {
+                title = sentence.text(name, in: block).trimmedPhrase()
+                for i in name { used.insert(i) }
+            } else if isStatement(sentence), let subject = subjectName(sentence, context) {
+                title = subject
+            }
+            guard var base = title, !base.isEmpty, !Names.tokens(base).isEmpty, base.count <= 60 else { continue }
+            if let modifier, !base.lowercased().contains(modifier.lowercased()) { base += " " + modifier }
+            let lowerBase = base.lowercased()
+            let full = lowerBase.hasSuffix("release") || lowerBase.hasSuffix("releases") ? base : base + " release"
+            var item = Events.draftItem(full, subkind: .release, sentence: sentence, at: index, context)
+            if past, !item.when.isDated || item.when.lastDay.map({ $0 <= context.info.date }) == true {
+                item.status = .past
+            } else if !past, item.status == .past, !item.when.isDated {
+                item.status = sentence.hasAny(Cues.proposalWords) ? .proposed : .scheduled
+            }
+            if let url = name.flatMap({ words[$0].compactMap(\.link).first }) { item.url = url }
+            drafts.append(Draft(item, block: sentence.block, confidence: name == nil ? 0.5 : 0.8))
+        }
+        return drafts
+    }
+
+    /// The thing after a verb: a name, or "a preview of <name>" (the modifier is kept).
+    static func object(after start: Int, _ sentence: Sentence, _ modifier: inout String?, lowercaseFirst: Bool = false) -> Range<Int>? {
+        let words = sentence.words
+        var index = start
+        while index < words.count, determiners.contains(words[index].lower) { index += 1 }
+        guard index < words.count else { return nil }
+        if previewWords.contains(words[index].lower), index + 1 < words.count, words[index + 1].lower == "of" {
+            modifier = words[index].lower
+            return object(after: index + 2, sentence, &modifier, lowercaseFirst: lowercaseFirst)
+        }
+        if notObjects.contains(words[index].lower) { return nil }
+        let found = sentence.nameAfter(index, limit: 4, allowLowercaseFirst: lowercaseFirst)
+        guard let found else { return nil }
+        // A lone lower-case common word is no name ("release soon" was excluded above; "release notes" too).
+        if found.count == 1, !words[found.lowerBound].capitalized, !words[found.lowerBound].hasDigit,
+            !words[found.lowerBound].inCode, words[found.lowerBound].link == nil, !lowercaseFirst
+        {
+            return nil
+        }
+        return found
+    }
+
+    /// A release the sentence asserts ("a release due very soon", "on the brink of the release"),
+    /// not one it wonders about ("check if we need a release").
+    static func isStatement(_ sentence: Sentence) -> Bool {
+        if sentence.hasAny(["if", "whether", "need", "needs", "should"]) { return false }
+        return sentence.hasAny(["due", "soon", "out", "coming", "ready", "shape", "gearing", "brink", "cut", "cutting", "made", "make", "making", "released", "planned", "scheduled", "imminent", "upcoming", "next"])
+    }
+
+    /// What a sentence without a name for its release is about: its block's lead-in or heading.
+    static func subjectName(_ sentence: Sentence, _ context: NoteContext) -> String? {
+        let block = context.blocks[sentence.block]
+        if let lead = block.leadIn {
+            let text = block.text(lead.range).trimmedPhrase()
+            if text.wordCount <= 4, !text.lowercased().contains("release") || text.lowercased().hasSuffix("release") { return text }
+        }
+        if let heading = context.headings(of: sentence.block).first, heading.wordCount <= 4 {
+            return heading.trimmedPhrase()
+        }
+        return nil
+    }
+}

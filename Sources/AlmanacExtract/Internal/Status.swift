@@ -1,0 +1,30 @@
+import Foundation
+import AlmanacCore
+import AlmanacTime
+
+/// An item's status from its sentence and date, judged against the note's date.
+enum StatusJudge {
+    static func status(_ sentence: Sentence, when: When, noteDate: CivilDate, kind: Item.Kind) -> Item.Status {
+        let lower = sentence.text.lowercased()
+        if Cues.cancelWords.contains(where: { lower.contains($0) }) { return .cancelled }
+        if Cues.postponeWords.contains(where: { lower.contains($0) }) { return .postponed }
+        if let last = when.lastDay, when.isDated {
+            if last < noteDate { return .past }
+            if when.tentative { return .tentative }
+            if kind == .event, sentence.hasAny(Cues.proposalWords), !sentence.hasAny(["will", "scheduled", "confirmed"]) {
+                return .proposed
+            }
+            return .scheduled
+        }
+        let words = sentence.words.map(\.lower)
+        let hasFutureAux = words.contains { ["will", "going", "soon", "upcoming", "next", "'ll", "shall"].contains($0) }
+            || words.contains { $0.hasSuffix("'ll") }
+        if !hasFutureAux, words.contains(where: Cues.pastVerbs.contains) || words.contains(where: { $0.hasSuffix("ed") && ["was", "were", "has", "have", "had"].contains($0) }) {
+            return .past
+        }
+        if sentence.hasAny(Cues.proposalWords), !sentence.hasAny(["scheduled", "confirmed", "registered"]) { return .proposed }
+        if sentence.hasAny(Cues.futureWords) { return .scheduled }
+        if words.contains(where: Cues.pastVerbs.contains) { return .past }
+        return .scheduled
+    }
+}

@@ -1,0 +1,181 @@
+internal import CLibical
+public import AlmanacCore
+
+/// Writes feeds through libical: every byte of iCalendar text Almanac produces comes from
+/// `icalcomponent_as_ical_string_r`, so escaping, folding and CRLFs are libical's.
+///
+/// ```swift
+/// let text = ICalendarWriter().render(events, feed: FeedInfo(name: "Almanac", description: "All items"))
+/// ```
+public struct ICalendarWriter: Sendable {
+    public var productID: String
+
+    public init(productID: String = "-//Almanac//Almanac meeting-notes calendar//EN") {
+        self.productID = productID
+    }
+
+    public func render(_ events: [CalendarEvent], feed: FeedInfo) -> String {
+        var calendar = Component(ICAL_VCALENDAR_COMPONENT)
+        calendar.add(icalproperty_new_version("2.0"))
+        calendar.add(icalproperty_new_prodid(productID))
+        calendar.add(icalproperty_new_calscale("GREGORIAN"))
+        calendar.add(icalproperty_new_name(Self.oneLine(feed.name)))
+        calendar.add(Self.x("X-WR-CALNAME", Self.oneLine(feed.name)))
+        calendar.add(icalproperty_new_description(feed.description))
+        calendar.add(Self.x("X-WR-CALDESC", feed.description))
+        var refresh = icaldurationtype()
+        refresh.hours = UInt32(feed.refreshMinutes / 60)
+        refresh.minutes = UInt32(feed.refreshMinutes % 60)
+        if let interval = icalproperty_new_refreshinterval(refresh) {
+            icalproperty_add_parameter(interval, icalparameter_new_value(ICAL_VALUE_DURATION))
+            calendar.add(interval)
+        }
+        if let ttl = Self.durationText(minutes: feed.refreshMinutes) {
+            calendar.add(Self.x("X-PUBLISHED-TTL", ttl))
+        }
+        for zone in Self.zonesUsed(by: events) {
+            if let component = TimeZones.component(for: zone, years: Self.years(of: events, in: zone)) {
+                calendar.add(component)
+            }
+        }
+        for event in events {
+            calendar.add(Self.component(for: event))
+        }
+        return calendar.serialized()
+    }
+
+    static func component(for event: CalendarEvent) -> Component {
+        var vevent = Component(ICAL_VEVENT_COMPONENT)
+        vevent.add(icalproperty_new_uid(event.uid))
+        vevent.add(icalproperty_new_dtstamp(Self.stamp(event.stamp)))
+        vevent.add(Self.timeProperty(ICAL_DTSTART_PROPERTY, event.start))
+        vevent.add(Self.timeProperty(ICAL_DTEND_PROPERTY, event.end))
+        vevent.add(icalproperty_new_summary(Self.oneLine(event.summary)))
+        if let description = event.description, !description.isEmpty {
+            vevent.add(icalproperty_new_description(description))
+        }
+        if let location = event.location, !location.isEmpty { vevent.add(icalproperty_new_location(Self.oneLine(location))) }
+        if let url = event.url, !url.isEmpty { vevent.add(icalproperty_new_url(url)) }
+        vevent.add(icalproperty_new_status(Self.status(event.status)))
+        vevent.add(icalproperty_new_sequence(Int32(clamping: event.sequence)))
+        vevent.add(icalproperty_new_lastmodified(Self.stamp(event.stamp)))
+        for category in event.categories where !category.isEmpty {
+            vevent.add(icalproperty_new_categories(Self.oneLine(category)))
+        }
+        vevent.add(icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT))
+        for minutes in event.alarms {
+            var alarm = Component(ICAL_VALARM_COMPONENT)
+            alarm.add(icalproperty_new_action(ICAL_ACTION_DISPLAY))
+            var trigger = icaltriggertype()
+            trigger.time = icaltime_null_time()
+            var duration = icaldurationtype()
+            duration.is_neg = 1
+            duration.days = UInt32(minutes / 1440)
+            duration.hours = UInt32(minutes % 1440 / 60)
+            duration.minutes = UInt32(minutes % 60)
+            trigger.duration = duration
+            alarm.add(icalproperty_new_trigger(trigger))
+            alarm.add(icalproperty_new_description(Self.oneLine(event.summary)))
+            vevent.add(alarm)
+        }
+        return vevent
+    }
+
+    // MARK: - Values
+
+    /// SUMMARY and friends must be one line (calcurse rejects line breaks there).
+    static func oneLine(_ text: String) -> String {
+        var out = ""
+        var space = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                space = true
+                continue
+            }
+            if space, !out.isEmpty { out.append(" ") }
+            space = false
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
+
+    static func x(_ name: String, _ value: String) -> OpaquePointer? {
+        guard let property = icalproperty_new_x(value) else { return nil }
+        icalproperty_set_x_name(property, name)
+        return property
+    }
+
+    static func durationText(minutes: Int) -> String? {
+        guard minutes > 0 else { return nil }
+        if minutes % 60 == 0 { return "PT\(minutes / 60)H" }
+        return "PT\(minutes / 60)H\(minutes % 60)M"
+    }
+
+    static func stamp(_ date: CivilDate) -> icaltimetype {
+        var t = icaltimetype()
+        t.year = Int32(date.year)
+        t.month = Int32(date.month)
+        t.day = Int32(date.day)
+        t.zone = icaltimezone_get_utc_timezone()
+        return t
+    }
+
+    static func timeProperty(_ kind: icalproperty_kind, _ time: EventTime) -> OpaquePointer? {
+        var t = icaltimetype()
+        let date = time.date
+        t.year = Int32(date.year)
+        t.month = Int32(date.month)
+        t.day = Int32(date.day)
+        var tzid: String?
+        switch time {
+        case .date:
+            t.is_date = 1
+        case .utc(_, let clock):
+            t.hour = Int32(clock.hour)
+            t.minute = Int32(clock.minute)
+            t.zone = icaltimezone_get_utc_timezone()
+        case .floating(_, let clock):
+            t.hour = Int32(clock.hour)
+            t.minute = Int32(clock.minute)
+        case .zoned(_, let clock, let zone):
+            t.hour = Int32(clock.hour)
+            t.minute = Int32(clock.minute)
+            tzid = zone
+        }
+        let property = icalproperty_new(kind)
+        guard let property else { return nil }
+        // icalproperty_new_dtstart drops a zone; set the value and the TZID parameter ourselves.
+        icalproperty_set_value(property, icalvalue_new_datetimedate(t))
+        if t.is_date != 0 { icalproperty_add_parameter(property, icalparameter_new_value(ICAL_VALUE_DATE)) }
+        if let tzid { icalproperty_add_parameter(property, icalparameter_new_tzid(tzid)) }
+        return property
+    }
+
+    static func status(_ status: CalendarEvent.Status) -> icalproperty_status {
+        switch status {
+        case .tentative: return ICAL_STATUS_TENTATIVE
+        case .confirmed: return ICAL_STATUS_CONFIRMED
+        case .cancelled: return ICAL_STATUS_CANCELLED
+        }
+    }
+
+    static func zonesUsed(by events: [CalendarEvent]) -> [String] {
+        var zones = Set<String>()
+        for event in events {
+            for time in [event.start, event.end] {
+                if case .zoned(_, _, let tzid) = time { zones.insert(tzid) }
+            }
+        }
+        return zones.sorted()
+    }
+
+    static func years(of events: [CalendarEvent], in zone: String) -> ClosedRange<Int> {
+        var years: [Int] = []
+        for event in events {
+            for time in [event.start, event.end] {
+                if case .zoned(let date, _, let tzid) = time, tzid == zone { years.append(date.year) }
+            }
+        }
+        return (years.min() ?? 2000)...(years.max() ?? 2000)
+    }
+}

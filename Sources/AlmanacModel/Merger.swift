@@ -1,0 +1,194 @@
+public import AlmanacCore
+
+/// NoteItems → Model: replays the notes in date order as an event log. Each item is matched to a
+/// known one (same kind, a name in common, a compatible date) or starts a new one; the latest note
+/// wins, earlier states stay in the history, and the revision rises when a later note changes the
+/// date, status or place.
+///
+/// ```swift
+/// let model = Merger().merge([(info1, items1), (info2, items2)])
+/// model.items.map(\.uid)   // stable across runs
+/// ```
+public struct Merger: Sendable {
+    public init() {}
+
+    public func merge(_ notes: [(info: NoteInfo, items: [Item])]) -> Model {
+        let ordered = notes.sorted { NoteRef($0.info) < NoteRef($1.info) }
+        var items: [ModelItem] = []
+        var uids = Set<String>()
+        for (info, noteItems) in ordered {
+            let note = NoteRef(info)
+            var claimed = Set<Int>()
+            for item in noteItems {
+                if let index = bestMatch(for: item, in: items, excluding: claimed) {
+                    claimed.insert(index)
+                    update(&items[index], with: item, from: note)
+                } else {
+                    var uid = Self.uid(for: item, note: note)
+                    var suffix = 2
+                    while uids.contains(uid) {
+                        uid = Self.uid(for: item, note: note, discriminator: suffix)
+                        suffix += 1
+                    }
+                    uids.insert(uid)
+                    items.append(ModelItem(uid: uid, item: item, note: note))
+                    claimed.insert(items.count - 1)
+                }
+            }
+        }
+        items.sort { a, b in
+            let da = a.item.when.start ?? CivilDate(dayNumber: Int.max / 4)
+            let db = b.item.when.start ?? CivilDate(dayNumber: Int.max / 4)
+            return (da, a.item.kind.rawValue, a.uid) < (db, b.item.kind.rawValue, b.uid)
+        }
+        return Model(items: items, notes: ordered.map { NoteRef($0.info) })
+    }
+
+    // MARK: - Matching
+
+    func bestMatch(for item: Item, in items: [ModelItem], excluding claimed: Set<Int>) -> Int? {
+        var best: (score: Double, index: Int)?
+        for (index, known) in items.enumerated() where !claimed.contains(index) {
+            guard let score = Self.match(item, known.item) else { continue }
+            if best == nil || score > best!.score { best = (score, index) }
+        }
+        return best?.index
+    }
+
+    /// How surely `a` and `b` are the same thing, or nil when they cannot be.
+    static func match(_ a: Item, _ b: Item) -> Double? {
+        if let ua = a.externalUID, let ub = b.externalUID { return ua == ub ? 2 : nil }
+        guard a.kind == b.kind else { return nil }
+        if a.kind == .meeting {
+            // A call is its day: "next call on the 25th" and the 25th's own meeting are one meeting.
+            guard let da = a.when.start, let db = b.when.start, a.when.precision.reported == .day || a.when.precision == .datetime,
+                da == db
+            else { return nil }
+            return 1
+        }
+        var best = 0.0
+        for x in a.names {
+            for y in b.names { best = max(best, Names.similarity(x, y)) }
+        }
+        guard best >= 0.6 else { return nil }
+        if a.kind == .deadline, let ea = a.forEvent, let eb = b.forEvent, Names.similarity(ea, eb) < 0.5 { return nil }
+        // Dates must be compatible: both dated → overlapping within a couple of months.
+        if let sa = a.when.start, let sb = b.when.start {
+            let gap = abs(sa.dayNumber - sb.dayNumber)
+            let slack = (a.when.precision == .year || b.when.precision == .year) ? 366 : 75
+            if gap > slack { return nil }
+            return best + 0.1
+        }
+        return best
+    }
+
+    // MARK: - Updating
+
+    func update(_ known: inout ModelItem, with item: Item, from note: NoteRef) {
+        known.mentions.append(Mention(note: note, item: item))
+        known.lastMentioned = note
+        var current = known.item
+        var changes: [Revision.Change] = []
+
+        if item.when.isDated, item.when != current.when {
+            changes.append(.init(field: "date", from: Self.describe(current.when), to: Self.describe(item.when)))
+            current.when = item.when
+        }
+        if item.status != .unknown, item.status != current.status {
+            changes.append(.init(field: "status", from: current.status.rawValue, to: item.status.rawValue))
+            current.status = item.status
+        }
+        if let location = item.location, location != current.location {
+            changes.append(.init(field: "location", from: current.location ?? "none", to: location))
+            current.location = location
+        }
+        let revising = !changes.isEmpty
+        // Names: the latest title, every other name kept as an alias.
+        if item.title != current.title, !item.title.isEmpty, Self.prefersTitle(item, over: current) {
+            changes.append(.init(field: "title", from: current.title, to: item.title))
+            current.aliases.append(current.title)
+            current.title = item.title
+        }
+        for name in item.names where name != current.title && !current.aliases.contains(name) {
+            current.aliases.append(name)
+        }
+        current.aliases.removeAll { $0 == current.title }
+        current.subkind = item.subkind ?? current.subkind
+        current.forEvent = item.forEvent ?? current.forEvent
+        current.url = item.url ?? current.url
+        current.difficulty = item.difficulty ?? current.difficulty
+        if !item.people.isEmpty {
+            if current.kind == .meeting {
+                current.people = item.people
+            } else {
+                for person in item.people where !current.people.contains(person) { current.people.append(person) }
+            }
+        }
+        if let details = item.project {
+            current.project = Self.merge(current.project, details)
+        }
+        current.sources = item.sources + current.sources.filter { !item.sources.contains($0) }
+        current.inferred = item.inferred
+        for tag in item.tags where !current.tags.contains(tag) { current.tags.append(tag) }
+        known.item = current
+        if !changes.isEmpty { known.history.append(Revision(note: note, changes: changes)) }
+        if revising {
+            known.revision += 1
+            known.lastChanged = note
+        }
+    }
+
+    /// A meeting's own record names it better than the earlier "Next call"; otherwise the latest name wins
+    /// unless it is only a shorter form of the current one.
+    static func prefersTitle(_ item: Item, over current: Item) -> Bool {
+        if item.kind == .meeting { return item.title.count >= current.title.count || current.title.lowercased().hasPrefix("next") }
+        let new = Names.tokens(item.title)
+        let old = Names.tokens(current.title)
+        if Set(new).isSubset(of: Set(old)) { return false }
+        return true
+    }
+
+    static func merge(_ old: ProjectDetails?, _ new: ProjectDetails) -> ProjectDetails {
+        guard var merged = old else { return new }
+        // A projects list wins for descriptive fields; notes add people.
+        if new.listed || !merged.listed {
+            merged.timeEstimate = new.timeEstimate ?? merged.timeEstimate
+            merged.description = new.description ?? merged.description
+            if !new.skills.isEmpty { merged.skills = new.skills }
+        }
+        merged.listed = merged.listed || new.listed
+        for person in new.mentors where !merged.mentors.contains(person) { merged.mentors.append(person) }
+        for person in new.contributors where !merged.contributors.contains(person) { merged.contributors.append(person) }
+        for link in new.links where !merged.links.contains(link) { merged.links.append(link) }
+        return merged
+    }
+
+    static func describe(_ when: When) -> String {
+        guard let start = when.startText else { return "undated" }
+        var text = start
+        if let end = when.endText { text += "..\(end)" }
+        if let zone = when.zone { text += " \(zone.name)" }
+        if when.tentative { text += " (tentative)" }
+        return text
+    }
+
+    // MARK: - Identity
+
+    /// The UID: kind, slug of the first name, and a hash of what the item is. Meetings are their day;
+    /// other items their name and the year they were first mentioned in.
+    static func uid(for item: Item, note: NoteRef, discriminator: Int = 1) -> String {
+        if let external = item.externalUID { return external }
+        var key = "\(item.kind.rawValue)|\(Names.tokens(item.title).joined(separator: " "))"
+        if item.kind == .meeting, let start = item.when.start {
+            key += "|\(start)"
+        } else if item.kind == .meeting {
+            key += "|\(note.date)|\(note.path)"
+        } else if item.kind == .deadline {
+            key += "|\(Names.tokens(item.forEvent ?? "").joined(separator: " "))|\(item.when.start?.year ?? note.date.year)"
+        } else {
+            key += "|\(note.date.year)"
+        }
+        if discriminator > 1 { key += "|\(discriminator)" }
+        return "\(item.kind.rawValue)-\(Names.slug(item.title, limit: 40))-\(Hash.hex8(key))@almanac"
+    }
+}

@@ -1,0 +1,131 @@
+public import AlmanacCore
+import Foundation
+import Yams
+
+/// The metadata block at the top of a note: YAML between `---` lines (Jekyll, Hugo), or TOML between
+/// `+++` lines (Hugo; recognised and skipped, its date read from the text instead).
+public struct FrontMatter: Sendable {
+    public var title: String?
+    /// The line of the title's key.
+    public var titleLine: Int?
+    public var date: CivilDate?
+    public var dateLine: Int?
+    public var authors: [String] = []
+    public var permalink: String?
+    /// The 1-based file line where the body starts.
+    public var bodyLine: Int
+    /// The body's text.
+    public var body: Substring
+    public var diagnostics: [Diagnostic] = []
+
+    /// Splits `text` into front matter and body; a file without front matter is all body.
+    public static func split(_ text: String, path: String) -> FrontMatter {
+        var lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        let first = lines.first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        guard first == "---" || first == "+++", lines.count == 2 else {
+            return FrontMatter(bodyLine: 1, body: Substring(text))
+        }
+        let fence = first
+        // Find the closing fence.
+        var lineNumber = 2
+        var index = lines[1].startIndex
+        let rest = lines[1]
+        while index < rest.endIndex {
+            let end = rest[index...].firstIndex(of: "\n") ?? rest.endIndex
+            let line = rest[index..<end].trimmingCharacters(in: .whitespacesAndNewlines)
+            if line == fence || (fence == "---" && line == "...") {
+                let yaml = String(rest[rest.startIndex..<index])
+                let bodyStart = end < rest.endIndex ? rest.index(after: end) : end
+                var result = FrontMatter(bodyLine: lineNumber + 1, body: rest[bodyStart...])
+                if fence == "---" {
+                    result.read(yaml: yaml, path: path)
+                } else {
+                    result.diagnostics.append(.warning(
+                        "TOML front matter is not read; the note's date comes from its text or file name",
+                        path: path, line: 1, column: 1))
+                }
+                return result
+            }
+            lineNumber += 1
+            index = end < rest.endIndex ? rest.index(after: end) : end
+        }
+        lines.removeAll()
+        var result = FrontMatter(bodyLine: 1, body: Substring(text))
+        result.diagnostics.append(.warning(
+            "front matter opened here is never closed (no closing '\(fence)' line); read as text", path: path, line: 1,
+            column: 1))
+        return result
+    }
+
+    private mutating func read(yaml: String, path: String) {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            diagnostics.append(Self.diagnostic(for: error, path: path))
+            return
+        } catch {
+            diagnostics.append(.warning("front matter is not valid YAML: \(error)", path: path, line: 2, column: 1))
+            return
+        }
+        guard let node else { return }
+        guard let mapping = node.mapping else {
+            diagnostics.append(.warning("front matter is not a YAML mapping of keys to values", path: path, line: 2, column: 1))
+            return
+        }
+        func scalar(_ key: String) -> (String, Int)? {
+            guard let value = mapping[key] else { return nil }
+            if let string = value.scalar?.string { return (string, (value.mark?.line ?? 1) + 1) }
+            return nil
+        }
+        for key in ["title", "subject"] {
+            if let (value, line) = scalar(key), !value.isEmpty {
+                title = value
+                titleLine = line
+                break
+            }
+        }
+        for key in ["date", "published", "created", "updated", "lastmod", "pubDate"] {
+            guard let (value, line) = scalar(key) else { continue }
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            if let parsed = CivilDate(String(trimmed.prefix(10))) {
+                date = parsed
+                dateLine = line
+                break
+            }
+            let found = TemporalTaggerBridge.statedDate(in: trimmed)
+            if let found {
+                date = found
+                dateLine = line
+                break
+            }
+            diagnostics.append(.warning("front matter '\(key)' is not a date: \(trimmed)", path: path, line: line, column: 1))
+        }
+        if let authors = mapping["authors"] ?? mapping["author"] {
+            self.authors = Self.names(authors)
+        }
+        if let (value, _) = scalar("permalink") ?? scalar("url") { permalink = value }
+    }
+
+    static func names(_ node: Node) -> [String] {
+        if let string = node.scalar?.string { return [string] }
+        if let sequence = node.sequence { return sequence.flatMap(names) }
+        if let mapping = node.mapping, let name = mapping["name"]?.scalar?.string { return [name] }
+        return []
+    }
+
+    static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
+        // Yams counts lines from the YAML's first line, which is the file's second.
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return .warning("front matter is not valid YAML: \(problem)", path: path, line: mark.line + 1, column: mark.column)
+        case .reader(let problem, _, _, _):
+            return .warning("front matter is not valid YAML: \(problem)", path: path, line: 2, column: 1)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .warning("front matter repeats the key \(duplicates.joined(separator: ", "))", path: path,
+                line: context.mark.line + 1, column: context.mark.column)
+        default:
+            return .warning("front matter is not valid YAML: \(error)", path: path, line: 2, column: 1)
+        }
+    }
+}

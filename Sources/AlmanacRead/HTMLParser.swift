@@ -1,0 +1,299 @@
+public import AlmanacCore
+internal import CLibXML2
+
+/// What an HTML page gives besides its blocks: its title and any date its markup states.
+public struct HTMLPage: Sendable {
+    public var document: Document
+    public var title: String?
+    public var titleLine: Int?
+    /// From `<time datetime>` or a `<meta>` date (article:published_time, date, DC.date).
+    public var date: CivilDate?
+}
+
+/// Reads an HTML page through libxml2's HTML parser into a ``Document``: headings, list items with
+/// their depth, paragraphs, table rows, bold, code and links, each with its source line.
+///
+/// Site chrome is left out: only `<main>` or `<article>` is read when the page has one, and
+/// navigation, scripts, styles, forms and footers never are.
+public struct HTMLParser: Sendable {
+    public init() {}
+
+    public func parse(_ text: String) -> HTMLPage {
+        let bytes = Array(text.utf8)
+        CLibXML2_silence()
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        let doc = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(1, buffer.count)) { base in
+                htmlReadMemory(base, Int32(clamping: buffer.count), nil, "UTF-8", options)
+            }
+        }
+        guard let doc else { return HTMLPage(document: Document(), title: nil, titleLine: nil, date: nil) }
+        defer { xmlFreeDoc(doc) }
+        guard let root = xmlDocGetRootElement(doc) else {
+            return HTMLPage(document: Document(), title: nil, titleLine: nil, date: nil)
+        }
+        var walker = Walker()
+        let scope = Walker.find(root, anyOf: ["main", "article"]) ?? root
+        walker.walk(children: scope)
+        walker.flush()
+
+        var title: String?
+        var titleLine: Int?
+        if let h1 = walker.output.blocks.first(where: { $0.kind == .heading(level: 1) }) {
+            title = h1.text
+            titleLine = h1.line
+        } else if let node = Walker.find(root, anyOf: ["title"]) {
+            var builder = TextBuilder()
+            Walker.appendText(of: node, into: &builder)
+            title = builder.finish()?.text
+            titleLine = Int(xmlGetLineNo(node))
+        }
+        return HTMLPage(document: Document(blocks: walker.output.blocks, references: [:]), title: title,
+            titleLine: titleLine, date: Walker.statedDate(root))
+    }
+}
+
+private struct Walker {
+    typealias Node = UnsafeMutablePointer<xmlNode>
+
+    static let skipped: Set<String> = [
+        "script", "style", "nav", "footer", "aside", "noscript", "form", "svg", "button", "template", "iframe",
+        "select", "head", "img", "picture", "video", "audio", "canvas", "object",
+    ]
+    static let blocks: Set<String> = [
+        "p", "div", "section", "article", "main", "header", "blockquote", "dl", "dt", "dd", "hr", "figure",
+        "figcaption", "address", "details", "summary", "center",
+    ]
+
+    var output = DocumentBuilder()
+    var current: (kind: Block.Kind, parent: Int?, text: TextBuilder)?
+    var cells: [Range<Int>] = []
+    var listItems: [Int?] = []
+    var listDepth = 0
+    var inQuote = false
+
+    mutating func flush() {
+        guard let block = current else { return }
+        current = nil
+        let index = output.add(block.kind, block.text, parent: block.parent, cells: block.kind == .tableRow ? cells : [])
+        if case .listItem = block.kind, !listItems.isEmpty { listItems[listItems.count - 1] = index ?? listItems.last! }
+        cells = []
+    }
+
+    mutating func begin(_ kind: Block.Kind) {
+        flush()
+        current = (kind, listItems.last(where: { $0 != nil }) ?? nil, TextBuilder())
+    }
+
+    mutating func walk(children node: Node) {
+        var child = node.pointee.children
+        while let next = child {
+            walk(next)
+            child = next.pointee.next
+        }
+    }
+
+    mutating func walk(_ node: Node) {
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            if current == nil {
+                // Text directly in a container: a paragraph, unless it is only whitespace.
+                guard Self.hasVisibleText(node) else { return }
+                begin(inQuote ? .quote : .paragraph)
+            }
+            Self.appendText(node, into: &current!.text)
+        case XML_ELEMENT_NODE:
+            element(node)
+        default:
+            return
+        }
+    }
+
+    mutating func element(_ node: Node) {
+        let name = Self.name(node)
+        if Self.skipped.contains(name) { return }
+        if Self.attribute(node, "role") == "navigation" || Self.attribute(node, "aria-hidden") == "true" { return }
+        switch name {
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            begin(.heading(level: Int(name.dropFirst())!))
+            inline(node)
+            flush()
+        case "ul", "ol", "menu":
+            flush()
+            listDepth += 1
+            walk(children: node)
+            flush()
+            listDepth -= 1
+        case "li":
+            begin(.listItem(depth: max(0, listDepth - 1)))
+            listItems.append(nil)
+            walk(children: node)
+            flush()
+            listItems.removeLast()
+        case "tr":
+            begin(.tableRow)
+            walk(children: node)
+            flush()
+        case "td", "th":
+            if current?.kind != .tableRow { begin(.tableRow) }
+            if !cells.isEmpty { current!.text.append(UInt8(ascii: "|"), line: Int(xmlGetLineNo(node)), column: 1) }
+            let start = current!.text.nextOffset
+            inline(node)
+            cells.append(start..<max(start, current!.text.count))
+        case "pre":
+            begin(.code)
+            Self.appendText(of: node, into: &current!.text)
+            flush()
+        case "blockquote":
+            flush()
+            let was = inQuote
+            inQuote = true
+            walk(children: node)
+            flush()
+            inQuote = was
+        case "br":
+            current?.text.space()
+        case "table", "thead", "tbody", "tfoot":
+            flush()
+            walk(children: node)
+            flush()
+        default:
+            if Self.blocks.contains(name) {
+                // A paragraph inside a list item that has no text yet continues the item.
+                if case .listItem = current?.kind, current?.text.isEmpty == true {
+                    walk(children: node)
+                    return
+                }
+                flush()
+                if name == "p" || name == "dt" || name == "dd" || name == "summary" || name == "figcaption" {
+                    begin(inQuote ? .quote : .paragraph)
+                    inline(node)
+                    flush()
+                } else {
+                    walk(children: node)
+                    flush()
+                }
+            } else {
+                inline(node)
+            }
+        }
+    }
+
+    /// An inline element's content into the current block, with its span.
+    mutating func inline(_ node: Node) {
+        let name = Self.name(node)
+        var kind: Span.Kind?
+        switch name {
+        case "strong", "b": kind = .strong
+        case "em", "i", "cite": kind = .emphasis
+        case "code", "kbd", "samp", "tt", "var": kind = .code
+        case "a":
+            if let href = Self.attribute(node, "href"), !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:") {
+                kind = .link(url: href)
+            }
+        default: break
+        }
+        if current == nil { begin(inQuote ? .quote : .paragraph) }
+        let start = current!.text.nextOffset
+        walk(children: node)
+        if let kind, current != nil { current!.text.addSpan(kind, from: start) }
+    }
+
+    // MARK: - libxml2 helpers
+
+    static func name(_ node: Node) -> String {
+        guard let raw = node.pointee.name else { return "" }
+        return String(cString: raw).lowercased()
+    }
+
+    static func attribute(_ node: Node, _ name: String) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { CLibXML2_free(value) }
+        return String(cString: value)
+    }
+
+    static func hasVisibleText(_ node: Node) -> Bool {
+        guard let content = node.pointee.content else { return false }
+        var p = content
+        while p.pointee != 0 {
+            if !p.pointee.isASCIISpace { return true }
+            p += 1
+        }
+        return false
+    }
+
+    /// A text node's bytes, lines counted from the node's own line.
+    static func appendText(_ node: Node, into builder: inout TextBuilder) {
+        guard let content = node.pointee.content else { return }
+        var line = Int(xmlGetLineNo(node))
+        if line <= 0 { line = 1 }
+        var column = 1
+        var p = content
+        while p.pointee != 0 {
+            let byte = p.pointee
+            builder.append(byte, line: line, column: column)
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            p += 1
+        }
+    }
+
+    /// All text below `node`, whatever the elements.
+    static func appendText(of node: Node, into builder: inout TextBuilder) {
+        var child = node.pointee.children
+        while let next = child {
+            if next.pointee.type == XML_TEXT_NODE || next.pointee.type == XML_CDATA_SECTION_NODE {
+                appendText(next, into: &builder)
+            } else if next.pointee.type == XML_ELEMENT_NODE {
+                if name(next) == "br" { builder.space() }
+                appendText(of: next, into: &builder)
+            }
+            child = next.pointee.next
+        }
+    }
+
+    static func find(_ node: Node, anyOf names: Set<String>) -> Node? {
+        var child = node.pointee.children
+        while let next = child {
+            if next.pointee.type == XML_ELEMENT_NODE {
+                if names.contains(name(next)) { return next }
+                if let found = find(next, anyOf: names) { return found }
+            }
+            child = next.pointee.next
+        }
+        return nil
+    }
+
+    /// A date the page's markup states for itself.
+    static func statedDate(_ root: Node) -> CivilDate? {
+        var result: CivilDate?
+        func visit(_ node: Node) {
+            var child = node.pointee.children
+            while let next = child, result == nil {
+                if next.pointee.type == XML_ELEMENT_NODE {
+                    let tag = name(next)
+                    if tag == "meta" {
+                        let key = (attribute(next, "property") ?? attribute(next, "name") ?? "").lowercased()
+                        if ["article:published_time", "date", "dc.date", "dcterms.date", "dc.date.issued",
+                            "datepublished", "publish_date"].contains(key),
+                            let content = attribute(next, "content")
+                        {
+                            result = CivilDate(String(content.prefix(10)))
+                        }
+                    } else if tag == "time", let value = attribute(next, "datetime") {
+                        result = CivilDate(String(value.prefix(10)))
+                    }
+                    if result == nil { visit(next) }
+                }
+                child = next.pointee.next
+            }
+        }
+        visit(root)
+        return result
+    }
+}

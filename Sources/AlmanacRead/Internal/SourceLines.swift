@@ -1,0 +1,94 @@
+/// A file's bytes cut into lines (`\n`, `\r\n` or `\r`), each with its 1-based line number.
+struct SourceLines {
+    struct Line {
+        var number: Int
+        var bytes: ArraySlice<UInt8>
+
+        /// Leading spaces (a tab counts to the next multiple of 4).
+        var indent: Int {
+            var width = 0
+            for byte in bytes {
+                if byte == 0x20 { width += 1 } else if byte == 0x09 { width += 4 - width % 4 } else { break }
+            }
+            return width
+        }
+
+        /// The bytes after leading whitespace.
+        var content: ArraySlice<UInt8> {
+            var start = bytes.startIndex
+            while start < bytes.endIndex, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            return bytes[start...]
+        }
+
+        /// The bytes with whitespace trimmed at both ends.
+        var trimmed: ArraySlice<UInt8> {
+            var slice = content
+            while let last = slice.last, last.isASCIISpace { slice = slice.dropLast() }
+            return slice
+        }
+
+        var isBlank: Bool { trimmed.isEmpty }
+
+        /// The 1-based column of index `index` in `bytes`.
+        func column(of index: Int) -> Int { index - bytes.startIndex + 1 }
+    }
+
+    let storage: [UInt8]
+    var lines: [Line] = []
+
+    init(_ bytes: [UInt8], firstLine: Int = 1) {
+        storage = bytes
+        var start = 0
+        var number = firstLine
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let byte = bytes[i]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(Line(number: number, bytes: bytes[start..<i]))
+                if byte == 0x0D, i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
+                number += 1
+                start = i + 1
+            }
+            i += 1
+        }
+        if start < count { lines.append(Line(number: number, bytes: bytes[start..<count])) }
+    }
+}
+
+/// Appends blocks to a document, keeping each block's enclosing heading and marking bold lead-ins.
+struct DocumentBuilder {
+    private(set) var blocks: [Block] = []
+    private var headings: [(level: Int, index: Int)] = []
+
+    /// Adds a block built in `text`; returns its index, or nil when the text was empty.
+    @discardableResult
+    mutating func add(_ kind: Block.Kind, _ text: TextBuilder, parent: Int? = nil, cells: [Range<Int>] = [])
+        -> Int?
+    {
+        guard let (string, spans, anchors) = text.finish() else { return nil }
+        var section = headings.last?.index
+        if case .heading(let level) = kind {
+            while let top = headings.last, top.level >= level { headings.removeLast() }
+            section = headings.last?.index
+            headings.append((level, blocks.count))
+        }
+        var allSpans = spans
+        if kind != .code, !kind.isHeading, let first = spans.first(where: { $0.kind == .strong }),
+            first.range.lowerBound == 0, !spans.contains(where: { $0.kind == .leadIn })
+        {
+            allSpans.append(Span(.leadIn, first.range))
+            allSpans.sort { ($0.range.lowerBound, -$0.range.upperBound) < ($1.range.lowerBound, -$1.range.upperBound) }
+        }
+        blocks.append(
+            Block(kind: kind, text: string, spans: allSpans, anchors: anchors, parent: parent, section: section, cells: cells))
+        return blocks.count - 1
+    }
+}
+
+extension Block.Kind {
+    var isHeading: Bool {
+        if case .heading = self { return true }
+        return false
+    }
+}

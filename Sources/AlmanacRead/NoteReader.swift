@@ -1,0 +1,255 @@
+public import AlmanacCore
+import Foundation
+
+/// What reading one file gave: the note (nil when it was skipped) and what was wrong with it.
+public struct ReadOutcome: Sendable {
+    public var note: Note?
+    public var diagnostics: [Diagnostic]
+
+    public init(note: Note?, diagnostics: [Diagnostic]) {
+        self.note = note
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Source → Note: decodes a file, splits front matter from body, parses the body in its format and
+/// finds the note's own date (front matter, else the text, else the file name).
+///
+/// ```swift
+/// let outcome = NoteReader().read(contentsOf: "notes/2015-12-16.md")
+/// outcome.note?.info.date        // 2015-12-16
+/// outcome.diagnostics            // [] or "notes/x.md:3:7: warning: ..."
+/// ```
+///
+/// A note with no date is reported and skipped, never guessed.
+public struct NoteReader: Sendable {
+    /// Files larger than this are reported and skipped.
+    public var maximumBytes: Int
+
+    public init(maximumBytes: Int = 64 << 20) { self.maximumBytes = maximumBytes }
+
+    /// The formats read by extension; `.txt` is sniffed (Markdown with front matter, or rendered page text).
+    public static let extensions: Set<String> = ["md", "markdown", "mdown", "mkd", "txt", "text", "html", "htm", "xhtml"]
+
+    public func read(contentsOf path: String) -> ReadOutcome {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes[.size] as? Int, size > maximumBytes {
+                return ReadOutcome(note: nil, diagnostics: [
+                    .warning("file is \(size) bytes, over the \(maximumBytes)-byte limit for a note; skipped", path: path)
+                ])
+            }
+            data = try Data(contentsOf: url)
+        } catch {
+            return ReadOutcome(note: nil, diagnostics: [.warning("cannot read file: \(Self.reason(error)); skipped", path: path)])
+        }
+        return read(bytes: [UInt8](data), path: path)
+    }
+
+    /// Reads a note from its bytes; `path` names it in diagnostics and chooses the format by extension.
+    public func read(bytes: [UInt8], path: String) -> ReadOutcome {
+        var bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return ReadOutcome(note: nil, diagnostics: [.warning("empty note; skipped", path: path)])
+        }
+        if let nul = bytes.prefix(8192).firstIndex(of: 0) {
+            let (line, column) = Self.position(of: nul, in: bytes)
+            return ReadOutcome(note: nil, diagnostics: [
+                .warning("binary file (NUL byte), not a note; skipped", path: path, line: line, column: column)
+            ])
+        }
+        if let bad = Self.firstInvalidUTF8(bytes) {
+            let (line, column) = Self.position(of: bad, in: bytes)
+            return ReadOutcome(note: nil, diagnostics: [
+                .warning("not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); skipped", path: path,
+                    line: line, column: column)
+            ])
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return read(text: text, path: path)
+    }
+
+    /// Reads a note from decoded text.
+    public func read(text: String, path: String) -> ReadOutcome {
+        let format = Self.format(of: path, text: text)
+        var diagnostics: [Diagnostic] = []
+        var title: String?
+        var titleLine: Int?
+        var date: (CivilDate, String)?
+        var authors: [String] = []
+        var permalink: String?
+        let document: Document
+
+        switch format {
+        case .html:
+            let page = HTMLParser().parse(text)
+            document = page.document
+            title = page.title
+            titleLine = page.titleLine
+            if let stated = page.date { date = (stated, "page metadata") }
+        case .markdown, .text:
+            let front = FrontMatter.split(text, path: path)
+            diagnostics += front.diagnostics
+            title = front.title
+            titleLine = front.titleLine
+            authors = front.authors
+            permalink = front.permalink
+            if let stated = front.date { date = (stated, "front matter") }
+            let body = String(front.body)
+            document = format == .markdown
+                ? MarkdownParser().parse(body, firstLine: front.bodyLine)
+                : TextParser().parse(body, firstLine: front.bodyLine)
+        }
+
+        // The title and date a note states in its opening blocks.
+        let opening = document.blocks.prefix(6).filter { $0.line <= (document.blocks.first?.line ?? 1) + 40 }
+        if title == nil, let heading = opening.first(where: { $0.isHeading }) {
+            title = heading.text
+            titleLine = heading.line
+        }
+        if date == nil {
+            for block in opening {
+                if let byline = Byline.parse(block.text) {
+                    date = (byline.date, "text")
+                    if authors.isEmpty { authors = [byline.author] }
+                    break
+                }
+                if block.isHeading || block.text.count < 120, let stated = TemporalTaggerBridge.statedDate(in: block.text) {
+                    date = (stated, "text")
+                    break
+                }
+            }
+        }
+        if date == nil, let stated = Self.dateInFileName(path) { date = (stated, "file name") }
+        guard let (noteDate, source) = date else {
+            diagnostics.append(.warning(
+                "note has no date (none in front matter, text or file name); skipped", path: path, line: 1, column: 1))
+            return ReadOutcome(note: nil, diagnostics: diagnostics)
+        }
+        let info = NoteInfo(path: path, date: noteDate, dateSource: source, title: title, titleLine: titleLine,
+            authors: authors, permalink: permalink, format: format)
+        return ReadOutcome(note: Note(info: info, document: document), diagnostics: diagnostics)
+    }
+
+    // MARK: - Helpers
+
+    static func format(of path: String, text: String) -> NoteInfo.Format {
+        let ext = (path as NSString).pathExtension.lowercased()
+        switch ext {
+        case "md", "markdown", "mdown", "mkd": return .markdown
+        case "html", "htm", "xhtml": return .html
+        default: break
+        }
+        let head = text.prefix(2048)
+        let lowered = head.lowercased()
+        if head.hasPrefix("---") || head.hasPrefix("+++") { return .markdown }
+        if lowered.contains("<!doctype html") || lowered.contains("<html") { return .html }
+        var markdownSignals = 0
+        var textSignals = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(200) {
+            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+            if trimmed.hasPrefix("•") { textSignals += 1 }
+            if trimmed.hasPrefix("#") || trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed.contains("**")
+                || trimmed.contains("](") || (trimmed.hasPrefix("[") && trimmed.contains("]:"))
+            {
+                markdownSignals += 1
+            }
+            if Byline.parse(String(trimmed)) != nil { textSignals += 3 }
+        }
+        return markdownSignals > textSignals ? .markdown : .text
+    }
+
+    /// 2015-12-16, 2015_12_16, 2015.12.16 or 20151216 in the file's name.
+    static func dateInFileName(_ path: String) -> CivilDate? {
+        let name = Array(((path as NSString).lastPathComponent).utf8)
+        var i = 0
+        while i + 8 <= name.count {
+            defer { i += 1 }
+            guard name[i].isASCIIDigit, i == 0 || !name[i - 1].isASCIIDigit else { continue }
+            func number(_ from: Int, _ count: Int) -> Int? {
+                guard from + count <= name.count else { return nil }
+                var value = 0
+                for k in from..<(from + count) {
+                    guard name[k].isASCIIDigit else { return nil }
+                    value = value * 10 + Int(name[k] - 0x30)
+                }
+                return value
+            }
+            guard let year = number(i, 4), (1900...2199).contains(year) else { continue }
+            let separators: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")]
+            if i + 10 <= name.count, separators.contains(name[i + 4]), name[i + 7] == name[i + 4],
+                let month = number(i + 5, 2), let day = number(i + 8, 2),
+                i + 10 == name.count || !name[i + 10].isASCIIDigit
+            {
+                if let date = CivilDate(year: year, month: month, day: day) { return date }
+            }
+            if let month = number(i + 4, 2), let day = number(i + 6, 2), i + 8 == name.count || !name[i + 8].isASCIIDigit {
+                if let date = CivilDate(year: year, month: month, day: day) { return date }
+            }
+        }
+        return nil
+    }
+
+    /// The index of the first byte that is not part of valid UTF-8, or nil.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var minimum: UInt32
+            if b & 0xE0 == 0xC0 {
+                length = 2
+                minimum = 0x80
+            } else if b & 0xF0 == 0xE0 {
+                length = 3
+                minimum = 0x800
+            } else if b & 0xF8 == 0xF0 {
+                length = 4
+                minimum = 0x10000
+            } else {
+                return i
+            }
+            guard i + length <= n else { return i }
+            var scalar = UInt32(b) & (0xFF >> (length + 1))
+            for k in 1..<length {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            minimum = 0
+            i += length
+        }
+        return nil
+    }
+
+    static func position(of index: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        for k in 0..<index where bytes[k] == 0x0A {
+            line += 1
+            lineStart = k + 1
+        }
+        return (line, index - lineStart + 1)
+    }
+
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, let message = underlying.userInfo["NSDescription"] as? String {
+            return message
+        }
+        switch ns.code {
+        case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
+        case NSFileReadNoPermissionError: return "permission denied"
+        default: return ns.localizedDescription
+        }
+    }
+}

@@ -1,0 +1,349 @@
+public import AlmanacCore
+
+/// Finds every expression that denotes a date, date range, time or period in text, and resolves it
+/// against a reference date (the note's own date).
+///
+/// ```swift
+/// let tagger = TemporalTagger()
+/// let reference = CivilDate(year: 2015, month: 12, day: 16)!
+/// let found = tagger.tag("CfP closes 19 Dec, event is in Pasadena CA on 22 Jan", reference: reference)
+/// found.map(\.when.startText)  // ["2015-12-19", "2016-01-22"]
+/// ```
+///
+/// Missing years are chosen nearest to the reference date, leaning the way the sentence leans
+/// ("was" → past, "will"/"closes" → future), and must agree with a stated weekday. Version numbers,
+/// issue numbers, amounts, counts ("2-star") and durations ("for about a month") are not dates.
+public struct TemporalTagger: Sendable {
+    public struct Options: Sendable, Hashable {
+        /// Read "10/1" as 10 January (day first) rather than October 1 (month first, the default).
+        public var dayFirst: Bool
+
+        public init(dayFirst: Bool = false) { self.dayFirst = dayFirst }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) { self.options = options }
+
+    /// Tags `text`.
+    /// - Parameters:
+    ///   - reference: the date relative expressions and missing years resolve against; without one,
+    ///     only expressions that state their year are returned.
+    ///   - skip: UTF-8 ranges to ignore (code spans, URLs).
+    public func tag(_ text: String, reference: CivilDate?, skip: [Range<Int>] = []) -> [TemporalExpression] {
+        var text = text
+        return text.withUTF8 { tag(utf8: $0, reference: reference, skip: skip) }
+    }
+
+    /// Tags UTF-8 bytes (no copy); see ``tag(_:reference:skip:)``.
+    public func tag(utf8 bytes: UnsafeBufferPointer<UInt8>, reference: CivilDate?, skip: [Range<Int>] = [])
+        -> [TemporalExpression]
+    {
+        let tokens = Tokenizer.tokenize(bytes, skip: skip)
+        guard !tokens.isEmpty else { return [] }
+        let grammar = Grammar(tokens: tokens, dayFirst: options.dayFirst)
+        var candidates: [Candidate] = []
+        var i = 0
+        while i < tokens.count {
+            guard Self.mayStart(tokens[i]) else {
+                i += 1
+                continue
+            }
+            if let found = Self.match(at: i, grammar, bytes) {
+                candidates.append(found)
+                i = max(found.end, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        candidates = Self.mergeRestatements(candidates, tokens, bytes, grammar)
+        var results: [TemporalExpression] = []
+        results.reserveCapacity(candidates.count)
+        var lineCounter = LineCounter()
+        for candidate in candidates {
+            let tense = Self.tense(of: candidate, tokens)
+            guard var (when, inferred) = Resolver.resolve(candidate, reference: reference, tense: tense, dayFirst: options.dayFirst)
+            else { continue }
+            let vague = Self.isVague(candidate.shape)
+            if vague || Self.isHedged(candidate, tokens, bytes, grammar) { when.tentative = true }
+            let start = tokens[candidate.first].start
+            let end = tokens[candidate.end - 1].end
+            let (line, column) = lineCounter.position(of: start, in: bytes)
+            results.append(
+                TemporalExpression(
+                    range: start..<end, line: line, column: column,
+                    text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), when: when,
+                    stated: candidate.stated, inferred: inferred, tense: tense, vague: vague))
+        }
+        return results
+    }
+
+    // MARK: - Matching
+
+    /// Cheap test: can a date expression start at this token?
+    @inline(__always)
+    static func mayStart(_ token: Token) -> Bool {
+        if token.blocked { return false }
+        switch token.kind {
+        case .number: return true
+        case .punct: return false
+        case .word:
+            guard let lex = token.lex else {
+                return token.end - token.start == 3  // "the"
+            }
+            return !lex.roles.isDisjoint(with: [
+                .month, .weekday, .dayWord, .modifier, .part, .quarter, .relativeEdge, .numberWord, .timeWord,
+                .ordinalWord, .preposition, .unit,
+            ])
+        }
+    }
+
+    static func match(at i: Int, _ g: Grammar, _ bytes: UnsafeBufferPointer<UInt8>) -> Candidate? {
+        var best: Candidate?
+        func consider(_ c: Candidate?) {
+            guard let c else { return }
+            if best == nil || c.end > best!.end { best = c }
+        }
+        let token = g.tokens[i]
+        if token.kind == .number {
+            consider(g.iso(i))
+            consider(g.dayMonth(i, bytes))
+            consider(g.numeric(i))
+            consider(g.relative(i, bytes))
+        } else {
+            consider(weekdayDate(i, g, bytes))
+            consider(g.monthDay(i, bytes))
+            consider(g.monthOnly(i, bytes))
+            consider(g.quarter(i, bytes))
+            consider(g.yearOnly(i, bytes))
+            consider(g.ordinalDay(i, bytes))
+            consider(weekOf(i, g, bytes))
+            consider(g.relative(i, bytes))
+            if best == nil, let wd = g.weekday(i, bytes) {
+                best = Candidate(first: i, end: i + 1, shape: .weekday(wd, modifier: nil), weekday: wd, stated: [.weekday])
+            }
+        }
+        if var found = best {
+            // A time after the date: "22 Jan at 4pm", "Friday, 16:00 UTC", "2016-01-22T10:00".
+            var j = found.end
+            if g.punct(j, ","), j + 1 < g.tokens.count { j += 1 }
+            if g.isWord(j, "at", in: bytes) || g.isWord(j, "from", in: bytes) || g.punct(j, "@") || g.isWord(j, "between", in: bytes) {
+                j += 1
+            } else if g.isWord(j, "t", in: bytes), !g.tokens[j].spaceBefore {
+                j += 1
+            }
+            if let (time, after) = g.time(j, bytes), canHoldTime(found.shape) {
+                found.time = time
+                found.end = after
+                found.stated.insert(.time)
+                if time.zone != nil { found.stated.insert(.zone) }
+            }
+            return found
+        }
+        // A time first: "4pm on Friday", "16:00 UTC, 22 Jan", or a time alone.
+        if let (time, after) = g.time(i, bytes) {
+            var j = after
+            if g.punct(j, ",") { j += 1 }
+            if g.isWord(j, "on", in: bytes) { j += 1 }
+            if j < g.tokens.count, let date = match(at: j, g, bytes), date.time == nil, canHoldTime(date.shape) {
+                var combined = date
+                combined.first = i
+                combined.time = time
+                combined.stated.insert(.time)
+                if time.zone != nil { combined.stated.insert(.zone) }
+                return combined
+            }
+            var stated: DateParts = [.time]
+            if time.zone != nil { stated.insert(.zone) }
+            return Candidate(first: i, end: after, shape: .timeOnly, time: time, stated: stated)
+        }
+        return nil
+    }
+
+    static func canHoldTime(_ shape: Shape) -> Bool {
+        switch shape {
+        case .date, .numeric, .ordinalDay, .weekday, .dayOffset: return true
+        default: return false
+        }
+    }
+
+    /// "Wednesday, 11th March", "Friday 9/16", "Wednesday the 11th", "Mon 22 Jan".
+    static func weekdayDate(_ i: Int, _ g: Grammar, _ bytes: UnsafeBufferPointer<UInt8>) -> Candidate? {
+        guard let wd = g.role(i, .weekday), !(wd.has(.abbreviation) && !g.tokens[i].capitalized) else { return nil }
+        var j = g.afterMonth(i)
+        j = g.skipComma(j)
+        var inner = g.dayMonth(j, bytes) ?? g.monthDay(j, bytes) ?? g.numeric(j)
+        if inner == nil {
+            if let ordinal = g.ordinalDay(j, bytes) {
+                inner = ordinal
+            } else if let n = g.number(j), n.ordinal, (1...31).contains(n.value) {
+                inner = Candidate(first: j, end: j + 1, shape: .ordinalDay(n.value), stated: [.day])
+            }
+        }
+        guard var found = inner else { return nil }
+        found.first = i
+        found.weekday = wd.value
+        found.stated.insert(.weekday)
+        return found
+    }
+
+    /// "the week of 19 May", "week of May 19", "the week beginning 19 May".
+    static func weekOf(_ i: Int, _ g: Grammar, _ bytes: UnsafeBufferPointer<UInt8>) -> Candidate? {
+        var j = i
+        if g.isWord(j, "the", in: bytes) { j += 1 }
+        guard g.role(j, .unit)?.value == Unit.week.rawValue, g.isWord(j, "week", in: bytes) else { return nil }
+        j += 1
+        guard g.isWord(j, "of", in: bytes) || g.isWord(j, "beginning", in: bytes) || g.isWord(j, "starting", in: bytes)
+            || g.isWord(j, "commencing", in: bytes)
+        else { return nil }
+        j += 1
+        if g.isWord(j, "on", in: bytes) || g.isWord(j, "the", in: bytes) { j += 1 }
+        guard let inner = weekdayDate(j, g, bytes) ?? g.dayMonth(j, bytes) ?? g.monthDay(j, bytes) ?? g.numeric(j)
+            ?? g.ordinalDay(j, bytes)
+        else { return nil }
+        return Candidate(first: i, end: inner.end, shape: .weekOf(inner.shape), weekday: inner.weekday, stated: inner.stated)
+    }
+
+    /// "in two weeks on the 14th May", "on the 21st (3 days from now)", "next week (7th May)": a relative
+    /// expression beside an explicit date restates it; one expression, the explicit date.
+    static func mergeRestatements(_ candidates: [Candidate], _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>,
+        _ g: Grammar) -> [Candidate]
+    {
+        guard candidates.count > 1 else { return candidates }
+        var result: [Candidate] = []
+        for candidate in candidates {
+            if let previous = result.last, onlyJoiners(previous.end, candidate.first, g, bytes) {
+                let previousRelative = previous.stated.contains(.relative)
+                let currentRelative = candidate.stated.contains(.relative)
+                if previousRelative != currentRelative, isDayLevel(previous.shape), isDayLevel(candidate.shape) {
+                    var merged = previousRelative ? candidate : previous
+                    merged.first = previous.first
+                    merged.end = candidate.end
+                    let opened = (previous.end..<candidate.first).contains { tokens[$0].isPunct("(") }
+                    if opened, merged.end < tokens.count, tokens[merged.end].isPunct(")") { merged.end += 1 }
+                    result[result.count - 1] = merged
+                    continue
+                }
+            }
+            result.append(candidate)
+        }
+        return result
+    }
+
+    static func onlyJoiners(_ from: Int, _ to: Int, _ g: Grammar, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard to - from <= 3 else { return false }
+        var k = from
+        while k < to {
+            if !(g.punct(k, "(") || g.punct(k, ")") || g.punct(k, ",") || g.isWord(k, "on", in: bytes)
+                || g.punct(k, "-"))
+            {
+                return false
+            }
+            k += 1
+        }
+        return true
+    }
+
+    static func isDayLevel(_ shape: Shape) -> Bool {
+        switch shape {
+        case .date, .numeric, .ordinalDay, .weekday, .dayOffset: return true
+        case .shift(_, let unit, _, let vague): return !vague && (unit == .day || unit == .week || unit == .fortnight)
+        case .unitOffset(let unit, _): return unit == .week
+        default: return false
+        }
+    }
+
+    static func isVague(_ shape: Shape) -> Bool {
+        switch shape {
+        case .vaguePeriod: return true
+        case .shift(_, _, _, let vague): return vague
+        default: return false
+        }
+    }
+
+    // MARK: - Context
+
+    /// The nearest tense cue in the expression's sentence: before it first, then after it.
+    static func tense(of c: Candidate, _ tokens: [Token]) -> TemporalExpression.Tense {
+        let sentence = tokens[c.first].sentence
+        var k = c.first - 1
+        var steps = 0
+        while k >= 0, tokens[k].sentence == sentence, steps < 14 {
+            if let verdict = cue(tokens[k]) {
+                // "will be held", "is scheduled to be released": a participle after an auxiliary looks ahead.
+                if verdict == .past, (max(0, k - 2)..<k).contains(where: { tokens[$0].lex?.has(.auxiliary) ?? false }) {
+                    return .future
+                }
+                return verdict
+            }
+            k -= 1
+            steps += 1
+        }
+        k = c.end
+        steps = 0
+        while k < tokens.count, tokens[k].sentence == sentence, steps < 8 {
+            if let verdict = cue(tokens[k]) { return verdict }
+            k += 1
+            steps += 1
+        }
+        return .neutral
+    }
+
+    @inline(__always)
+    static func cue(_ token: Token) -> TemporalExpression.Tense? {
+        guard let lex = token.lex else { return nil }
+        if lex.has(.futureCue) { return .future }
+        if lex.has(.pastCue) { return .past }
+        return nil
+    }
+
+    /// "Feb 22nd?", "(TBC)", "probably", "not confirmed", or a question.
+    static func isHedged(_ c: Candidate, _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ g: Grammar) -> Bool {
+        var k = c.end
+        while k < tokens.count, tokens[k].isPunct(")") || tokens[k].isPunct("*") || tokens[k].isPunct("\"") || tokens[k].isPunct("_") {
+            k += 1
+        }
+        if k < tokens.count, tokens[k].isPunct("?") { return true }
+        let sentence = tokens[c.first].sentence
+        var first = c.first
+        while first > 0, tokens[first - 1].sentence == sentence { first -= 1 }
+        var last = c.end
+        while last < tokens.count, tokens[last].sentence == sentence { last += 1 }
+        for index in first..<last where index < c.first || index >= c.end {
+            let token = tokens[index]
+            // "may" hedges; "May" is the month.
+            if token.has(.hedge), !(token.has(.month) && token.capitalized) { return true }
+            if g.isWord(index, "confirmed", in: bytes), index > first,
+                g.isWord(index - 1, "not", in: bytes) || g.isWord(index - 1, "be", in: bytes)
+            {
+                return true
+            }
+        }
+        // A question about the date ("Why not just say Jun 11?").
+        if last > 0, last - 1 >= c.end, tokens[last - 1].isPunct("?") { return true }
+        return false
+    }
+}
+
+/// Counts lines up to an offset, moving forward only (expressions come in order).
+struct LineCounter {
+    private var offset = 0
+    private var line = 1
+    private var lineStart = 0
+
+    mutating func position(of target: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        if target < offset {
+            offset = 0
+            line = 1
+            lineStart = 0
+        }
+        while offset < target {
+            if bytes[offset] == 0x0A {
+                line += 1
+                lineStart = offset + 1
+            }
+            offset += 1
+        }
+        return (line, target - lineStart + 1)
+    }
+}
