@@ -43,15 +43,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        .target(name: "AlmanacTestSupport", path: "Tests/AlmanacTestSupport"),
         .testTarget(name: "AlmanacCoreTests", dependencies: ["AlmanacCore"]),
         .testTarget(name: "AlmanacTimeTests", dependencies: ["AlmanacTime"]),
-        .testTarget(name: "AlmanacReadTests", dependencies: ["AlmanacRead"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AlmanacExtractTests", dependencies: ["AlmanacExtract", "AlmanacRead"]),
+        .testTarget(name: "AlmanacReadTests", dependencies: ["AlmanacRead", "AlmanacCore"]),
+        .testTarget(
+            name: "AlmanacExtractTests", dependencies: ["AlmanacTestSupport", "AlmanacExtract", "AlmanacRead", "AlmanacTime"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "AlmanacModelTests", dependencies: ["AlmanacModel"]),
-        .testTarget(name: "AlmanacICalTests", dependencies: ["AlmanacICal", "AlmanacModel"]),
+        .testTarget(name: "AlmanacICalTests", dependencies: ["AlmanacTestSupport", "AlmanacICal", "AlmanacModel"]),
         .testTarget(name: "AlmanacBoardTests", dependencies: ["AlmanacBoard", "AlmanacModel"]),
-        .testTarget(name: "AlmanacTests", dependencies: ["Almanac"]),
-        .testTarget(name: "AlmanacCLITests", dependencies: ["AlmanacCLI"]),
+        .testTarget(name: "AlmanacTests", dependencies: ["AlmanacTestSupport", "Almanac"]),
+        .testTarget(name: "AlmanacCLITests", dependencies: ["AlmanacTestSupport", "AlmanacCLI"]),
     ]
 )
 

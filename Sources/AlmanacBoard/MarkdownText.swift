@@ -1,27 +1,43 @@
 /// Text from notes made safe for Markdown (GitHub-flavoured and wikis): no markup, no HTML, no
 /// links but the ones Almanac writes, nothing that breaks a table or a line.
 public enum MarkdownText {
-    /// Escapes every character Markdown or HTML would read as syntax; line breaks become spaces.
+    /// Escapes what Markdown or HTML would read as syntax (emphasis, code, links, HTML, table pipes,
+    /// and block markers at the start); line breaks become spaces, so the text stays on its line.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        var lastWasSpace = false
+        var flat = ""
+        var lastWasSpace = true
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n", "\r", "\t", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}":
-                if !lastWasSpace { out.append(" ") }
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" || scalar == "\u{2028}" || scalar == "\u{2029}"
+                || scalar == "\u{0B}" || scalar == "\u{0C}"
+            {
+                if !lastWasSpace { flat.append(" ") }
                 lastWasSpace = true
                 continue
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "|", "~", ">", "<", "&", "\"", ":":
-                out.append("\\")
-                out.unicodeScalars.append(scalar)
-            default:
-                if scalar.properties.generalCategory == .control { continue }
-                out.unicodeScalars.append(scalar)
             }
-            lastWasSpace = false
+            if scalar.properties.generalCategory == .control { continue }
+            flat.unicodeScalars.append(scalar)
+            lastWasSpace = scalar == " "
         }
-        return out.trimmingSpaces()
+        flat = flat.trimmingSpaces()
+        var out = ""
+        out.reserveCapacity(flat.utf8.count + 8)
+        for (index, scalar) in flat.unicodeScalars.enumerated() {
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&":
+                out.append("\\")
+            case "#", "+", "-", "=", "!":
+                // Block markers only matter at the start of the text.
+                if index == 0 { out.append("\\") }
+            default:
+                break
+            }
+            out.unicodeScalars.append(scalar)
+        }
+        // "1. text" at the start would become a numbered list.
+        if let dot = out.firstIndex(where: { !$0.isNumber }), dot != out.startIndex, out[dot] == "." || out[dot] == ")" {
+            out.insert("\\", at: dot)
+        }
+        return out
     }
 
     /// A URL safe to link to: http, https or mailto, with the characters that could end a Markdown

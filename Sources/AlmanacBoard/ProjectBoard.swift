@@ -82,7 +82,9 @@ public struct ProjectBoard: Sendable {
         let safeLinks = links.compactMap { url in MarkdownText.safeURL(url).map { _ in MarkdownText.link(Self.linkLabel(url), url) } }
         if !safeLinks.isEmpty { lines.append("- Links: " + safeLinks.joined(separator: ", ")) }
         if lines.last?.hasPrefix("- ") == true { lines.append("") }
-        if let text = details?.description ?? item.sources.first?.quote {
+        if let text = details?.description ?? item.sources.first?.quote,
+            Names.tokens(text) != Names.tokens(item.title), text.count > item.title.count + 4
+        {
             lines.append(MarkdownText.escape(text))
             lines.append("")
         }

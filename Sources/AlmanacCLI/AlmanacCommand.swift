@@ -16,6 +16,21 @@ struct AlmanacCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Collect.self, Extract.self])
+
+    /// Runs the command; usage errors exit with 2 (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Diagnostics to standard error, compiler style.

@@ -15,14 +15,16 @@ public struct Merger: Sendable {
     public func merge(_ notes: [(info: NoteInfo, items: [Item])]) -> Model {
         let ordered = notes.sorted { NoteRef($0.info) < NoteRef($1.info) }
         var items: [ModelItem] = []
+        var index = Index()
         var uids = Set<String>()
         for (info, noteItems) in ordered {
             let note = NoteRef(info)
             var claimed = Set<Int>()
             for item in noteItems {
-                if let index = bestMatch(for: item, in: items, excluding: claimed) {
-                    claimed.insert(index)
-                    update(&items[index], with: item, from: note)
+                if let found = bestMatch(for: item, from: note, in: items, index: index, excluding: claimed) {
+                    claimed.insert(found)
+                    update(&items[found], with: item, from: note)
+                    index.add(items[found].item, at: found)
                 } else {
                     var uid = Self.uid(for: item, note: note)
                     var suffix = 2
@@ -32,6 +34,7 @@ public struct Merger: Sendable {
                     }
                     uids.insert(uid)
                     items.append(ModelItem(uid: uid, item: item, note: note))
+                    index.add(item, at: items.count - 1)
                     claimed.insert(items.count - 1)
                 }
             }
@@ -44,21 +47,62 @@ public struct Merger: Sendable {
         return Model(items: items, notes: ordered.map { NoteRef($0.info) })
     }
 
-    // MARK: - Matching
+    /// Where to look for an item's match: meetings by day, everything else by the words of its names,
+    /// so a history of 10,000 notes is not compared item against item.
+    struct Index {
+        private var byKey: [String: Set<Int>] = [:]
 
-    func bestMatch(for item: Item, in items: [ModelItem], excluding claimed: Set<Int>) -> Int? {
+        static func keys(_ item: Item) -> [String] {
+            if let uid = item.externalUID { return ["uid|\(uid)"] + nameKeys(item) }
+            if item.kind == .meeting { return ["meeting|\(item.when.start?.description ?? "undated")"] }
+            return nameKeys(item)
+        }
+
+        static func nameKeys(_ item: Item) -> [String] {
+            var keys = Set<String>()
+            for name in item.names {
+                for token in Names.tokens(name) { keys.insert("\(item.kind.rawValue)|\(token)") }
+                let initials = String(name.split(separator: " ").compactMap { $0.first(where: \.isLetter) }.filter(\.isUppercase)).lowercased()
+                if initials.count >= 2 { keys.insert("\(item.kind.rawValue)|acronym:\(initials)") }
+                let letters = name.prefix { $0.isLetter }.lowercased()
+                if !name.contains(" "), letters.count >= 2 { keys.insert("\(item.kind.rawValue)|acronym:\(letters)") }
+            }
+            return keys.sorted()
+        }
+
+        mutating func add(_ item: Item, at position: Int) {
+            for key in Self.keys(item) { byKey[key, default: []].insert(position) }
+        }
+
+        /// Items sharing a key; words shared by hundreds of items ("release") only when nothing rarer is shared.
+        func candidates(for item: Item) -> [Int] {
+            let lists = Self.keys(item).compactMap { byKey[$0] }.sorted { $0.count < $1.count }
+            guard let rarest = lists.first else { return [] }
+            var found = rarest
+            for list in lists.dropFirst() where list.count <= 300 { found.formUnion(list) }
+            return found.sorted()
+        }
+    }
+
+    func bestMatch(for item: Item, from note: NoteRef, in items: [ModelItem], index: Index, excluding claimed: Set<Int>) -> Int? {
         var best: (score: Double, index: Int)?
-        for (index, known) in items.enumerated() where !claimed.contains(index) {
-            guard let score = Self.match(item, known.item) else { continue }
-            if best == nil || score > best!.score { best = (score, index) }
+        for position in index.candidates(for: item) where !claimed.contains(position) {
+            let known = items[position]
+            guard let score = Self.match(item, known.item, sameDay: known.lastMentioned.date == note.date) else { continue }
+            if best == nil || score > best!.score { best = (score, position) }
         }
         return best?.index
     }
 
-    /// How surely `a` and `b` are the same thing, or nil when they cannot be.
-    static func match(_ a: Item, _ b: Item) -> Double? {
+    /// How surely `a` and `b` are the same thing, or nil when they cannot be. `sameDay`: the notes that
+    /// mention them have the same date (one meeting's notes in two formats).
+    static func match(_ a: Item, _ b: Item, sameDay: Bool = false) -> Double? {
         if let ua = a.externalUID, let ub = b.externalUID { return ua == ub ? 2 : nil }
         guard a.kind == b.kind else { return nil }
+        if a.kind == .meeting, a.when.start == nil, b.when.start == nil {
+            // An undated "next call" is only the same as one from the same meeting's notes.
+            return sameDay && Names.similarity(a.title, b.title) >= 0.6 ? 1 : nil
+        }
         if a.kind == .meeting {
             // A call is its day: "next call on the 25th" and the 25th's own meeting are one meeting.
             guard let da = a.when.start, let db = b.when.start, a.when.precision.reported == .day || a.when.precision == .datetime,

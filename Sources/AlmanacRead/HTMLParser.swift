@@ -137,7 +137,11 @@ private struct Walker {
             flush()
         case "td", "th":
             if current?.kind != .tableRow { begin(.tableRow) }
-            if !cells.isEmpty { current!.text.append(UInt8(ascii: "|"), line: Int(xmlGetLineNo(node)), column: 1) }
+            if !cells.isEmpty {
+                current!.text.space()
+                current!.text.append(UInt8(ascii: "|"), line: Int(xmlGetLineNo(node)), column: 1)
+                current!.text.space()
+            }
             let start = current!.text.nextOffset
             inline(node)
             cells.append(start..<max(start, current!.text.count))

@@ -271,7 +271,11 @@ private struct State {
             var text = TextBuilder()
             var cells: [Range<Int>] = []
             for cell in Self.cellRanges(parser.bytes) {
-                if !cells.isEmpty { text.append(UInt8(ascii: "|"), line: line.number, column: line.column(of: content.startIndex + cell.lowerBound - 1)) }
+                if !cells.isEmpty {
+                    text.space()
+                    text.append(UInt8(ascii: "|"), line: line.number, column: line.column(of: content.startIndex + cell.lowerBound - 1))
+                    text.space()
+                }
                 let cellStart = text.nextOffset
                 parser.parse(cell, into: &text)
                 cells.append(cellStart..<max(cellStart, text.count))

@@ -57,6 +57,7 @@ public struct TemporalTagger: Sendable {
             }
         }
         candidates = Self.mergeRestatements(candidates, tokens, bytes, grammar)
+        let sentences = SentenceFacts(tokens, bytes, grammar)
         var results: [TemporalExpression] = []
         results.reserveCapacity(candidates.count)
         var lineCounter = LineCounter()
@@ -65,7 +66,7 @@ public struct TemporalTagger: Sendable {
             guard var (when, inferred) = Resolver.resolve(candidate, reference: reference, tense: tense, dayFirst: options.dayFirst)
             else { continue }
             let vague = Self.isVague(candidate.shape)
-            if vague || Self.isHedged(candidate, tokens, bytes, grammar) { when.tentative = true }
+            if vague || Self.isHedged(candidate, tokens, sentences) { when.tentative = true }
             let start = tokens[candidate.first].start
             let end = tokens[candidate.end - 1].end
             let (line, column) = lineCounter.position(of: start, in: bytes)
@@ -298,30 +299,50 @@ public struct TemporalTagger: Sendable {
     }
 
     /// "Feb 22nd?", "(TBC)", "probably", "not confirmed", or a question.
-    static func isHedged(_ c: Candidate, _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ g: Grammar) -> Bool {
+    static func isHedged(_ c: Candidate, _ tokens: [Token], _ sentences: SentenceFacts) -> Bool {
         var k = c.end
         while k < tokens.count, tokens[k].isPunct(")") || tokens[k].isPunct("*") || tokens[k].isPunct("\"") || tokens[k].isPunct("_") {
             k += 1
         }
         if k < tokens.count, tokens[k].isPunct("?") { return true }
         let sentence = tokens[c.first].sentence
-        var first = c.first
-        while first > 0, tokens[first - 1].sentence == sentence { first -= 1 }
-        var last = c.end
-        while last < tokens.count, tokens[last].sentence == sentence { last += 1 }
-        for index in first..<last where index < c.first || index >= c.end {
-            let token = tokens[index]
+        if sentences.hedges[sentence].contains(where: { $0 < c.first || $0 >= c.end }) { return true }
+        // A question about the date ("Why not just say Jun 11?").
+        return sentences.questionAfter(sentence, c.end)
+    }
+}
+
+/// What each sentence says about certainty, computed once per text so that each expression's
+/// check is constant time (a 5 MB line with thousands of dates stays linear).
+struct SentenceFacts {
+    /// Token indices of hedge words, per sentence.
+    var hedges: [[Int]] = []
+    /// Index of the sentence's last token, per sentence.
+    var last: [Int] = []
+    private let tokens: [Token]
+
+    init(_ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ g: Grammar) {
+        self.tokens = tokens
+        let count = (tokens.last?.sentence ?? 0) + 1
+        hedges = Array(repeating: [], count: count)
+        last = Array(repeating: 0, count: count)
+        for (index, token) in tokens.enumerated() {
+            last[token.sentence] = index
             // "may" hedges; "May" is the month.
-            if token.has(.hedge), !(token.has(.month) && token.capitalized) { return true }
-            if g.isWord(index, "confirmed", in: bytes), index > first,
+            if token.has(.hedge), !(token.has(.month) && token.capitalized) {
+                hedges[token.sentence].append(index)
+            } else if g.isWord(index, "confirmed", in: bytes), index > 0, tokens[index - 1].sentence == token.sentence,
                 g.isWord(index - 1, "not", in: bytes) || g.isWord(index - 1, "be", in: bytes)
             {
-                return true
+                hedges[token.sentence].append(index)
             }
         }
-        // A question about the date ("Why not just say Jun 11?").
-        if last > 0, last - 1 >= c.end, tokens[last - 1].isPunct("?") { return true }
-        return false
+    }
+
+    /// The sentence ends with a question mark after token `end`.
+    func questionAfter(_ sentence: Int, _ end: Int) -> Bool {
+        let index = last[sentence]
+        return index >= end && tokens[index].isPunct("?")
     }
 }
 

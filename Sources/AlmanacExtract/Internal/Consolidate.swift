@@ -5,33 +5,60 @@ import AlmanacCore
 /// section, an acronym and its expansion, the same call twice) become one item with aliases.
 enum Consolidate {
     static func items(_ drafts: [Draft]) -> [Item] {
-        var groups: [[Draft]] = []
-        for draft in drafts {
-            if let index = groups.firstIndex(where: { group in group.contains { same($0, draft) } }) {
-                groups[index].append(draft)
-            } else {
-                groups.append([draft])
+        // Union-find over the pairs that can be the same thing: drafts sharing a day (meetings,
+        // deadlines) or a word of their names (events, projects). Comparing only those keeps a note
+        // with thousands of mentions fast.
+        var parent = Array(drafts.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
             }
+            return i
         }
-        // Merging can make two groups the same thing (A~B, B~C): a second pass joins them.
-        var merged = true
-        while merged {
-            merged = false
-            outer: for i in groups.indices {
-                for j in groups.indices where j > i {
-                    if groups[i].contains(where: { a in groups[j].contains { same(a, $0) } }) {
-                        groups[i] += groups[j]
-                        groups.remove(at: j)
-                        merged = true
-                        break outer
-                    }
+        var buckets: [String: [Int]] = [:]
+        for (index, draft) in drafts.enumerated() {
+            for key in keys(draft) { buckets[key, default: []].append(index) }
+        }
+        for (_, members) in buckets.sorted(by: { $0.key < $1.key }) where members.count > 1 && members.count <= 200 {
+            for (position, a) in members.enumerated() {
+                for b in members[(position + 1)...] where root(a) != root(b) && same(drafts[a], drafts[b]) {
+                    parent[root(b)] = root(a)
                 }
             }
         }
-        var items = groups.map(combine)
+        var groups: [Int: [Draft]] = [:]
+        var order: [Int] = []
+        for index in drafts.indices {
+            let r = root(index)
+            if groups[r] == nil { order.append(r) }
+            groups[r, default: []].append(drafts[index])
+        }
+        var items = order.map { combine(groups[$0]!) }
         linkDeadlines(&items)
         items.sort { ($0.sources.first?.line ?? 0, $0.kind.rawValue) < ($1.sources.first?.line ?? 0, $1.kind.rawValue) }
         return items
+    }
+
+    /// The buckets a draft is compared within.
+    static func keys(_ draft: Draft) -> [String] {
+        let kind = draft.item.kind.rawValue
+        switch draft.item.kind {
+        case .meeting, .deadline:
+            return ["\(kind)|\(draft.item.when.start?.description ?? "undated")"]
+        case .event, .project:
+            var keys = Set<String>()
+            for name in draft.item.names { for token in Names.tokens(name) { keys.insert("\(kind)|\(token)") } }
+            // Acronyms compare with names whose initials they spell.
+            for name in draft.item.names {
+                let initials = String(name.split(separator: " ").compactMap { $0.first(where: \.isLetter) }.filter(\.isUppercase)).lowercased()
+                if initials.count >= 2 { keys.insert("\(kind)|acronym:\(initials)") }
+                let letters = name.prefix { $0.isLetter }.lowercased()
+                if !name.contains(" "), letters.count >= 2 { keys.insert("\(kind)|acronym:\(letters)") }
+            }
+            return keys.sorted()
+        }
     }
 
     static func same(_ a: Draft, _ b: Draft) -> Bool {

@@ -66,11 +66,18 @@ struct NoteContext {
             if block.kind == .code { continue }
             let skip = block.spans.filter { $0.kind == .code || $0.kind == .url }.map(\.range)
             let dates = tagger.tag(block.text, reference: info.date, skip: Self.merged(skip))
+            var spans = SpanCursor(block)
+            var nextDate = 0
             for range in Self.sentenceRanges(block.text) {
-                let words = Self.words(in: block, range: range)
+                let words = Self.words(in: block, range: range, spans: &spans)
+                // Dates and sentences are both in text order: one sweep hands each sentence its dates.
+                while nextDate < dates.count, dates[nextDate].range.lowerBound < range.lowerBound { nextDate += 1 }
+                var end = nextDate
+                while end < dates.count, dates[end].range.lowerBound < range.upperBound { end += 1 }
                 let sentence = Sentence(
                     block: index, range: range, text: block.text(range), words: words,
-                    dates: dates.filter { range.contains($0.range.lowerBound) }, index: sentences.count)
+                    dates: Array(dates[nextDate..<end]), index: sentences.count)
+                nextDate = end
                 sentencesOfBlock[index].append(sentences.count)
                 sentences.append(sentence)
             }
@@ -138,7 +145,28 @@ struct NoteContext {
             i += 1
         }
         if start < bytes.count { ranges.append(start..<bytes.count) }
-        return ranges.filter { !$0.isEmpty }
+        return ranges.filter { !$0.isEmpty }.flatMap { chunked($0, bytes) }
+    }
+
+    /// Run-on text (a pasted log, a 5 MB line) is cut into pieces of at most `limit` bytes at spaces,
+    /// so every later step works on bounded sentences.
+    static func chunked(_ range: Range<Int>, _ bytes: [UInt8], limit: Int = 800) -> [Range<Int>] {
+        guard range.count > limit else { return [range] }
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        while range.upperBound - start > limit {
+            var cut = start + limit
+            while cut > start + limit / 2, bytes[cut] != 0x20 { cut -= 1 }
+            if bytes[cut] != 0x20 {
+                // No space: cut at a character boundary.
+                cut = start + limit
+                while cut > start, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+            }
+            pieces.append(start..<cut)
+            start = bytes[cut] == 0x20 ? cut + 1 : cut
+        }
+        if start < range.upperBound { pieces.append(start..<range.upperBound) }
+        return pieces
     }
 
     static func isSentenceStart(_ b: UInt8) -> Bool {
@@ -159,14 +187,11 @@ struct NoteContext {
 
     // MARK: - Words
 
-    static func words(in block: Block, range: Range<Int>) -> [Word] {
-        let bytes = Array(block.text.utf8)
+    static func words(in block: Block, range: Range<Int>, spans: inout SpanCursor) -> [Word] {
+        let bytes = spans.bytes
         var words: [Word] = []
         var i = range.lowerBound
         var space = true
-        func spanIndex(_ offset: Int, _ test: (Span) -> Bool) -> Int? {
-            block.spans.firstIndex { test($0) && $0.range.contains(offset) }
-        }
         while i < range.upperBound {
             let b = bytes[i]
             if b == 0x20 {
@@ -211,13 +236,12 @@ struct NoteContext {
                     digit = true
                 }
             }
-            let linkIndex = spanIndex(start) { $0.url != nil }
+            let linkIndex = spans.link(at: start)
             words.append(
                 Word(
                     text: text, lower: text.lowercased(), range: start..<i, isPunct: isPunct,
                     capitalized: text.first?.isUppercase ?? false, allCaps: letters >= 2 && uppers == letters, hasDigit: digit,
-                    inCode: spanIndex(start) { $0.kind == .code } != nil,
-                    inStrong: spanIndex(start) { $0.kind == .strong || $0.kind == .leadIn } != nil,
+                    inCode: spans.code(at: start), inStrong: spans.strong(at: start),
                     link: linkIndex.flatMap { block.spans[$0].url }, linkSpan: linkIndex, spaceBefore: space))
             space = false
         }
@@ -274,8 +298,41 @@ struct NoteContext {
             }
             // Only a list followed by an attendees line reads as an agenda.
             let after = blocks.indices.first { $0 > (result.max() ?? 0) && !blocks[$0].isListItem }
-            if let after, !blocks[after].text.lowercased().hasPrefix("attendees") { result = [] }
+            if after.map({ !blocks[$0].text.lowercased().hasPrefix("attendees") }) ?? true { result = [] }
         }
         return result
     }
+}
+
+/// Answers "is this offset in a code span / bold / link?" for offsets that only move forward, in
+/// constant amortised time per question.
+struct SpanCursor {
+    let bytes: [UInt8]
+    private var code: [(Range<Int>, Int)]
+    private var strong: [(Range<Int>, Int)]
+    private var links: [(Range<Int>, Int)]
+    private var positions = [0, 0, 0]
+
+    init(_ block: Block) {
+        bytes = Array(block.text.utf8)
+        let indexed = block.spans.enumerated().map { ($0.element, $0.offset) }
+        code = indexed.filter { $0.0.kind == .code }.map { ($0.0.range, $0.1) }
+        strong = indexed.filter { $0.0.kind == .strong || $0.0.kind == .leadIn }.map { ($0.0.range, $0.1) }
+        links = indexed.filter { $0.0.url != nil }.map { ($0.0.range, $0.1) }
+    }
+
+    private static func find(_ list: [(Range<Int>, Int)], _ position: inout Int, _ offset: Int) -> Int? {
+        while position < list.count, list[position].0.upperBound <= offset { position += 1 }
+        var k = position
+        // Spans of one kind may nest (bold inside bold): look at the few that start before the offset.
+        while k < list.count, list[k].0.lowerBound <= offset {
+            if list[k].0.contains(offset) { return list[k].1 }
+            k += 1
+        }
+        return nil
+    }
+
+    mutating func code(at offset: Int) -> Bool { Self.find(code, &positions[0], offset) != nil }
+    mutating func strong(at offset: Int) -> Bool { Self.find(strong, &positions[1], offset) != nil }
+    mutating func link(at offset: Int) -> Int? { Self.find(links, &positions[2], offset) }
 }

@@ -68,7 +68,14 @@ enum Deadlines {
         }
         var title = cueText
         if let verbIndex { title += " " + sentence.words[verbIndex].text } else if subkind != .other { title += " deadline" }
-        if let event, !Names.tokens(title).contains(where: Names.tokens(event).contains) { title = "\(event) \(title)" }
+        if let event, !Names.tokens(title).contains(where: Names.tokens(event).contains) {
+            // "Registration closes" after a name reads "Station build day registration closes".
+            let firstWord = title.prefix { $0 != " " }
+            if let first = firstWord.first, first.isUppercase, firstWord.count > 3, firstWord.dropFirst().allSatisfy(\.isLowercase) {
+                title = first.lowercased() + title.dropFirst()
+            }
+            title = "\(event) \(title)"
+        }
         let status: Item.Status = expression.when.lastDay.map { $0 < context.info.date } == true ? .past : .scheduled
         let item = Item(
             kind: .deadline, subkind: subkind, title: title.trimmedPhrase(), when: expression.when,

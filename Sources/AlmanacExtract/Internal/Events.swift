@@ -35,6 +35,9 @@ enum Events {
             var nameRange: Range<Int>
             if let link = sentence.linkRange(index) {
                 nameRange = link
+            } else if let whole = wholeName(containing: index, sentence, context) {
+                // The noun inside a lead-in or a short heading: the whole of it is the name.
+                nameRange = whole
             } else if let before = sentence.nameBefore(index) {
                 nameRange = before.lowerBound..<nounEnd
             } else {
@@ -66,6 +69,24 @@ enum Events {
             consumed = nameRange.upperBound - 1
         }
         return drafts
+    }
+
+    /// The words of a lead-in ("**Station build day** — …") or a short heading that contains word `index`.
+    static func wholeName(containing index: Int, _ sentence: Sentence, _ context: NoteContext) -> Range<Int>? {
+        let block = context.blocks[sentence.block]
+        let offset = sentence.words[index].range.lowerBound
+        var span: Range<Int>?
+        if let lead = block.leadIn, lead.range.contains(offset) {
+            span = lead.range
+        } else if block.isHeading, block.text.wordCount <= 6 {
+            span = 0..<block.text.utf8.count
+        }
+        guard let span else { return nil }
+        let inside = sentence.words.indices.filter { span.contains(sentence.words[$0].range.lowerBound) && !sentence.words[$0].isPunct }
+        // Only when the noun ends it: "Station build day", not "Build day logistics".
+        guard let first = inside.first, let last = inside.last, last == index || (last == index + 1 && sentence.words[index].lower == "hack")
+        else { return nil }
+        return first..<(last + 1)
     }
 
     /// The name a bare event noun refers to: a lead-in or heading of its block that contains the noun.

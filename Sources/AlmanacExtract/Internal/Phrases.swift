@@ -12,7 +12,7 @@ extension Sentence {
         guard index >= 0, index < words.count else { return false }
         let w = words[index]
         if w.isPunct { return w.text == "&" || w.text == "+" }
-        if w.inCode || w.link != nil { return true }
+        if w.inCode || w.link != nil || (w.inStrong && !Cues.nameStoppers.contains(w.lower)) { return true }
         if Cues.nameStoppers.contains(w.lower) {
             // A capitalised function word inside a name ("Outreach Program for Women") is not enough.
             return false
@@ -73,13 +73,26 @@ extension Sentence {
     /// Index of the first word at or after UTF-8 offset `offset`.
     func wordIndex(at offset: Int) -> Int? { words.firstIndex { $0.range.upperBound > offset } }
 
-    /// The date expression nearest to word `index` (by distance in bytes), if any.
+    /// The date that goes with word `index`: within its clause, a day over a vague period, after the
+    /// word ("the hackathon runs on 24-25 October") over before it, then the nearest.
     func nearestDate(to index: Int) -> TemporalExpressionRef? {
         guard !dates.isEmpty, index < words.count else { return nil }
         let at = words[index].range.lowerBound
-        return dates.enumerated().min { a, b in
-            abs(a.element.range.lowerBound - at) < abs(b.element.range.lowerBound - at)
-        }.map { TemporalExpressionRef(index: $0.offset) }
+        func cost(_ e: TemporalExpression) -> Int {
+            var distance = e.range.lowerBound >= at ? e.range.lowerBound - at : (at - e.range.upperBound) * 2
+            // A clause break (";", "but") between them weighs like a long distance.
+            let between = words.filter {
+                $0.range.lowerBound >= min(at, e.range.upperBound) && $0.range.upperBound <= max(at, e.range.lowerBound)
+            }
+            if between.contains(where: { $0.text == ";" || $0.lower == "but" || $0.lower == "whereas" }) { distance += 400 }
+            switch e.when.precision {
+            case .year, .none: distance += 120
+            case .month, .quarter: distance += 30
+            default: break
+            }
+            return distance
+        }
+        return dates.enumerated().min { cost($0.element) < cost($1.element) }.map { TemporalExpressionRef(index: $0.offset) }
     }
 }
 

@@ -52,10 +52,13 @@ enum Projects {
             }
             var item = index + 1
             let depth = blocks[item].kind
-            while item < blocks.count, blocks[item].isListItem, blocks[item].kind == depth {
+            while item < blocks.count, blocks[item].isListItem, blocks[item].kind == depth,
+                blocks[item].line - blocks[item - 1].line <= 2 + (blocks[item - 1].anchors.last?.line ?? blocks[item - 1].line) - blocks[item - 1].line
+            {
                 let text = blocks[item].text
                 let title = cleanTitle(text)
-                if !title.isEmpty, title.wordCount <= 8 {
+                let dated = context.sentencesOfBlock[item].contains { !context.sentences[$0].dates.isEmpty }
+                if !title.isEmpty, title.wordCount <= 8, !dated {
                     var project = Item(
                         kind: .project, subkind: subkind, title: title, status: .proposed,
                         url: blocks[item].spans.first(where: { $0.url != nil })?.url ?? nearestLink(index, context),
@@ -140,19 +143,32 @@ enum Projects {
                         confidence: hasWorker ? 0.85 : 0.6)
                 }
             }
-            // "the Static Site Pioneer Project", "a Pioneer Project on X"
+            // "the Static Site Pioneer Project", "the Solar charge monitor Pioneer Project"
             if word.lower == "pioneer", index + 1 < words.count, words[index + 1].lower.hasPrefix("project"),
-                let name = sentence.nameBefore(index, limit: 4)
+                let name = phraseAfterDeterminer(sentence, before: index)
             {
                 let mentoring = sentence.hasAny(["mentoring", "mentor", "mentors", "mentored"])
                 var people: [String] = []
                 if mentoring {
-                    if let lead = sentence.nameAfter(0, limit: 2), lead.upperBound <= 2 { people.append(sentence.text(lead, in: block)) }
+                    // "Ben is mentoring …": the name before the verb.
+                    if let verb = words.firstIndex(where: { ["mentoring", "mentors", "mentor", "mentored"].contains($0.lower) }) {
+                        var end = verb
+                        while end > 0, ["is", "will", "be", "has", "been", "are", "also"].contains(words[end - 1].lower) { end -= 1 }
+                        if let who = sentence.nameBefore(end, limit: 3) { people.append(sentence.text(who, in: block)) }
+                    }
                     if let with = words.firstIndex(where: { $0.lower == "with" }), let other = sentence.nameAfter(with + 1, limit: 3) {
                         people.append(sentence.text(other, in: block))
                     }
                 }
                 add(name, status: mentoring ? .inProgress : .proposed, subkind: .pioneer, confidence: 0.9, people: people)
+            }
+            // "finished the **Offline sync** project" in a programme's context
+            if word.lower == "project", index > 0, contextProgramme != nil || hasWorker,
+                let name = sentence.nameBefore(index, limit: 4), words[name].contains(where: { $0.inStrong || $0.link != nil || $0.capitalized }),
+                !words[name].contains(where: { $0.lower == "pioneer" })
+            {
+                let done = sentence.hasAny(["finished", "completed", "done", "merged", "wrapped"])
+                add(name, status: done ? .done : .inProgress, subkind: contextProgramme, confidence: 0.75)
             }
             // "a project on a DHCP server", "another on an NTP server"
             if (word.lower == "project" || word.lower == "another"), index + 1 < words.count, words[index + 1].lower == "on",
@@ -164,6 +180,18 @@ enum Projects {
             }
         }
         return drafts
+    }
+
+    /// The words between a determiner and word `index` ("the Solar charge monitor" before "Pioneer").
+    static func phraseAfterDeterminer(_ sentence: Sentence, before index: Int) -> Range<Int>? {
+        var lo = index
+        while lo > 0, index - lo < 5 {
+            let w = sentence.words[lo - 1]
+            if w.isPunct || ["the", "a", "an", "this", "our", "their", "his", "her", "its"].contains(w.lower) { break }
+            if Cues.nameStoppers.contains(w.lower) && !w.capitalized { return sentence.nameBefore(index, limit: 4) }
+            lo -= 1
+        }
+        return lo < index ? lo..<index : nil
     }
 
     /// The name of what is being worked on: up to four words, stopping at a clause.

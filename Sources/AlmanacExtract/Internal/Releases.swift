@@ -49,8 +49,10 @@ enum Releases {
                     let future = (max(0, auxIndex - 2)...auxIndex).contains { ["will", "to", "'ll", "be"].contains(words[$0].lower) }
                         && words[auxIndex].lower == "be"
                     past = !future
-                } else if index > 0, sentence.isNameWord(index - 1), !["has", "have", "had"].contains(before) {
-                    // "MirageOS 2.7 released!"
+                } else if index > 0, sentence.isNameWord(index - 1), !["has", "have", "had"].contains(before),
+                    object(after: index + 1, sentence, &modifier) == nil
+                {
+                    // "MirageOS 2.7 released!" (nothing released after the verb)
                     name = sentence.nameBefore(index, limit: 4)
                     past = true
                 }

@@ -6,7 +6,7 @@ struct TextBuilder {
     var spans: [Span] = []
     private var pendingSpace = false
 
-    var count: Int { bytes.count + (pendingSpace && !bytes.isEmpty ? 1 : 0) }
+    var count: Int { bytes.count }
     var isEmpty: Bool { bytes.isEmpty }
 
     /// Appends one byte that came from `line`:`column` of the file.

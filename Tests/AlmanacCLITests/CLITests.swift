@@ -1,0 +1,63 @@
+import AlmanacTestSupport
+import Foundation
+import Testing
+
+/// Runs the built `almanac` with arguments; returns exit status, standard output and standard error.
+func almanac(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+    let process = Process()
+    process.executableURL = TestPaths.almanacBinary
+    process.arguments = arguments
+    process.currentDirectoryURL = TestPaths.root
+    var env = ProcessInfo.processInfo.environment
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+struct CLITests {
+    @Test func collectOnData() throws {
+        let out = try TestPaths.temporaryDirectory()
+        let result = try almanac(["collect", "data", "--out", out.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.err == "")
+        #expect(result.out.hasPrefix("Read 4 notes: "))
+        for name in ["calendar.ics", "deadlines.ics", "projects.md", "items.json"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path))
+        }
+    }
+
+    @Test func extractJSONHasTheDocumentedShape() throws {
+        let result = try almanac(["extract", "data/notes/2026-09-16.md", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let notes = try #require(json["notes"] as? [[String: Any]])
+        #expect(notes.count == 1)
+        #expect(notes[0]["source"] as? String == "data/notes/2026-09-16.md")
+        #expect(notes[0]["note_date"] as? String == "2026-09-16")
+        let item = try #require((notes[0]["items"] as? [[String: Any]])?.first)
+        #expect(item.keys.sorted() == ["aliases", "difficulty", "end", "for_event", "kind", "location", "people", "precision",
+            "sources", "start", "status", "subkind", "tentative", "title", "tz", "url"])
+    }
+
+    @Test func missingInputIsAnError() throws {
+        let out = try TestPaths.temporaryDirectory()
+        let result = try almanac(["collect", "/nonexistent/notes", "--out", out.path])
+        #expect(result.status == 1)
+        #expect(result.err.contains("/nonexistent/notes: error: no such file or folder"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
+    @Test func usageErrorsExitWith2() throws {
+        let result = try almanac(["collect", "--no-such-flag"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("Unknown option '--no-such-flag'"))
+    }
+}

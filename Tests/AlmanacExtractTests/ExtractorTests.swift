@@ -1,0 +1,124 @@
+import AlmanacCore
+import AlmanacExtract
+import AlmanacRead
+import AlmanacTestSupport
+import Foundation
+import Testing
+
+/// One line per item with everything a user sees, lines excluded (they differ by format).
+func describe(_ item: Item) -> String {
+    var parts = ["\(item.kind.rawValue)/\(item.subkind?.rawValue ?? "-")", item.title]
+    if !item.aliases.isEmpty { parts.append("aka " + item.aliases.joined(separator: "|")) }
+    parts.append(item.when.startText ?? "undated")
+    if let end = item.when.endText { parts.append("to " + end) }
+    if item.when.tentative { parts.append("tentative") }
+    parts.append(item.status.rawValue)
+    if let location = item.location { parts.append("in " + location) }
+    if let event = item.forEvent { parts.append("for " + event) }
+    if !item.people.isEmpty { parts.append("people " + item.people.joined(separator: "|")) }
+    return parts.joined(separator: "; ")
+}
+
+func items(at path: String) throws -> [Item] {
+    let outcome = NoteReader().read(contentsOf: path)
+    let note = try #require(outcome.note, "\(outcome.diagnostics)")
+    return Extractor().extract(note)
+}
+
+struct SeedAcceptanceTests {
+    static let expected = [
+        "deadline/cfp; CIF16 CfP closes; 2015-12-19; scheduled; for Cloud Innovator Forum 2016",
+        "event/meetup; Unikernel install party; aka Hello World party; 2016-02-22; tentative; tentative",
+        "meeting/call; Weekly Meeting: 2015-12-16; 2015-12-16; past; people Amir Chaudhry|Thomas Leonard|Jon Ludlam|Mindy Preston|Dave Scott|Dan Williams|Jeremy Yallop|Wassim",
+        "event/conference; Cloud Innovator Forum 2016; aka Cloud Innovator Forum|CIF16; 2016-01-22; scheduled; in Pasadena CA",
+        "event/conference; dev/winter; undated; proposed",
+        "event/hackathon; MirageOS hackathon; aka Hackathon; undated; proposed",
+        "project/outreachy; NTP; undated; in-progress",
+        "meeting/call; Next call; undated; scheduled",
+    ]
+
+    @Test(.enabled(if: TestPaths.hasShared, "../shared is not beside the repository"))
+    func markdownSeed() throws {
+        let path = TestPaths.shared!.appendingPathComponent("seeds/000_0eee7e9741c89038.txt").path
+        let found = try items(at: path)
+        #expect(found.map(describe) == Self.expected)
+        // Provenance: the CfP deadline and the event both cite the agenda line.
+        #expect(found[0].sources.map(\.line) == [16])
+        #expect(found[3].sources.map(\.line).sorted() == [16, 52, 54])
+        #expect(found[2].sources.first?.line == 27)
+    }
+
+    @Test(.enabled(if: TestPaths.hasShared, "../shared is not beside the repository"))
+    func renderedTextSeedGivesTheSameItems() throws {
+        let path = TestPaths.shared!.appendingPathComponent("seeds/001_8b0b4f333de2a59a.txt").path
+        let found = try items(at: path)
+        #expect(found.map(describe) == Self.expected)
+        #expect(found[0].sources.map(\.line) == [13])
+        #expect(found[2].sources.first?.line == 23)
+    }
+}
+
+struct FormatParityTests {
+    static let expected = [
+        "deadline/cfp; PLS24 CfP closes; 2024-03-15; scheduled; for Packet Level Summit 2024",
+        "event/hackathon; Spring sprint; 2024-04-20; tentative; tentative",
+        "meeting/call; Weekly Meeting: 2024-03-06; 2024-03-06; past; people Noor Haddad|Emil Sato|Lena Brandt|Kofi",
+        "event/summit; Packet Level Summit 2024; aka Packet Level Summit|PLS24; 2024-04-12; scheduled; in Porto",
+        "project/gsoc; IPv6 fragments; undated; in-progress",
+        "meeting/call; Next call; 2024-03-20; scheduled",
+    ]
+
+    @Test(arguments: ["weekly.md", "weekly.txt", "weekly.html"])
+    func sameItemsFromEveryFormat(file: String) throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/\(file)", withExtension: nil))
+        #expect(try items(at: url.path).map(describe) == Self.expected)
+    }
+
+    @Test func linesAreTheFormatsOwn() throws {
+        let markdown = try items(at: #require(Bundle.module.url(forResource: "Fixtures/weekly.md", withExtension: nil)).path)
+        let html = try items(at: #require(Bundle.module.url(forResource: "Fixtures/weekly.html", withExtension: nil)).path)
+        #expect(markdown.map { $0.sources[0].line } == [14, 15, 19, 25, 31, 35])
+        #expect(html.map { $0.sources[0].line } == [13, 14, 21, 23, 26, 29])
+    }
+}
+
+struct ExtractionRuleTests {
+    func extract(_ body: String, date: String = "2024-03-06") -> [String] {
+        let text = "---\ntitle: \"Weekly Meeting\"\ndate: \(date)\n---\n\n" + body
+        let note = NoteReader().read(text: text, path: "note.md").note!
+        return Extractor().extract(note).filter { !($0.kind == .meeting && $0.status == .past) }.map(describe)
+    }
+
+    @Test func cancelledAndResumedCalls() {
+        #expect(extract("No call next week (13th March) as several of us travel; we resume on the 20th March.") == [
+            "meeting/call; Call (cancelled); 2024-03-13; cancelled",
+            "meeting/call; Next call; 2024-03-20; scheduled",
+        ])
+    }
+
+    @Test func callNextWeekIsTheSameWeekday() {
+        #expect(extract("Plan for next week's call: review the roadmap.") == ["meeting/call; Next call; 2024-03-13; scheduled"])
+    }
+
+    @Test func releases() {
+        #expect(extract("Tidepool 0.9 was released on Monday.", date: "2026-09-16") == [
+            "event/release; Tidepool 0.9 release; 2026-09-14; past"
+        ])
+        #expect(extract("Anil released Mirage 1.1.1 (yay!).") == ["event/release; Mirage 1.1.1 release; undated; past"])
+        #expect(extract("Had to pin the repo as the released version didn't work.") == [])
+    }
+
+    @Test func deadlineNeedsADate() {
+        #expect(extract("Applications close on 21 March for the summer programme.") == [
+            "deadline/application; Applications close; 2024-03-21; scheduled"
+        ])
+        #expect(extract("We discussed applications in general.") == [])
+    }
+
+    @Test func listedProjectIdeas() {
+        #expect(extract("#### GSoC Projects ####\n\nWe discussed these ideas:\n\n- A router VM, which routes traffic.\n- OCaml SSH\n") == [
+            "project/gsoc; Router VM; undated; proposed",
+            "project/gsoc; OCaml SSH; undated; proposed",
+        ])
+    }
+}

@@ -1,0 +1,78 @@
+import AlmanacCore
+import AlmanacModel
+import Testing
+
+func day(_ text: String) -> CivilDate { CivilDate(text)! }
+
+func note(_ date: String, _ path: String? = nil) -> NoteInfo {
+    NoteInfo(path: path ?? "notes/\(date).md", date: day(date), dateSource: "front matter", title: "Weekly Meeting: \(date)", format: .markdown)
+}
+
+func source(_ date: String, _ line: Int, _ quote: String) -> Evidence { Evidence(path: "notes/\(date).md", line: line, quote: quote) }
+
+struct MergerTests {
+    @Test func aScheduledCallAndItsOwnRecordAreOneMeeting() throws {
+        let announced = Item(kind: .meeting, subkind: .call, title: "Next call", when: .day(day("2015-02-25")), status: .scheduled,
+            sources: [source("2015-02-11", 158, "The next call is scheduled for Wednesday, 25th February")])
+        let held = Item(kind: .meeting, subkind: .call, title: "Weekly Meeting: 2015-02-25", when: .day(day("2015-02-25")),
+            status: .past, people: ["Amir Chaudhry"], sources: [source("2015-02-25", 23, "Amir Chaudhry (chair)")])
+        let model = Merger().merge([(note("2015-02-25"), [held]), (note("2015-02-11"), [announced])])
+        #expect(model.items.count == 1)
+        let meeting = try #require(model.items.first)
+        #expect(meeting.item.title == "Weekly Meeting: 2015-02-25")
+        #expect(meeting.item.aliases == ["Next call"])
+        #expect(meeting.item.status == .past)
+        #expect(meeting.firstMentioned.date == day("2015-02-11"))
+        #expect(meeting.mentions.count == 2)
+        #expect(meeting.revision == 1)
+        #expect(meeting.history.map { $0.changes.map(\.field) } == [["status", "title"]])
+    }
+
+    @Test func laterNotesWinAndTheRevisionRises() throws {
+        let first = Item(kind: .event, subkind: .meetup, title: "Unikernel install party", when: When(start: day("2016-02-01"), precision: .month, tentative: true),
+            status: .proposed, sources: [source("2015-12-02", 171, "install party")])
+        let second = Item(kind: .event, subkind: .meetup, title: "Unikernel install party", aliases: ["Hello World party"],
+            when: .day(day("2016-02-22"), tentative: true), status: .tentative, sources: [source("2015-12-16", 57, "Feb 22nd?")])
+        let third = Item(kind: .event, title: "Install party", when: .undated, status: .scheduled, location: "Cambridge",
+            sources: [source("2016-01-13", 40, "install party in Cambridge")])
+        let model = Merger().merge([(note("2015-12-02"), [first]), (note("2015-12-16"), [second]), (note("2016-01-13"), [third])])
+        #expect(model.items.count == 1)
+        let party = try #require(model.items.first)
+        #expect(party.item.when == .day(day("2016-02-22"), tentative: true))
+        #expect(party.item.location == "Cambridge")
+        #expect(party.item.status == .scheduled)
+        #expect(party.revision == 2)
+        #expect(party.lastChanged.date == day("2016-01-13"))
+        #expect(party.item.aliases.contains("Hello World party"))
+        #expect(party.history.map { $0.changes.map { "\($0.field): \($0.from) -> \($0.to)" } } == [
+            ["date: 2016-02 (tentative) -> 2016-02-22 (tentative)", "status: proposed -> tentative"],
+            ["status: tentative -> scheduled", "location: none -> Cambridge"],
+        ])
+    }
+
+    @Test func differentVersionsAreDifferentReleases() {
+        let a = Item(kind: .event, subkind: .release, title: "Mirage 1.2 release", status: .past)
+        let b = Item(kind: .event, subkind: .release, title: "Mirage 2.0 release", status: .scheduled)
+        let model = Merger().merge([(note("2014-07-08"), [a, b])])
+        #expect(model.items.count == 2)
+    }
+
+    @Test func uidsAreStableAndDistinct() {
+        let event = Item(kind: .event, title: "Cloud Innovator Forum 2016", when: .day(day("2016-01-22")))
+        let deadline = Item(kind: .deadline, subkind: .cfp, title: "CIF16 CfP closes", when: .day(day("2015-12-19")), forEvent: "Cloud Innovator Forum 2016")
+        let once = Merger().merge([(note("2015-12-16"), [event, deadline])])
+        let again = Merger().merge([(note("2015-12-16"), [deadline, event])])
+        #expect(Set(once.items.map(\.uid)) == Set(again.items.map(\.uid)))
+        #expect(Set(once.items.map(\.uid)).count == 2)
+        #expect(once.items.map(\.uid).sorted() == ["deadline-cif16-cfp-closes-30fee38e@almanac", "event-cloud-innovator-forum-2016-ef5c2faa@almanac"])
+        // A later note that only re-mentions the event keeps its UID.
+        let later = Merger().merge([(note("2015-12-16"), [event]), (note("2016-01-13"), [Item(kind: .event, title: "Cloud Innovator Forum 2016", status: .scheduled)])])
+        #expect(later.items.map(\.uid) == ["event-cloud-innovator-forum-2016-ef5c2faa@almanac"])
+    }
+
+    @Test func undatedNextCallsOfDifferentNotesStayApart() {
+        let call = Item(kind: .meeting, subkind: .call, title: "Next call", status: .scheduled)
+        let model = Merger().merge([(note("2015-12-16"), [call]), (note("2016-01-13"), [call])])
+        #expect(model.items.count == 2)
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Almanac builds and tests with, when any is missing.
+# Runs apt-get as root (or through sudo); does nothing when everything is present.
+set -euo pipefail
+
+packages=(
+  pkg-config      # finds libical and libxml2 for SwiftPM
+  libical-dev     # all iCalendar text is written and parsed by libical
+  libxml2-dev     # the HTML note reader
+  tzdata          # zone data libical reads for VTIMEZONEs
+  python3-icalendar python3-vobject  # independent feed checks in tests and CI
+  cmark-gfm       # renders the project board in tests, as GitHub would
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
