@@ -42,6 +42,10 @@ let package = Package(
                 "Almanac", "AlmanacCore", "AlmanacModel", "AlmanacTime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Speed and memory figures (scripts/bench.sh); not part of the product.
+        .executableTarget(
+            name: "AlmanacBenchmark",
+            dependencies: ["Almanac", "AlmanacCore", "AlmanacTime", "AlmanacRead", "AlmanacExtract", "AlmanacModel"]),
 
         .target(name: "AlmanacTestSupport", path: "Tests/AlmanacTestSupport"),
         .testTarget(name: "AlmanacCoreTests", dependencies: ["AlmanacCore"]),
@@ -53,7 +57,7 @@ let package = Package(
         .testTarget(name: "AlmanacModelTests", dependencies: ["AlmanacModel"]),
         .testTarget(name: "AlmanacICalTests", dependencies: ["AlmanacTestSupport", "AlmanacICal", "AlmanacModel"]),
         .testTarget(name: "AlmanacBoardTests", dependencies: ["AlmanacBoard", "AlmanacModel"]),
-        .testTarget(name: "AlmanacTests", dependencies: ["AlmanacTestSupport", "Almanac"]),
+        .testTarget(name: "AlmanacTests", dependencies: ["AlmanacTestSupport", "Almanac", "AlmanacICal"]),
         .testTarget(name: "AlmanacCLITests", dependencies: ["AlmanacTestSupport", "AlmanacCLI"]),
     ]
 )

@@ -114,10 +114,14 @@ public struct Merger: Sendable {
         for x in a.names {
             for y in b.names { best = max(best, Names.similarity(x, y)) }
         }
+        if a.kind == .deadline, let ea = a.forEvent, let eb = b.forEvent {
+            // A deadline is its event's cut-off of one kind: an extended CfP is the same CfP.
+            guard Names.similarity(ea, eb) >= 0.6 || Names.isAcronym(ea, of: eb) || Names.isAcronym(eb, of: ea) else { return nil }
+            if a.subkind == b.subkind, a.subkind != .other { return 1 }
+        }
         guard best >= 0.6 else { return nil }
-        if a.kind == .deadline, let ea = a.forEvent, let eb = b.forEvent, Names.similarity(ea, eb) < 0.5 { return nil }
         // Dates must be compatible: both dated → overlapping within a couple of months.
-        if let sa = a.when.start, let sb = b.when.start {
+        if let sa = a.when.start, let sb = b.when.start, a.kind != .deadline {
             let gap = abs(sa.dayNumber - sb.dayNumber)
             let slack = (a.when.precision == .year || b.when.precision == .year) ? 366 : 75
             if gap > slack { return nil }

@@ -76,3 +76,17 @@ struct MergerTests {
         #expect(model.items.count == 2)
     }
 }
+
+struct DeadlineMergeTests {
+    @Test func anExtendedCfPIsTheSameDeadline() throws {
+        let first = Item(kind: .deadline, subkind: .cfp, title: "EWSC26 CfP closes", when: .day(day("2026-09-18")),
+            status: .scheduled, forEvent: "European Weather Station Conference 2026")
+        let extended = Item(kind: .deadline, subkind: .cfp, title: "European Weather Station Conference CfP deadline",
+            when: .day(day("2026-09-25")), status: .past, forEvent: "European Weather Station Conference")
+        let model = Merger().merge([(note("2026-09-02"), [first]), (note("2026-09-30"), [extended])])
+        #expect(model.items.count == 1)
+        let deadline = try #require(model.items.first)
+        #expect(deadline.item.when == .day(day("2026-09-25")))
+        #expect(deadline.revision == 1)
+    }
+}

@@ -1,5 +1,6 @@
 import Almanac
 import AlmanacCore
+import AlmanacICal
 import AlmanacModel
 import AlmanacTestSupport
 import Foundation
@@ -55,6 +56,13 @@ struct PipelineTests {
             let b = try Data(contentsOf: second.appendingPathComponent(name))
             #expect(a == b, "\(name) differs between runs")
             #expect(!a.isEmpty)
+        }
+        // libical reads every feed back without complaint.
+        for name in ["calendar.ics", "deadlines.ics"] {
+            let text = try String(contentsOf: first.appendingPathComponent(name), encoding: .utf8)
+            let parsed = try #require(ICalendarReader().parse(text))
+            #expect(parsed.errors.isEmpty, "\(name): \(parsed.errors)")
+            #expect(!parsed.components(named: "VEVENT").isEmpty)
         }
         // No temporary files are left behind.
         let left = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
