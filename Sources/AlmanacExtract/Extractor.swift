@@ -24,6 +24,32 @@ public struct Extractor: Sendable {
         drafts += Deadlines.extract(context)
         drafts += Events.extract(context)
         drafts += Projects.extract(context)
+        Self.giveEachDateToOneItem(&drafts)
         return Consolidate.items(drafts)
+    }
+
+    /// "A release due very soon and Thomas will be giving a talk on the 6th of June": the date goes to
+    /// the item named nearest to it (the talk), not to every item of the sentence.
+    static func giveEachDateToOneItem(_ drafts: inout [Draft]) {
+        var claims: [String: [Int]] = [:]
+        for (index, draft) in drafts.enumerated() {
+            guard let sentence = draft.sentence, let range = draft.dateRange, draft.item.kind == .event else { continue }
+            claims["\(sentence)|\(range.lowerBound)", default: []].append(index)
+        }
+        for (_, claimants) in claims where claimants.count > 1 {
+            let distances = claimants.map { index -> Int in
+                let draft = drafts[index]
+                let at = draft.anchor ?? 0
+                let date = draft.dateRange!.lowerBound
+                return at <= date ? date - at : (at - date) * 2
+            }
+            let nearest = claimants[distances.firstIndex(of: distances.min()!)!]
+            for index in claimants where index != nearest
+                && Names.similarity(drafts[index].item.title, drafts[nearest].item.title) < 0.6
+            {
+                drafts[index].item.when = .undated
+                drafts[index].dateRange = nil
+            }
+        }
     }
 }

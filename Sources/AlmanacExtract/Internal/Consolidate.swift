@@ -77,6 +77,13 @@ enum Consolidate {
                 if let sa = a.item.when.start, let sb = b.item.when.start, abs(sa.dayNumber - sb.dayNumber) > 120 { return false }
                 return true
             }
+            // In one block, a lead-in event and another mention of its noun ("**MirageOS hackathon** — …
+            // desire to hold an OpenBSD-style hackathon") are one event.
+            if a.block == b.block, a.item.kind == .event, let ha = Names.tokens(a.item.title).last,
+                let hb = Names.tokens(b.item.title).last, ha == hb, Cues.eventNouns[ha] != nil
+            {
+                return true
+            }
             // An agenda line and a section lead-in that share their head word ("Hello World party" /
             // "Unikernel install party") are the same topic.
             if a.fromAgenda != b.fromAgenda, a.item.kind == .event, let ha = Names.tokens(a.item.title).last,

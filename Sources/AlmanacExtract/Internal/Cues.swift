@@ -20,16 +20,18 @@ enum Cues {
     static let eventNouns: [String: Item.Subkind] = [
         "conference": .conference, "conf": .conference, "forum": .conference, "symposium": .conference,
         "convention": .conference, "congress": .conference, "expo": .conference, "devroom": .conference,
-        "summit": .summit, "workshop": .workshop, "tutorial": .workshop, "tutorials": .workshop, "seminar": .workshop,
+        "summit": .summit, "workshop": .workshop, "tutorial": .workshop, "seminar": .workshop,
         "webinar": .workshop, "course": .workshop, "bootcamp": .workshop, "hackathon": .hackathon, "hackday": .hackathon,
         "hack-day": .hackathon, "sprint": .hackathon, "hackfest": .hackathon, "codefest": .hackathon, "jam": .hackathon,
         "meetup": .meetup, "meet-up": .meetup, "party": .meetup, "gathering": .meetup, "social": .meetup,
         "bof": .meetup, "unconference": .meetup, "talk": .talk, "keynote": .talk, "panel": .talk, "presentation": .talk,
-        "lightning": .talk, "demo": .talk, "hangout": .other, "day": .other, "camp": .workshop, "fest": .conference,
-        "festival": .conference, "week": .other, "retreat": .meetup, "launch": .release,
+        "lightning": .talk, "hangout": .other, "day": .other, "camp": .workshop, "fest": .conference,
+        "festival": .conference, "retreat": .meetup, "launch": .release,
     ]
     /// Event nouns that need a name before them to count ("day", "week", "demo", "launch").
-    static let weakEventNouns: Set<String> = ["day", "week", "demo", "launch", "social", "jam", "course", "gathering", "presentation", "lightning"]
+    static let weakEventNouns: Set<String> = [
+        "day", "launch", "social", "jam", "course", "gathering", "presentation", "lightning", "hangout", "panel", "session",
+    ]
     /// Words that may stand in an event's name before its noun without a capital ("install party", "user group").
     static let nameModifiers: Set<String> = [
         "install", "installation", "developer", "developers", "user", "users", "hack", "community", "release",
@@ -64,6 +66,9 @@ enum Cues {
         "eu", "usa", "utc", "gmt", "cet", "pst", "est", "io", "ocaml", "opam", "linux", "unix", "xen", "kvm",
         "github", "gitlab", "slack", "zoom", "jitsi", "google", "mailing", "list", "the", "least", "most", "work",
         "home", "first", "last", "all", "one", "some", "time", "moment", "end", "start", "beginning", "once", "times",
+        "ibm", "mit", "cern", "nasa", "acm", "ieee", "w3c", "hp", "bbc", "nhs", "un", "aoe", "gsoc", "opw", "urop",
+        "arp", "vpn", "nat", "cli", "gui", "ide", "sdk", "abi", "cpu", "gpu", "ram", "ssd", "pdf", "png", "svg",
+        "rpm", "rpms", "deb", "apt", "npm", "pip", "ssh", "ftp", "smtp", "imap", "ldap", "oauth", "jwt", "xmpp",
     ]
 
     // MARK: Releases

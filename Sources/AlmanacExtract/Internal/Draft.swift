@@ -1,5 +1,6 @@
 import Foundation
 import AlmanacCore
+import AlmanacTime
 
 /// An item as an extractor proposes it, before the note's items are consolidated.
 struct Draft {
@@ -10,12 +11,35 @@ struct Draft {
     var confidence: Double
     /// Came from an agenda line.
     var fromAgenda = false
+    /// The sentence and UTF-8 offset (in its block) where the item is named, and the date expression it
+    /// took from that sentence: a date goes to the item named nearest to it.
+    var sentence: Int?
+    var anchor: Int?
+    var dateRange: Range<Int>?
 
     init(_ item: Item, block: Int, confidence: Double = 1, fromAgenda: Bool = false) {
         self.item = item
         self.block = block
         self.confidence = confidence
         self.fromAgenda = fromAgenda
+    }
+}
+
+extension Draft {
+    /// Records where in `sentence` the item is named and which of its dates it took.
+    mutating func locate(in sentence: Sentence) {
+        self.sentence = sentence.index
+        anchor = anchorOffset(in: sentence)
+        if item.when.isDated, let expression = sentence.dates.first(where: { $0.when == item.when }) {
+            dateRange = expression.range
+        }
+    }
+
+    private func anchorOffset(in sentence: Sentence) -> Int? {
+        // The first word of the item's title in the sentence, else the sentence start.
+        let first = Names.tokens(item.title).first
+        return sentence.words.first { word in first.map { Names.tokens(word.text).first == $0 } ?? false }?.range.lowerBound
+            ?? sentence.range.lowerBound
     }
 }
 

@@ -8,13 +8,59 @@ enum Events {
     static func extract(_ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
         for sentence in context.sentences {
-            drafts += nounPhrases(sentence, context)
-            drafts += attendance(sentence, context)
-            drafts += talks(sentence, context)
-            drafts += Releases.extract(sentence, context)
+            var found = nounPhrases(sentence, context)
+            found += attendance(sentence, context)
+            found += talks(sentence, context)
+            found += Releases.extract(sentence, context)
+            for index in found.indices { found[index].locate(in: sentence) }
+            drafts += found
         }
         drafts += sectionItems(context)
+        for index in drafts.indices where !drafts[index].item.when.isDated && drafts[index].item.subkind != .release {
+            dateFromSection(&drafts[index], context)
+        }
         return drafts
+    }
+
+    /// Scheduling words that tie a later sentence's date to the event its block or section is about.
+    static let schedulingCues: Set<String> = [
+        "date", "dates", "day", "when", "held", "hold", "holding", "around", "pick", "picking", "planned", "planning",
+        "scheduled", "schedule", "poll", "say", "confirmed", "confirm", "takes", "take", "place", "happen", "happening",
+        "run", "runs", "running", "between", "from", "sometime", "week", "weekend", "in", "on", "until", "postponed",
+        "moved", "move",
+    ]
+
+    /// An event named by a lead-in or a heading whose own sentence has no date takes the first date of
+    /// its block, or of its section when a heading names it, in a sentence that schedules something.
+    static func dateFromSection(_ draft: inout Draft, _ context: NoteContext) {
+        let block = context.blocks[draft.block]
+        var sentences = context.sentencesOfBlock[draft.block]
+        let names = Set(draft.item.names.map { $0.lowercased() })
+        if block.isHeading, names.contains(block.text.lowercased().trimmedPhrase()) {
+            var next = draft.block + 1
+            while next < context.blocks.count, !context.blocks[next].isHeading || context.blocks[next].section == draft.block {
+                if context.blocks[next].isHeading, case .heading(let level) = context.blocks[next].kind, case .heading(let own) = block.kind, level <= own { break }
+                sentences += context.sentencesOfBlock[next]
+                next += 1
+            }
+        } else if block.leadIn.map({ names.contains(block.text($0.range).lowercased().trimmedPhrase()) }) != true {
+            return
+        }
+        for index in sentences {
+            let sentence = context.sentences[index]
+            guard sentence.hasAny(schedulingCues) || sentence.words.contains(where: { Cues.eventNouns[$0.lower] != nil }) else { continue }
+            // Dates of calls and deadlines belong to them.
+            if sentence.hasAny(Cues.callWords) || sentence.hasAny(["cfp", "deadline", "closes", "registration", "applications"]) { continue }
+            guard let expression = sentence.dates.first(where: { e in
+                e.when.isDated && e.when.precision != .year && e.when.precision != .datetime || e.when.precision == .datetime
+            }), let last = expression.when.lastDay, last >= context.info.date.adding(days: -7) else { continue }
+            draft.item.when = expression.when
+            draft.item.status = StatusJudge.status(sentence, when: expression.when, noteDate: context.info.date, kind: .event)
+            if !draft.item.sources.contains(where: { $0.line == context.blocks[sentence.block].location(of: expression.range.lowerBound).line }) {
+                draft.item.sources.append(context.evidence(sentence, at: expression.range.lowerBound))
+            }
+            return
+        }
     }
 
     // MARK: - "Xen Developer Hackathon", "Unikernel install party", "OSCON 2013 talk"
@@ -32,6 +78,8 @@ enum Events {
             }
             guard let subkind = Cues.eventNouns[noun] else { continue }
             let weak = Cues.weakEventNouns.contains(noun)
+            // Asides in parentheses ("(sync w Xen Docs Day)") name other things in passing.
+            if insideParentheses(index, sentence) { continue }
             var nameRange: Range<Int>
             if let link = sentence.linkRange(index) {
                 nameRange = link
@@ -42,6 +90,16 @@ enum Events {
                 nameRange = before.lowerBound..<nounEnd
             } else {
                 guard !weak else { continue }
+                // "the workshop in Sweden": a bare noun with its place.
+                if nounEnd + 1 < sentence.words.count, sentence.words[nounEnd].lower == "in",
+                    let place = Places.location(in: sentence, context), index > 0, sentence.words[index - 1].lower == "the"
+                {
+                    let title = sentence.words[index].text.prefix(1).uppercased() + sentence.words[index].text.dropFirst() + " in " + place
+                    let item = draftItem(title, subkind: subkind, sentence: sentence, at: index, context)
+                    drafts.append(Draft(item, block: sentence.block, confidence: 0.6))
+                    consumed = nounEnd
+                    continue
+                }
                 // A bare noun ("the hackathon"): named by its block's lead-in or heading when they name it.
                 guard let named = contextName(for: noun, sentence, context) else { continue }
                 let item = draftItem(named, subkind: subkind, sentence: sentence, at: index, context)
@@ -49,12 +107,15 @@ enum Events {
                 consumed = nounEnd - 1
                 continue
             }
-            if weak, nameRange.count < 2 { continue }
-            // The name must say more than the noun: "a talk" is not an event, "OSCON talk" is.
+            // The name must say more than the noun: "a talk" is not an event, "OSCON talk" is; a weak noun
+            // ("day", "hangout") needs two words before it ("Mirage Doc Day", not "Google Hangout").
             let nameWords = sentence.words[nameRange].filter { !$0.isPunct }
+            if weak, nameWords.count < 3 { continue }
             guard nameWords.count >= 2 || sentence.words[nameRange].contains(where: { $0.capitalized || $0.link != nil }) else { continue }
-            // Plural generic nouns ("talks", "conferences") never get here: the table has singulars.
-            if noun == "day", let first = nameWords.first, first.hasDigit { continue }
+            // "5 star talk", "Full/Half day": a rating or ordinary words, not a name.
+            if let first = nameWords.first, first.text.allSatisfy(\.isNumber), first.text.count <= 2 { continue }
+            let before = nameWords.dropLast().map(\.text).joined(separator: " ")
+            if weak, CommonWords.isOrdinary(before) { continue }
             let block = context.blocks[sentence.block]
             var title = sentence.text(nameRange, in: block).trimmedPhrase()
             if sentence.linkRange(index) == nil, nounEnd < sentence.words.count, sentence.words[nounEnd].lower == "at",
@@ -69,6 +130,15 @@ enum Events {
             consumed = nameRange.upperBound - 1
         }
         return drafts
+    }
+
+    static func insideParentheses(_ index: Int, _ sentence: Sentence) -> Bool {
+        var depth = 0
+        for word in sentence.words[..<index] {
+            if word.text == "(" { depth += 1 }
+            if word.text == ")" { depth = max(0, depth - 1) }
+        }
+        return depth > 0
     }
 
     /// The words of a lead-in ("**Station build day** — …") or a short heading that contains word `index`.
@@ -129,7 +199,11 @@ enum Events {
             let beAt = index > 0 && ["be", "been", "was", "were", "is", "are", "being", "rather"].contains(words[index - 1].lower)
             let verbNear = window.contains(where: Cues.attendanceVerbs.contains) || beAt
                 || (word.lower == "at" && index > 0 && words[index - 1].text == "(")
-            guard verbNear else { continue }
+            // "during ASPLOS", "at ICFP": an acronym after these is an event even with no verb.
+            let acronymAfter = word.lower != "to" && words[index + 1].allCaps && words[index + 1].text.count >= 3
+                && !Cues.notEventNames.contains(words[index + 1].lower) && words[index + 1].link == nil
+                && (index + 2 >= words.count || !words[index + 2].capitalized)
+            guard verbNear || acronymAfter else { continue }
             var candidate: Range<Int>?
             if let link = sentence.linkRange(index + 1) {
                 candidate = link
@@ -164,7 +238,12 @@ enum Events {
         // CamelCase with a capital inside ("XenSummit", "PyCon") or an event word inside it.
         let inner = first.text.dropFirst().contains { $0.isUppercase } && first.text.first?.isUppercase == true
         if inner, content.count == 1, !first.text.contains(".") { return true }
-        if first.text.contains("/"), first.text.count >= 5, !first.text.contains("://"), content.count == 1 { return true }
+        // "dev/winter", "SCALE/CIF2016"; not "TCP/IP", "I/O".
+        if first.text.contains("/"), !first.text.contains("://"), content.count == 1,
+            first.text.split(separator: "/").contains(where: { $0.count >= 5 || $0.contains(where: \.isNumber) })
+        {
+            return true
+        }
         return false
     }
 

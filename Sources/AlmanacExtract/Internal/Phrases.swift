@@ -18,8 +18,13 @@ extension Sentence {
             return false
         }
         if w.capitalized || w.allCaps || w.hasDigit { return true }
-        if w.text.contains("-") || w.text.contains("/") || (w.text.contains(".") && !w.text.hasSuffix(".")) { return true }
-        return modifiers.contains(w.lower)
+        if modifiers.contains(w.lower) { return true }
+        // "dev/winter", "mirage-www", "unikernel.org": names; "high-quality", "full/half": ordinary words.
+        if w.text.contains("-") || w.text.contains("/") || (w.text.contains(".") && !w.text.hasSuffix(".")) {
+            return !CommonWords.isOrdinary(w.text)
+        }
+        // A lower-case word English does not have is a name ("ctypes", "functoria").
+        return w.text.count >= 3 && w.text.allSatisfy(\.isLetter) && !CommonWords.contains(w.lower)
     }
 
     /// The words of the link span that word `index` belongs to.

@@ -9,6 +9,7 @@ enum Projects {
     static func extract(_ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
         drafts += listedIdeas(context)
+        drafts += sectionLeadIns(context)
         for sentence in context.sentences { drafts += frames(sentence, context) }
         return drafts
     }
@@ -56,9 +57,11 @@ enum Projects {
                 blocks[item].line - blocks[item - 1].line <= 2 + (blocks[item - 1].anchors.last?.line ?? blocks[item - 1].line) - blocks[item - 1].line
             {
                 let text = blocks[item].text
-                let title = cleanTitle(text)
+                var title = cleanTitle(text)
+                // "The work that Mindy did for ARP …": a generic head keeps the whole item as its title.
+                if CommonWords.isOrdinary(title) { title = cleanTitle(text.components(separatedBy: ". ")[0]) }
                 let dated = context.sentencesOfBlock[item].contains { !context.sentences[$0].dates.isEmpty }
-                if !title.isEmpty, title.wordCount <= 8, !dated {
+                if !title.isEmpty, title.wordCount <= 14, !dated, !isRating(title) {
                     var project = Item(
                         kind: .project, subkind: subkind, title: title, status: .proposed,
                         url: blocks[item].spans.first(where: { $0.url != nil })?.url ?? nearestLink(index, context),
@@ -109,7 +112,7 @@ enum Projects {
 
     // MARK: - Sentence frames
 
-    static let workVerbs: Set<String> = ["working", "work", "works", "worked", "implement", "implementing", "build", "building", "write", "writing"]
+    static let workVerbs: Set<String> = ["working", "work", "works", "worked", "implement", "implementing"]
     static let workers: Set<String> = [
         "student", "students", "intern", "interns", "participant", "participants", "candidate", "candidates",
         "applicant", "applicants", "mentee", "contributor", "newcomer",
@@ -118,12 +121,14 @@ enum Projects {
     static func frames(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
         let words = sentence.words
+        // "If you've worked on an aspect of …": a condition, not a project.
+        if let first = words.first, ["if", "whether", "unless"].contains(first.lower) { return [] }
         let block = context.blocks[sentence.block]
         let contextProgramme = programme(of: sentence.block, context) ?? programme(in: sentence.text)
         let hasWorker = sentence.hasAny(workers)
         func add(_ range: Range<Int>, status: Item.Status, subkind: Item.Subkind?, confidence: Double, people: [String] = []) {
             let title = cleanTitle(sentence.text(range, in: block))
-            guard !title.isEmpty, title.wordCount <= 6, !Names.tokens(title).isEmpty else { return }
+            guard !title.isEmpty, title.wordCount <= 6, !Names.tokens(title).isEmpty, !isRating(title) else { return }
             var item = Item(
                 kind: .project, subkind: subkind ?? .other, title: title, status: status, people: people,
                 sources: [context.evidence(sentence, at: words[range.lowerBound].range.lowerBound)])
@@ -164,11 +169,40 @@ enum Projects {
             }
             // "finished the **Offline sync** project" in a programme's context
             if word.lower == "project", index > 0, contextProgramme != nil || hasWorker,
-                let name = sentence.nameBefore(index, limit: 4), words[name].contains(where: { $0.inStrong || $0.link != nil || $0.capitalized }),
+                let name = sentence.nameBefore(index, limit: 4), words[name].allSatisfy({ $0.inStrong || $0.link != nil }),
                 !words[name].contains(where: { $0.lower == "pioneer" })
             {
                 let done = sentence.hasAny(["finished", "completed", "done", "merged", "wrapped"])
                 add(name, status: done ? .done : .inProgress, subkind: contextProgramme, confidence: 0.75)
+            }
+            // "We could turn this into a Pioneer Project", "make it a Pioneer Project": the block's subject.
+            if word.lower == "pioneer", index >= 2, index + 1 < words.count, words[index + 1].lower.hasPrefix("project"),
+                ["a", "an"].contains(words[index - 1].lower),
+                words[max(0, index - 4)..<index].contains(where: { ["into", "make", "becomes", "become", "as"].contains($0.lower) }),
+                let subject = subjectOf(sentence, context)
+            {
+                var item = Item(kind: .project, subkind: .pioneer, title: subject, status: .proposed,
+                    sources: [context.evidence(sentence, at: word.range.lowerBound)])
+                item.url = word.link
+                drafts.append(Draft(item, block: sentence.block, confidence: 0.7))
+            }
+            // "the new DHCP server, [Charrua], which was a result of a recent Pioneer Project"
+            if word.lower == "pioneer", index + 1 < words.count, words[index + 1].lower.hasPrefix("project"),
+                words[max(0, index - 5)..<index].contains(where: { ["result", "outcome", "product"].contains($0.lower) }),
+                let named = words[..<index].lastIndex(where: { $0.link != nil || $0.inStrong || $0.inCode }).flatMap({ sentence.linkRange($0) ?? sentence.codeRange($0) })
+            {
+                add(named, status: .done, subkind: .pioneer, confidence: 0.7)
+            }
+            // "We have a candidate for Outreachy", "our GSoC student": someone in a programme.
+            if workers.contains(word.lower), let subkind = contextProgramme, subkind != .student, subkind != .pioneer,
+                index + 2 < words.count, ["for", "in", "from", "on"].contains(words[index + 1].lower),
+                programme(in: words[index + 2].text) != nil
+            {
+                let label = words[index + 2].text
+                var item = Item(kind: .project, subkind: subkind, title: "\(label) internship", status: word.lower.hasPrefix("candidate") || word.lower.hasPrefix("applicant") ? .proposed : .inProgress,
+                    sources: [context.evidence(sentence, at: word.range.lowerBound)])
+                item.people = []
+                drafts.append(Draft(item, block: sentence.block, confidence: 0.6))
             }
             // "a project on a DHCP server", "another on an NTP server"
             if (word.lower == "project" || word.lower == "another"), index + 1 < words.count, words[index + 1].lower == "on",
@@ -194,6 +228,50 @@ enum Projects {
         return lo < index ? lo..<index : nil
     }
 
+    /// "1-star", "2 star projects": a difficulty, not a project.
+    static func isRating(_ title: String) -> Bool {
+        let lower = title.lowercased()
+        return lower.first?.isNumber == true && lower.contains("star")
+    }
+
+    /// The block's subject for "turn this into a project": its lead-in, else its heading.
+    static func subjectOf(_ sentence: Sentence, _ context: NoteContext) -> String? {
+        let block = context.blocks[sentence.block]
+        if let lead = block.leadIn {
+            let text = block.text(lead.range).trimmedPhrase()
+            if !CommonWords.isOrdinary(text), programme(in: text) == nil { return text }
+        }
+        if let heading = context.headings(of: sentence.block).first, programme(in: heading) == nil, !CommonWords.isOrdinary(heading) {
+            return heading.trimmedPhrase()
+        }
+        return nil
+    }
+
+    // MARK: - Lead-ins of a programme's section
+
+    /// "**Charrua** — There's a PR…" under "Pioneer Projects": each lead-in names a project, unless it
+    /// is the programme itself ("**Outreachy** —") or a kind of project ("**1 star projects** —").
+    static func sectionLeadIns(_ context: NoteContext) -> [Draft] {
+        var drafts: [Draft] = []
+        for (index, block) in context.blocks.enumerated() where block.kind == .paragraph || block.isListItem {
+            guard let lead = block.leadIn, !context.agenda.contains(index),
+                let heading = context.headings(of: index).first, let subkind = programme(in: heading)
+            else { continue }
+            let name = block.text(lead.range).trimmedPhrase()
+            guard !name.isEmpty, name.wordCount <= 5, programme(in: name) == nil, !name.lowercased().contains("project"),
+                !isRating(name), !CommonWords.isOrdinary(name)
+            else { continue }
+            let sentence = context.sentences[context.sentencesOfBlock[index][0]]
+            let lower = block.text.lowercased()
+            let status: Item.Status = ["merged", "finished", "done", "completed", "released"].contains { lower.contains($0) } ? .done
+                : (["could", "would", "idea", "suggest", "maybe", "perhaps"].contains { lower.contains($0) } ? .proposed : .inProgress)
+            let item = Item(kind: .project, subkind: subkind, title: name, status: status,
+                sources: [context.evidence(sentence, at: lead.range.lowerBound)])
+            drafts.append(Draft(item, block: index, confidence: 0.65))
+        }
+        return drafts
+    }
+
     /// The name of what is being worked on: up to four words, stopping at a clause.
     static func projectObject(_ sentence: Sentence, from start: Int) -> Range<Int>? {
         let words = sentence.words
@@ -204,7 +282,9 @@ enum Projects {
         if let link = sentence.linkRange(lo) { return link }
         var hi = lo
         while hi < words.count, hi - lo < 4, !words[hi].isPunct,
-            !["which", "that", "as", "and", "with", "for", "in", "at", "on", "to", "so", "but", "is", "will", "from", "by", "since", "because", "when", "while"].contains(words[hi].lower)
+            !["which", "that", "as", "and", "with", "for", "in", "at", "on", "to", "so", "but", "is", "will", "from", "by",
+              "since", "because", "when", "while", "over", "during", "after", "before", "until", "about", "through", "into",
+              "within", "without", "under", "between", "across", "per", "via", "next", "this", "these", "those"].contains(words[hi].lower)
         {
             hi += 1
         }

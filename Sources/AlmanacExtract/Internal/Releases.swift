@@ -12,8 +12,13 @@ enum Releases {
     static let attributes: Set<String> = [
         "goals", "goal", "plan", "plans", "checklist", "process", "notes", "note", "branch", "schedule", "cycle",
         "manager", "management", "engineering", "date", "dates", "candidate", "tarball", "script", "scripts", "tag",
-        "workflow", "blockers", "blocker", "status", "announcement", "party", "team",
+        "workflow", "blockers", "blocker", "status", "announcement", "party", "team", "planning", "tracking",
+        "tracker", "policy", "cadence", "numbering", "engineer", "build", "builds", "pipeline",
     ]
+    /// Releases that are not software ("news release", "press release").
+    static let notSoftware: Set<String> = ["news", "press", "latest", "last", "every", "each", "any", "stable", "frequent", "regular"]
+    /// Words that make a sentence's release something wished for or refused, not an event.
+    static let hypothetical: Set<String> = ["need", "needs", "needed", "reluctance", "reluctant", "not", "n't", "no", "without", "if", "whether", "hesitant"]
     /// Objects of "release" that are no thing's name.
     static let notObjects: Set<String> = [
         "it", "them", "this", "that", "these", "those", "soon", "now", "today", "something", "everything", "anything",
@@ -31,7 +36,33 @@ enum Releases {
             var name: Range<Int>?
             var past = false
             var modifier: String?
+            // "reluctance to release", "needs a release of": wished for or refused, not an event.
+            if ["release", "releases", "released"].contains(word.lower),
+                words[max(0, index - 4)..<index].contains(where: { hypothetical.contains($0.lower) || $0.lower.hasSuffix("n't") })
+            {
+                continue
+            }
+            if index > 0, notSoftware.contains(words[index - 1].lower), word.lower.hasPrefix("release") { continue }
             switch word.lower {
+            case "cut", "cutting", "eta":
+                // "Still want to cut package" under **cohttp**: a release of the block's subject;
+                // "ETA of Functoria": its release.
+                if word.lower == "eta" {
+                    guard index + 2 < words.count, ["of", "for", "on"].contains(words[index + 1].lower),
+                        let after = object(after: index + 2, sentence, &modifier, lowercaseFirst: true)
+                    else { continue }
+                    name = after
+                } else {
+                    var k = index + 1
+                    while k < words.count, determiners.contains(words[k].lower) { k += 1 }
+                    guard k < words.count, ["package", "packages", "tag", "tags", "tarball"].contains(words[k].lower),
+                        let subject = subjectName(sentence, context)
+                    else { continue }
+                    var item = Events.draftItem(subject + " release", subkind: .release, sentence: sentence, at: index, context)
+                    item.status = .scheduled
+                    drafts.append(Draft(item, block: sentence.block, confidence: 0.6))
+                    continue
+                }
             case "released":
                 let before = index > 0 ? words[index - 1].lower : ""
                 // "the released version": an adjective.
@@ -46,6 +77,10 @@ enum Releases {
                         subjectEnd -= 1
                     }
                     name = sentence.nameBefore(subjectEnd, limit: 4)
+                    // "since 4.00.1 was released", "new RPMs for Xen released": a reference point or an object.
+                    if let found = name, found.lowerBound > 0, ["since", "for", "of", "in", "on", "with", "from"].contains(words[found.lowerBound - 1].lower) {
+                        continue
+                    }
                     let future = (max(0, auxIndex - 2)...auxIndex).contains { ["will", "to", "'ll", "be"].contains(words[$0].lower) }
                         && words[auxIndex].lower == "be"
                     past = !future
@@ -55,6 +90,9 @@ enum Releases {
                     // "MirageOS 2.7 released!" (nothing released after the verb)
                     name = sentence.nameBefore(index, limit: 4)
                     past = true
+                    if let found = name, found.lowerBound > 0, ["since", "for", "of", "in", "on", "with", "from"].contains(words[found.lowerBound - 1].lower) {
+                        continue
+                    }
                 }
                 if name == nil || name!.isEmpty {
                     // Active: "Anil released Mirage 1.1.1", "has released a preview of Jenga".
@@ -71,11 +109,13 @@ enum Releases {
                 {
                     name = after  // "will release miniOS", "soon release functoria"
                 } else if attributes.contains(next) {
-                    // "release goals for 1.0": the version after "for", else a version before.
+                    // "release goals for 1.0": the version after "for"; "Functoria release status": the name before.
                     if index + 3 < words.count, words[index + 2].lower == "for", words[index + 3].hasDigit {
                         name = (index + 3)..<(index + 4)
-                    } else if let before = sentence.nameBefore(index, limit: 3), words[before].contains(where: \.hasDigit) {
+                    } else if let before = sentence.nameBefore(index, limit: 3), !CommonWords.isOrdinary(sentence.text(before, in: block)) {
                         name = before
+                    } else {
+                        continue
                     }
                 } else if let before = sentence.nameBefore(index, limit: 4) {
                     name = before  // "Mirage 2.0 release", "the 3.0 release"
@@ -93,8 +133,23 @@ enum Releases {
             if let name, !name.isEmpty {
                 title = sentence.text(name, in: block).trimmedPhrase()
                 for i in name { used.insert(i) }
-            } else if isStatement(sentence), let subject = subjectName(sentence, context) {
+                // "the v2 release", "the 3.0 release" under a "mirage-dev releases" heading: the heading's thing.
+                if words[name].allSatisfy({ $0.hasDigit || $0.isPunct }), let subject = subjectName(sentence, context),
+                    !Names.tokens(title!).isEmpty
+                {
+                    title = subject + " " + title!
+                }
+            } else if word.lower != "releases", isStatement(sentence), let subject = subjectName(sentence, context) {
                 title = subject
+            } else if word.lower != "releases", !sentence.dates.isEmpty, isStatement(sentence) {
+                title = "Release"
+            }
+            if let found = title, CommonWords.isOrdinary(found), found != "Release" { continue }
+            // "a lot of Irmin releases since …", "all our libs": many releases in passing, not one.
+            if word.lower == "releases", let name, name.lowerBound > 0,
+                words[max(0, name.lowerBound - 3)..<name.lowerBound].contains(where: { ["lot", "lots", "many", "several", "all", "some", "few", "our"].contains($0.lower) })
+            {
+                continue
             }
             guard var base = title, !base.isEmpty, !Names.tokens(base).isEmpty, base.count <= 60 else { continue }
             if let modifier, !base.lowercased().contains(modifier.lowercased()) { base += " " + modifier }
@@ -108,8 +163,61 @@ enum Releases {
             }
             if let url = name.flatMap({ words[$0].compactMap(\.link).first }) { item.url = url }
             drafts.append(Draft(item, block: sentence.block, confidence: name == nil ? 0.5 : 0.8))
+            // "Mirage 1.2 was released on Monday, as well as `ocaml-tls`": the same release news for another thing.
+            if let name, let more = coordinated(after: max(name.upperBound, index + 1), sentence, scanning: true) {
+                for range in more {
+                    var other = item
+                    other.title = sentence.text(range, in: block).trimmedPhrase() + " release"
+                    other.sources = [context.evidence(sentence, at: words[range.lowerBound].range.lowerBound)]
+                    other.url = words[range].compactMap(\.link).first
+                    for i in range { used.insert(i) }
+                    drafts.append(Draft(other, block: sentence.block, confidence: 0.7))
+                }
+            }
         }
         return drafts
+    }
+
+    /// Names joined to a release by "as well as" or "and": code, links, or names English does not have.
+    static func coordinated(after start: Int, _ sentence: Sentence, scanning: Bool = false) -> [Range<Int>]? {
+        let words = sentence.words
+        var result: [Range<Int>] = []
+        var index = start
+        // Past a date or a place ("on Monday, as well as …"), up to the next clause.
+        if scanning {
+            var k = start
+            while k + 2 < words.count, !(words[k].lower == "as" && words[k + 1].lower == "well" && words[k + 2].lower == "as") {
+                if words[k].text == "." || words[k].text == ";" || words[k].lower == "but" || k - start > 8 { return nil }
+                k += 1
+            }
+            guard k + 2 < words.count else { return nil }
+            index = k
+        }
+        while index < words.count {
+            var next = index
+            if words[next].text == "," { next += 1 }
+            if next + 2 < words.count, words[next].lower == "as", words[next + 1].lower == "well", words[next + 2].lower == "as" {
+                next += 3
+            } else if next < words.count, words[next].lower == "and" {
+                next += 1
+            } else if next > index {
+                // a comma alone continues a list of names
+            } else {
+                break
+            }
+            guard next < words.count else { break }
+            let range: Range<Int>
+            if let link = sentence.linkRange(next) {
+                range = link
+            } else if words[next].inCode {
+                range = sentence.codeRange(next)
+            } else {
+                break
+            }
+            result.append(range)
+            index = range.upperBound
+        }
+        return result.isEmpty ? nil : result
     }
 
     /// The thing after a verb: a name, or "a preview of <name>" (the modifier is kept).
@@ -138,18 +246,27 @@ enum Releases {
     /// not one it wonders about ("check if we need a release").
     static func isStatement(_ sentence: Sentence) -> Bool {
         if sentence.hasAny(["if", "whether", "need", "needs", "should"]) { return false }
-        return sentence.hasAny(["due", "soon", "out", "coming", "ready", "shape", "gearing", "brink", "cut", "cutting", "made", "make", "making", "released", "planned", "scheduled", "imminent", "upcoming", "next"])
+        return sentence.hasAny(["due", "soon", "out", "coming", "ready", "shape", "gearing", "brink", "cut", "cutting", "made", "make", "making", "released", "planned", "scheduled", "imminent", "upcoming", "next", "preparing", "prepare"])
     }
 
-    /// What a sentence without a name for its release is about: its block's lead-in or heading.
+    /// What a sentence without a name for its release is about: its block's lead-in or heading, without
+    /// asides and generic words ("Irmin roadmap" → "Irmin", "mirage-dev releases" → "mirage-dev");
+    /// nil when that is only ordinary words ("Version numbering", "AoB").
     static func subjectName(_ sentence: Sentence, _ context: NoteContext) -> String? {
         let block = context.blocks[sentence.block]
-        if let lead = block.leadIn {
-            let text = block.text(lead.range).trimmedPhrase()
-            if text.wordCount <= 4, !text.lowercased().contains("release") || text.lowercased().hasSuffix("release") { return text }
-        }
-        if let heading = context.headings(of: sentence.block).first, heading.wordCount <= 4 {
-            return heading.trimmedPhrase()
+        var candidates: [String] = []
+        if let lead = block.leadIn { candidates.append(block.text(lead.range)) }
+        if let heading = context.headings(of: sentence.block).first { candidates.append(heading) }
+        for candidate in candidates {
+            var words = candidate.headPhrase().split(separator: " ").map(String.init)
+            while let last = words.last, ["release", "releases", "roadmap", "status", "update", "updates", "plan", "plans",
+                "planning", "progress", "discussion", "news", "report", "notes", "preview"].contains(last.lowercased())
+            {
+                words.removeLast()
+            }
+            let name = words.joined(separator: " ").trimmedPhrase()
+            guard !name.isEmpty, words.count <= 4, !CommonWords.isOrdinary(name) else { continue }
+            return name
         }
         return nil
     }
