@@ -24,7 +24,15 @@ public enum Names {
             }
         }
         if !current.isEmpty { result.append(current.lowercased()) }
-        return result.filter { !stopwords.contains($0) }
+        return result.filter { !stopwords.contains($0) }.map(singular)
+    }
+
+    /// "releases" → "release", "docs" → "doc"; "tls", "class", "status", "bus" stay.
+    static func singular(_ token: String) -> String {
+        guard token.count >= 4, token.hasSuffix("s"), !token.hasSuffix("ss"), !token.hasSuffix("us"), !token.hasSuffix("is"),
+            token.last?.isLetter == true, !token.contains(".")
+        else { return token }
+        return String(token.dropLast())
     }
 
     /// A stable, URL-safe form of a name: "Cloud Innovator Forum 2016" → "cloud-innovator-forum-2016".
@@ -64,11 +72,16 @@ public enum Names {
         let sb = Set(tb)
         let shared = sa.intersection(sb).count
         let jaccard = Double(shared) / Double(sa.union(sb).count)
-        // One name inside the other, keeping its last word (the head: "Hackathon" in "MirageOS hackathon").
+        // One name inside the other, keeping its last word (the head: "Hackathon" in "MirageOS hackathon"),
+        // when the shorter name says something: "work" inside "docs work" is no evidence.
         let (short, long) = ta.count <= tb.count ? (ta, tb) : (tb, ta)
-        if Set(short).isSubset(of: Set(long)), let head = short.last, long.last == head || long.contains(head) {
+        if Set(short).isSubset(of: Set(long)), let head = short.last, long.contains(head),
+            short.contains(where: { !CommonWords.contains($0) }) || short.count >= 2
+        {
             return max(jaccard, short.count >= 2 || head.count >= 5 ? 0.8 : 0.6)
         }
+        // Only ordinary words in common ("release", "day") is weak evidence.
+        if sa.intersection(sb).allSatisfy(CommonWords.contains) { return min(jaccard, 0.5) }
         return jaccard
     }
 

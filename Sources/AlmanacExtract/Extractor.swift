@@ -44,7 +44,7 @@ public struct Extractor: Sendable {
                 return at <= date ? date - at : (at - date) * 2
             }
             let nearest = claimants[distances.firstIndex(of: distances.min()!)!]
-            for index in claimants where index != nearest
+            for index in claimants where index != nearest && !drafts[index].sharesDate
                 && Names.similarity(drafts[index].item.title, drafts[nearest].item.title) < 0.6
             {
                 drafts[index].item.when = .undated

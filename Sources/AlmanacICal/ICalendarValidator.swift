@@ -113,6 +113,8 @@ private struct Checker {
     private var isEmpty = false
 
     private var open: [OpenComponent] = []
+    /// How many components of each name are open, so an unmatched END is found without searching `open`.
+    private var openCounts: [String: Int] = [:]
     private var firstCalendarLine: Int?
     /// VEVENTs without DTSTART, reported when their VCALENDAR turns out to have no METHOD.
     private var eventsWithoutStart: [Int] = []
@@ -207,7 +209,9 @@ private struct Checker {
                 if (b < 0x20 && b != Byte.tab) || b == 0x7F {
                     let (line, column) = position(of: i)
                     let code = String(b, radix: 16, uppercase: true)
-                    tally(.control, .error, "control character 0x\(code.count == 1 ? "0" : "")\(code); only HTAB is allowed",
+                    tally(
+                        .control, .error,
+                        "control character 0x\(code.count == 1 ? "0" : "")\(code); only HTAB is allowed",
                         line: line, column: column)
                 }
                 i += 1
@@ -215,7 +219,8 @@ private struct Checker {
                 i += length
             } else {
                 let (line, column) = position(of: i)
-                tally(.utf8, .error, "not valid UTF-8 (byte 0x\(String(b, radix: 16, uppercase: true)))", line: line,
+                tally(
+                    .utf8, .error, "not valid UTF-8 (byte 0x\(String(b, radix: 16, uppercase: true)))", line: line,
                     column: column)
                 i += 1
             }
@@ -272,7 +277,8 @@ private struct Checker {
             return nil
         }
         guard let name = Self.name(bytes[0..<i]) else {
-            error(i == 0 ? "content line has no name" : "invalid property name \(Self.quoted(Self.text(bytes[0..<i])))",
+            error(
+                i == 0 ? "content line has no name" : "invalid property name \(Self.quoted(Self.text(bytes[0..<i])))",
                 line: line)
             return nil
         }
@@ -321,7 +327,8 @@ private struct Checker {
                 return nil
             }
             guard bytes[i] == Byte.semicolon || bytes[i] == Byte.colon else {
-                error("unexpected character after the quoted value of parameter \(parameterName) on \(name)", line: line)
+                error(
+                    "unexpected character after the quoted value of parameter \(parameterName) on \(name)", line: line)
                 return nil
             }
             if parameters.contains(where: { $0.name == parameterName }) {
@@ -394,33 +401,50 @@ private struct Checker {
             if let parent = open.last {
                 error("VCALENDAR inside \(parent.name)", line: content.line)
             } else if let first = firstCalendarLine {
-                warning("another VCALENDAR (the first begins at line \(first)); most clients read only the first",
+                warning(
+                    "another VCALENDAR (the first begins at line \(first)); most clients read only the first",
                     line: content.line)
             } else {
                 firstCalendarLine = content.line
             }
         } else if let parent = open.last {
             if let allowed = Rules.parents[name], !allowed.contains(parent.name) {
-                error("\(name) inside \(parent.name); allowed only in \(allowed.joined(separator: " or "))", line: content.line)
+                error(
+                    "\(name) inside \(parent.name); allowed only in \(allowed.joined(separator: " or "))",
+                    line: content.line)
             }
         } else {
             error("\(name) outside VCALENDAR", line: content.line)
         }
         open.append(OpenComponent(name: name, line: content.line))
+        openCounts[name, default: 0] += 1
     }
 
     private mutating func end(_ content: ContentLine) {
         let name = content.value.uppercased()
-        guard let index = open.lastIndex(where: { $0.name == name }) else {
+        guard !name.isEmpty else {
+            error("END has no component name", line: content.line)
+            return
+        }
+        guard openCounts[name, default: 0] > 0 else {
             error("END:\(name) with no BEGIN:\(name)", line: content.line)
             return
         }
-        while open.count > index + 1 {
-            let unclosed = open.removeLast()
-            error("BEGIN:\(unclosed.name) has no END:\(unclosed.name)", line: unclosed.line)
-            finish(unclosed)
+        // Components opened inside the one END names and never closed are reported, then checked.
+        while let component = close() {
+            if component.name != name {
+                error("BEGIN:\(component.name) has no END:\(component.name)", line: component.line)
+            }
+            finish(component)
+            if component.name == name { return }
         }
-        finish(open.removeLast())
+    }
+
+    /// Pops the innermost open component.
+    private mutating func close() -> OpenComponent? {
+        guard let component = open.popLast() else { return nil }
+        openCounts[component.name, default: 1] -= 1
+        return component
     }
 
     // MARK: Components
@@ -446,14 +470,19 @@ private struct Checker {
             }
             checkTimes(component, end: "DUE")
             registerUID(component)
-        case "VJOURNAL", "VFREEBUSY":
+        case "VJOURNAL":
             checkTimes(component, end: nil)
+            registerUID(component)
+        case "VFREEBUSY":
+            checkTimes(component, end: "DTEND")
             registerUID(component)
         case "VTIMEZONE":
             if component.observances == 0 { error("VTIMEZONE has no STANDARD or DAYLIGHT", line: component.line) }
             if let tzid = component.first("TZID") {
                 if let first = zones[tzid.value] {
-                    error("another VTIMEZONE for TZID \(Self.quoted(tzid.value)) (the first at line \(first))", line: tzid.line)
+                    error(
+                        "another VTIMEZONE for TZID \(Self.quoted(tzid.value)) (the first at line \(first))",
+                        line: tzid.line)
                 } else {
                     zones[tzid.value] = tzid.line
                 }
@@ -489,7 +518,8 @@ private struct Checker {
         }
         if let pair = Rules.exclusive[component.name], let x = first[pair.0], let y = first[pair.1] {
             let (earlier, later) = x.line <= y.line ? (x, y) : (y, x)
-            error("\(component.name) has both \(earlier.name) (line \(earlier.line)) and \(later.name)", line: later.line)
+            error(
+                "\(component.name) has both \(earlier.name) (line \(earlier.line)) and \(later.name)", line: later.line)
         }
     }
 
@@ -498,26 +528,30 @@ private struct Checker {
         guard let start = component.first("DTSTART"), let startTime = TimeValue(start) else { return }
         if let endName, let end = component.first(endName), let endTime = TimeValue(end) {
             if startTime.isDate != endTime.isDate {
-                error("\(end.name) is a \(endTime.kind) but DTSTART (line \(start.line)) is a \(startTime.kind)",
+                error(
+                    "\(end.name) is a \(endTime.kind) but DTSTART (line \(start.line)) is a \(startTime.kind)",
                     line: end.line)
                 return
             }
             if (startTime.form == .floating) != (endTime.form == .floating) {
-                error("\(end.name) is \(endTime.formName) but DTSTART (line \(start.line)) is \(startTime.formName); "
+                error(
+                    "\(end.name) is \(endTime.formName) but DTSTART (line \(start.line)) is \(startTime.formName); "
                         + "both or neither must be floating", line: end.line)
             }
             // Wall-clock times in different zones are compared only when no pair of UTC offsets
             // (−12:00…+14:00) could reverse them.
             let margin = startTime.form == endTime.form ? 0 : 26 * 3600
             if endTime.seconds - startTime.seconds <= -margin {
-                error("\(end.name) \(Self.quoted(end.value)) is not after DTSTART \(Self.quoted(start.value)) "
+                error(
+                    "\(end.name) \(Self.quoted(end.value)) is not after DTSTART \(Self.quoted(start.value)) "
                         + "(line \(start.line))", line: end.line)
             }
         }
         if component.name == "VEVENT", startTime.isDate, let duration = component.first("DURATION"),
             let value = Duration(duration.value), value.hasTime
         {
-            error("DURATION \(Self.quoted(duration.value)) of an all-day VEVENT must be in days or weeks",
+            error(
+                "DURATION \(Self.quoted(duration.value)) of an all-day VEVENT must be in days or weeks",
                 line: duration.line)
         }
         for rule in component.properties where rule.name == "RRULE" {
@@ -533,9 +567,11 @@ private struct Checker {
             } else {
                 expected = "a UTC DATE-TIME"
             }
-            let actual = untilTime.isDate ? "a DATE" : untilTime.form == .utc ? "a UTC DATE-TIME" : "a floating DATE-TIME"
+            let actual =
+                untilTime.isDate ? "a DATE" : untilTime.form == .utc ? "a UTC DATE-TIME" : "a floating DATE-TIME"
             if actual != expected {
-                error("RRULE UNTIL \(Self.quoted(until)) must be \(expected) to match DTSTART (line \(start.line))",
+                error(
+                    "RRULE UNTIL \(Self.quoted(until)) must be \(expected) to match DTSTART (line \(start.line))",
                     line: rule.line)
             }
         }
@@ -594,7 +630,9 @@ private struct Checker {
         case "VERSION" where component == "VCALENDAR":
             if value != "2.0" { error("VERSION is \(Self.quoted(value)), not \"2.0\"", line: line) }
         case "CALSCALE":
-            if value.uppercased() != "GREGORIAN" { error("\(shown) is not GREGORIAN, the only one defined", line: line) }
+            if value.uppercased() != "GREGORIAN" {
+                error("\(shown) is not GREGORIAN, the only one defined", line: line)
+            }
         case "DTSTART", "DTEND", "DUE", "RECURRENCE-ID":
             checkTime(property, in: component)
         case "EXDATE", "RDATE":
@@ -682,10 +720,12 @@ private struct Checker {
         for item in property.value.split(separator: ",", omittingEmptySubsequences: false) {
             if type == "PERIOD" {
                 let ends = item.split(separator: "/", omittingEmptySubsequences: false)
-                let valid = ends.count == 2 && TimeValue(String(ends[0]), tzid: nil)?.isDate == false
+                let valid =
+                    ends.count == 2 && TimeValue(String(ends[0]), tzid: nil)?.isDate == false
                     && (TimeValue(String(ends[1]), tzid: nil)?.isDate == false || Duration(String(ends[1])) != nil)
                 if !valid {
-                    error("\(property.name) \(Self.quoted(String(item))) is not a PERIOD (start/end or start/duration)",
+                    error(
+                        "\(property.name) \(Self.quoted(String(item))) is not a PERIOD (start/end or start/duration)",
                         line: property.line)
                     return
                 }
@@ -712,7 +752,8 @@ private struct Checker {
         let shown = "\(name) \(Self.quoted(value))"
         switch TimeText(value) {
         case .malformed:
-            error(type == "DATE" ? "\(shown) is not a DATE (YYYYMMDD)" : "\(shown) is not a DATE-TIME (YYYYMMDDTHHMMSS)",
+            error(
+                type == "DATE" ? "\(shown) is not a DATE (YYYYMMDD)" : "\(shown) is not a DATE-TIME (YYYYMMDDTHHMMSS)",
                 line: line)
         case .notRealDate:
             error("\(shown) is not a real date", line: line)
@@ -755,7 +796,8 @@ private struct Checker {
 
     private mutating func checkDuration(_ property: ContentLine) -> Duration? {
         guard let duration = Duration(property.value) else {
-            error("\(property.name) \(Self.quoted(property.value)) is not a duration (like PT1H or -P1D)",
+            error(
+                "\(property.name) \(Self.quoted(property.value)) is not a duration (like PT1H or -P1D)",
                 line: property.line)
             return nil
         }
@@ -765,7 +807,7 @@ private struct Checker {
     // MARK: Results
 
     mutating func finish() -> [Diagnostic] {
-        while let unclosed = open.popLast() {
+        while let unclosed = close() {
             error("BEGIN:\(unclosed.name) has no END:\(unclosed.name)", line: unclosed.line)
             finish(unclosed)
         }
@@ -803,7 +845,8 @@ private struct Checker {
 
     /// Counts a raw-text problem; only its first occurrence becomes a diagnostic.
     private mutating func tally(
-        _ problem: RawProblem, _ severity: Diagnostic.Severity, _ message: String, line: Int, column: Int? = nil
+        _ problem: RawProblem, _ severity: Diagnostic.Severity, _ message: @autoclosure () -> String, line: Int,
+        column: Int? = nil
     ) {
         if var tally = tallies[problem] {
             guard tally.lastLine != line else { return }
@@ -811,7 +854,7 @@ private struct Checker {
             tally.lastLine = line
             tallies[problem] = tally
         } else {
-            let first = Diagnostic(path: path, line: line, column: column, severity: severity, message: message)
+            let first = Diagnostic(path: path, line: line, column: column, severity: severity, message: message())
             tallies[problem] = Tally(first: first, lastLine: line)
         }
     }
@@ -937,7 +980,14 @@ private struct TimeValue {
         }
     }
 
-    init?(_ property: ContentLine) { self.init(property.value, tzid: property.parameter("TZID")) }
+    /// The value of DTSTART, DTEND or DUE; nil when it is invalid (and reported already): not a real
+    /// date or time, a type its VALUE parameter contradicts, a TZID on a DATE or a UTC time.
+    init?(_ property: ContentLine) {
+        let type = property.parameter("VALUE")?.uppercased() ?? "DATE-TIME"
+        let tzid = property.parameter("TZID")
+        self.init(property.value, tzid: tzid)
+        guard type == kind, !(tzid != nil && (form == .date || form == .utc)) else { return nil }
+    }
 
     init?(_ text: String, tzid: String?) {
         switch TimeText(text) {
@@ -1029,7 +1079,9 @@ private enum Recurrence {
         }
         let parts = parts(value)
         guard let frequency = parts["FREQ"] else { return "has no FREQ" }
-        if !frequencies.contains(frequency.uppercased()) { return "FREQ \(Checker.quoted(frequency)) is not a frequency" }
+        if !frequencies.contains(frequency.uppercased()) {
+            return "FREQ \(Checker.quoted(frequency)) is not a frequency"
+        }
         if parts["COUNT"] != nil, parts["UNTIL"] != nil { return "has both COUNT and UNTIL" }
         for name in ["COUNT", "INTERVAL"] {
             if let text = parts[name], (Values.integer(text) ?? 0) < 1 {

@@ -16,6 +16,8 @@ struct Draft {
     var sentence: Int?
     var anchor: Int?
     var dateRange: Range<Int>?
+    /// Named beside another item and sharing its news ("… released on Monday, as well as `ocaml-tls`").
+    var sharesDate = false
 
     init(_ item: Item, block: Int, confidence: Double = 1, fromAgenda: Bool = false) {
         self.item = item

@@ -49,8 +49,9 @@ enum Events {
         for index in sentences {
             let sentence = context.sentences[index]
             guard sentence.hasAny(schedulingCues) || sentence.words.contains(where: { Cues.eventNouns[$0.lower] != nil }) else { continue }
-            // Dates of calls and deadlines belong to them.
+            // Dates of calls and deadlines belong to them; "another one in three months" is another event.
             if sentence.hasAny(Cues.callWords) || sentence.hasAny(["cfp", "deadline", "closes", "registration", "applications"]) { continue }
+            if sentence.hasAny(["another", "other", "next one", "previous", "last"]) { continue }
             guard let expression = sentence.dates.first(where: { e in
                 e.when.isDated && e.when.precision != .year && e.when.precision != .datetime || e.when.precision == .datetime
             }), let last = expression.when.lastDay, last >= context.info.date.adding(days: -7) else { continue }
@@ -75,6 +76,12 @@ enum Events {
             if noun == "hack", index + 1 < sentence.words.count, sentence.words[index + 1].lower == "day" {
                 noun = "hackday"
                 nounEnd = index + 2
+            }
+            // "an OCaml user group meeting": a meetup.
+            if noun == "meeting" || noun == "meetings", index >= 2, sentence.words[index - 1].lower == "group",
+                ["user", "users", "community", "local"].contains(sentence.words[index - 2].lower)
+            {
+                noun = "meetup"
             }
             guard let subkind = Cues.eventNouns[noun] else { continue }
             let weak = Cues.weakEventNouns.contains(noun)
@@ -183,7 +190,7 @@ enum Events {
         let status = StatusJudge.status(sentence, when: when, noteDate: context.info.date, kind: .event)
         let offset = sentence.words[min(wordIndex, sentence.words.count - 1)].range.lowerBound
         var item = Item(kind: .event, subkind: subkind, title: title, when: when, status: status,
-            location: Places.location(in: sentence, context), sources: [context.evidence(sentence, at: offset)])
+            location: Places.location(in: sentence, context, near: wordIndex), sources: [context.evidence(sentence, at: offset)])
         if let link = sentence.words.first(where: { $0.link != nil && title.contains($0.text) })?.link { item.url = link }
         return item
     }
@@ -234,7 +241,7 @@ enum Events {
         guard let first = content.first, content.count <= 4 else { return false }
         if Cues.notEventNames.contains(first.lower) || Names.tokens(title).isEmpty { return false }
         if content.contains(where: { Cues.eventNouns[$0.lower] != nil && !Cues.weakEventNouns.contains($0.lower) }) { return true }
-        if first.allCaps, first.text.count >= 3, first.text.count <= 8, content.count <= 2 { return true }
+        if first.allCaps, first.text.count >= 3, first.text.count <= 8, content.count <= 2, !first.text.contains("/") { return true }
         // CamelCase with a capital inside ("XenSummit", "PyCon") or an event word inside it.
         let inner = first.text.dropFirst().contains { $0.isUppercase } && first.text.first?.isUppercase == true
         if inner, content.count == 1, !first.text.contains(".") { return true }
@@ -335,9 +342,16 @@ enum Places {
         "favor", "opam", "ocaml", "mirage", "mirageos", "xen", "it", "there", "person",
     ]
 
-    static func location(in sentence: Sentence, _ context: NoteContext) -> String? {
+    /// The first place after word `near` (within a dozen words and before another event noun), else nil.
+    static func location(in sentence: Sentence, _ context: NoteContext, near: Int = 0) -> String? {
         let words = sentence.words
-        for (index, word) in words.enumerated() where word.lower == "in" && index + 1 < words.count {
+        for (index, word) in words.enumerated() where word.lower == "in" && index + 1 < words.count && index >= near - 1 {
+            if index - near > 12 { break }
+            if words[max(near + 1, 0)..<index].contains(where: { Cues.eventNouns[$0.lower] != nil && !Cues.weakEventNouns.contains($0.lower) }),
+                near > 0
+            {
+                break
+            }
             let next = words[index + 1]
             guard next.capitalized, !next.inCode, next.link == nil, !Places.notPlaces.contains(next.lower) else { continue }
             // Not a month, weekday or date ("in January", "in Q1").

@@ -194,9 +194,8 @@ enum Projects {
                 add(named, status: .done, subkind: .pioneer, confidence: 0.7)
             }
             // "We have a candidate for Outreachy", "our GSoC student": someone in a programme.
-            if workers.contains(word.lower), let subkind = contextProgramme, subkind != .student, subkind != .pioneer,
-                index + 2 < words.count, ["for", "in", "from", "on"].contains(words[index + 1].lower),
-                programme(in: words[index + 2].text) != nil
+            if workers.contains(word.lower), index + 2 < words.count, ["for", "in", "from", "on"].contains(words[index + 1].lower),
+                let subkind = programme(in: words[index + 2].text), subkind != .student, subkind != .pioneer
             {
                 let label = words[index + 2].text
                 var item = Item(kind: .project, subkind: subkind, title: "\(label) internship", status: word.lower.hasPrefix("candidate") || word.lower.hasPrefix("applicant") ? .proposed : .inProgress,
@@ -225,7 +224,10 @@ enum Projects {
             if Cues.nameStoppers.contains(w.lower) && !w.capitalized { return sentence.nameBefore(index, limit: 4) }
             lo -= 1
         }
-        return lo < index ? lo..<index : nil
+        guard lo < index else { return nil }
+        // "the current Pioneer Projects": ordinary words are no project's name.
+        let words = sentence.words[lo..<index].map(\.text).joined(separator: " ")
+        return CommonWords.isOrdinary(words) ? nil : lo..<index
     }
 
     /// "1-star", "2 star projects": a difficulty, not a project.

@@ -13,7 +13,8 @@ enum Releases {
         "goals", "goal", "plan", "plans", "checklist", "process", "notes", "note", "branch", "schedule", "cycle",
         "manager", "management", "engineering", "date", "dates", "candidate", "tarball", "script", "scripts", "tag",
         "workflow", "blockers", "blocker", "status", "announcement", "party", "team", "planning", "tracking",
-        "tracker", "policy", "cadence", "numbering", "engineer", "build", "builds", "pipeline",
+        "tracker", "policy", "cadence", "numbering", "engineer", "build", "builds", "pipeline", "criteria",
+        "criterion", "requirements", "milestone",
     ]
     /// Releases that are not software ("news release", "press release").
     static let notSoftware: Set<String> = ["news", "press", "latest", "last", "every", "each", "any", "stable", "frequent", "regular"]
@@ -55,14 +56,35 @@ enum Releases {
                 } else {
                     var k = index + 1
                     while k < words.count, determiners.contains(words[k].lower) { k += 1 }
-                    guard k < words.count, ["package", "packages", "tag", "tags", "tarball"].contains(words[k].lower),
+                    // "cut a new set of releases", "cut a bunch of packages"
+                    if k + 2 < words.count, previewWords.contains(words[k].lower), words[k + 1].lower == "of" { k += 2 }
+                    guard k < words.count, ["package", "packages", "tag", "tags", "tarball", "releases"].contains(words[k].lower),
                         let subject = subjectName(sentence, context)
                     else { continue }
-                    var item = Events.draftItem(subject + " release", subkind: .release, sentence: sentence, at: index, context)
+                    used.insert(k)
+                    var item = Events.draftItem(subject + (words[k].lower == "releases" ? " releases" : " release"), subkind: .release,
+                        sentence: sentence, at: index, context)
                     item.status = .scheduled
                     drafts.append(Draft(item, block: sentence.block, confidence: 0.6))
                     continue
                 }
+            case _ where isMajorVersion(word) && index + 1 < words.count ? !["release", "releases", "released", "is", "was"].contains(words[index + 1].lower) : isMajorVersion(word):
+                // "towards a 3.0", "blocker to mirage 3.0?", "what we want from Mirage 3.0", "MirageOS 3.0 will be
+                // the one to …": the next major version, being planned.
+                let before = words[max(0, index - 3)..<index].map(\.lower)
+                let planning = before.contains(where: { ["towards", "toward", "from", "blocker", "for", "plans", "plan"].contains($0) })
+                    || (index + 1 < words.count && words[index + 1].lower == "will")
+                guard planning, !before.contains(where: { ["since", "upgrade", "upgraded", "with", "on", "using", "supports"].contains($0) }) else { continue }
+                var lo = index
+                if index > 0, sentence.isNameWord(index - 1), !words[index - 1].hasDigit, !CommonWords.contains(words[index - 1].lower) { lo = index - 1 }
+                name = lo..<(index + 1)
+                var item = Events.draftItem(sentence.text(lo..<(index + 1), in: block) + " release", subkind: .release,
+                    sentence: sentence, at: lo, context)
+                item.when = .undated
+                item.status = .proposed
+                for i in lo...index { used.insert(i) }
+                drafts.append(Draft(item, block: sentence.block, confidence: 0.5))
+                continue
             case "released":
                 let before = index > 0 ? words[index - 1].lower : ""
                 // "the released version": an adjective.
@@ -77,13 +99,16 @@ enum Releases {
                         subjectEnd -= 1
                     }
                     name = sentence.nameBefore(subjectEnd, limit: 4)
-                    // "since 4.00.1 was released", "new RPMs for Xen released": a reference point or an object.
-                    if let found = name, found.lowerBound > 0, ["since", "for", "of", "in", "on", "with", "from"].contains(words[found.lowerBound - 1].lower) {
-                        continue
-                    }
                     let future = (max(0, auxIndex - 2)...auxIndex).contains { ["will", "to", "'ll", "be"].contains(words[$0].lower) }
                         && words[auxIndex].lower == "be"
                     past = !future
+                    // "since 4.00.1 was released": a reference point, not news ("waiting for functoria to be
+                    // released" is news).
+                    if !future, let found = name, found.lowerBound > 0,
+                        ["since", "for", "of", "in", "on", "with", "from"].contains(words[found.lowerBound - 1].lower)
+                    {
+                        continue
+                    }
                 } else if index > 0, sentence.isNameWord(index - 1), !["has", "have", "had"].contains(before),
                     object(after: index + 1, sentence, &modifier) == nil
                 {
@@ -109,9 +134,10 @@ enum Releases {
                 {
                     name = after  // "will release miniOS", "soon release functoria"
                 } else if attributes.contains(next) {
-                    // "release goals for 1.0": the version after "for"; "Functoria release status": the name before.
-                    if index + 3 < words.count, words[index + 2].lower == "for", words[index + 3].hasDigit {
-                        name = (index + 3)..<(index + 4)
+                    // "release goals for 1.0", "release criteria for Functoria": the thing after "for";
+                    // "Functoria release status": the name before.
+                    if index + 3 < words.count, words[index + 2].lower == "for", let after = object(after: index + 3, sentence, &modifier, lowercaseFirst: true) {
+                        name = after
                     } else if let before = sentence.nameBefore(index, limit: 3), !CommonWords.isOrdinary(sentence.text(before, in: block)) {
                         name = before
                     } else {
@@ -135,13 +161,13 @@ enum Releases {
                 for i in name { used.insert(i) }
                 // "the v2 release", "the 3.0 release" under a "mirage-dev releases" heading: the heading's thing.
                 if words[name].allSatisfy({ $0.hasDigit || $0.isPunct }), let subject = subjectName(sentence, context),
-                    !Names.tokens(title!).isEmpty
+                    !Names.tokens(title!).isEmpty, !Set(Names.tokens(subject)).isSubset(of: Set(Names.tokens(title!)))
                 {
                     title = subject + " " + title!
                 }
-            } else if word.lower != "releases", isStatement(sentence), let subject = subjectName(sentence, context) {
+            } else if word.lower != "releases", isStatement(sentence, at: index), let subject = subjectName(sentence, context) {
                 title = subject
-            } else if word.lower != "releases", !sentence.dates.isEmpty, isStatement(sentence) {
+            } else if word.lower != "releases", !sentence.dates.isEmpty, isStatement(sentence, at: index) {
                 title = "Release"
             }
             if let found = title, CommonWords.isOrdinary(found), found != "Release" { continue }
@@ -164,18 +190,30 @@ enum Releases {
             if let url = name.flatMap({ words[$0].compactMap(\.link).first }) { item.url = url }
             drafts.append(Draft(item, block: sentence.block, confidence: name == nil ? 0.5 : 0.8))
             // "Mirage 1.2 was released on Monday, as well as `ocaml-tls`": the same release news for another thing.
-            if let name, let more = coordinated(after: max(name.upperBound, index + 1), sentence, scanning: true) {
+            if let name, let more = coordinated(after: max(name.upperBound, index + 1), sentence)
+                ?? coordinated(after: max(name.upperBound, index + 1), sentence, scanning: true)
+            {
                 for range in more {
                     var other = item
                     other.title = sentence.text(range, in: block).trimmedPhrase() + " release"
                     other.sources = [context.evidence(sentence, at: words[range.lowerBound].range.lowerBound)]
                     other.url = words[range].compactMap(\.link).first
                     for i in range { used.insert(i) }
-                    drafts.append(Draft(other, block: sentence.block, confidence: 0.7))
+                    var draft = Draft(other, block: sentence.block, confidence: 0.7)
+                    draft.sharesDate = true
+                    drafts.append(draft)
                 }
             }
         }
         return drafts
+    }
+
+    /// "3.0", "v2.0", "4.0": a major version.
+    static func isMajorVersion(_ word: Word) -> Bool {
+        var text = Substring(word.text)
+        if text.hasPrefix("v") { text = text.dropFirst() }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[1] == "0" && !parts[0].isEmpty && parts[0].allSatisfy(\.isNumber) && parts[0] != "0"
     }
 
     /// Names joined to a release by "as well as" or "and": code, links, or names English does not have.
@@ -244,8 +282,9 @@ enum Releases {
 
     /// A release the sentence asserts ("a release due very soon", "on the brink of the release"),
     /// not one it wonders about ("check if we need a release").
-    static func isStatement(_ sentence: Sentence) -> Bool {
-        if sentence.hasAny(["if", "whether", "need", "needs", "should"]) { return false }
+    static func isStatement(_ sentence: Sentence, at index: Int) -> Bool {
+        let before = sentence.words[max(0, index - 5)..<index].map(\.lower)
+        if before.contains(where: { ["if", "whether", "need", "needs", "should"].contains($0) }) { return false }
         return sentence.hasAny(["due", "soon", "out", "coming", "ready", "shape", "gearing", "brink", "cut", "cutting", "made", "make", "making", "released", "planned", "scheduled", "imminent", "upcoming", "next", "preparing", "prepare"])
     }
 
