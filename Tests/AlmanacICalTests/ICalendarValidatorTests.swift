@@ -234,6 +234,14 @@ struct ICalendarValidatorTests {
             problems(Array(calendar(event()).dropLast())) == [
                 "feed.ics:1: error: BEGIN:VCALENDAR has no END:VCALENDAR"
             ])
+        // An END closes what was left open inside it; everything is still checked.
+        let alarm = ["SUMMARY:a", "SUMMARY:b", "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:x"]
+        #expect(
+            problems(calendar(event(alarm))) == [
+                "feed.ics:10: error: VEVENT has more than one SUMMARY (the first at line 9)",
+                "feed.ics:11: error: BEGIN:VALARM has no END:VALARM",
+                "feed.ics:11: error: VALARM has no TRIGGER",
+            ])
         #expect(
             problems(calendar(event()) + ["END:VCALENDAR"]) == [
                 "feed.ics:11: error: END:VCALENDAR with no BEGIN:VCALENDAR"

@@ -77,6 +77,12 @@ enum Consolidate {
                 if let sa = a.item.when.start, let sb = b.item.when.start, abs(sa.dayNumber - sb.dayNumber) > 120 { return false }
                 return true
             }
+            // In one block, "the release" without a name is the release the block names.
+            if a.block == b.block, a.item.subkind == .release, b.item.subkind == .release,
+                a.item.title == "Release" || b.item.title == "Release"
+            {
+                return true
+            }
             // In one block, a lead-in event and another mention of its noun ("**MirageOS hackathon** — …
             // desire to hold an OpenBSD-style hackathon") are one event.
             if a.block == b.block, a.item.kind == .event, let ha = Names.tokens(a.item.title).last,

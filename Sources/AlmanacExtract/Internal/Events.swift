@@ -27,7 +27,7 @@ enum Events {
         "date", "dates", "day", "when", "held", "hold", "holding", "around", "pick", "picking", "planned", "planning",
         "scheduled", "schedule", "poll", "say", "confirmed", "confirm", "takes", "take", "place", "happen", "happening",
         "run", "runs", "running", "between", "from", "sometime", "week", "weekend", "in", "on", "until", "postponed",
-        "moved", "move",
+        "moved", "move", "time", "event", "date", "good",
     ]
 
     /// An event named by a lead-in or a heading whose own sentence has no date takes the first date of
@@ -52,9 +52,9 @@ enum Events {
             // Dates of calls and deadlines belong to them; "another one in three months" is another event.
             if sentence.hasAny(Cues.callWords) || sentence.hasAny(["cfp", "deadline", "closes", "registration", "applications"]) { continue }
             if sentence.hasAny(["another", "other", "next one", "previous", "last"]) { continue }
-            guard let expression = sentence.dates.first(where: { e in
-                e.when.isDated && e.when.precision != .year && e.when.precision != .datetime || e.when.precision == .datetime
-            }), let last = expression.when.lastDay, last >= context.info.date.adding(days: -7) else { continue }
+            guard let expression = sentence.dates.first(where: \.when.isDated), let last = expression.when.lastDay,
+                last >= context.info.date.adding(days: -7)
+            else { continue }
             draft.item.when = expression.when
             draft.item.status = StatusJudge.status(sentence, when: expression.when, noteDate: context.info.date, kind: .event)
             if !draft.item.sources.contains(where: { $0.line == context.blocks[sentence.block].location(of: expression.range.lowerBound).line }) {
@@ -99,7 +99,7 @@ enum Events {
                 guard !weak else { continue }
                 // "the workshop in Sweden": a bare noun with its place.
                 if nounEnd + 1 < sentence.words.count, sentence.words[nounEnd].lower == "in",
-                    let place = Places.location(in: sentence, context), index > 0, sentence.words[index - 1].lower == "the"
+                    let place = Places.location(in: sentence, context, near: index), index > 0, sentence.words[index - 1].lower == "the"
                 {
                     let title = sentence.words[index].text.prefix(1).uppercased() + sentence.words[index].text.dropFirst() + " in " + place
                     let item = draftItem(title, subkind: subkind, sentence: sentence, at: index, context)
@@ -225,10 +225,17 @@ enum Events {
             if let next = range.upperBound < words.count ? words[range.upperBound].lower : nil, Cues.eventNouns[next] != nil { continue }
             let subkind: Item.Subkind = title.lowercased().contains("summit") ? .summit : .conference
             var item = draftItem(title, subkind: subkind, sentence: sentence, at: range.lowerBound, context)
-            // The date of an attendance sentence belongs to the event only when it is near.
+            // The date of an attendance sentence belongs to the event only when it is near; "the next call is on
+            // the 22nd, but Anil will be at OSCON": the event is around then (its month).
             if let date = sentence.dates.first, abs(date.range.lowerBound - words[range.lowerBound].range.lowerBound) > 40 {
-                item.when = .undated
-                item.status = StatusJudge.status(sentence, when: .undated, noteDate: context.info.date, kind: .event)
+                let butBetween = words.contains { $0.lower == "but" && $0.range.lowerBound > date.range.upperBound
+                    && $0.range.upperBound < words[range.lowerBound].range.lowerBound }
+                if butBetween, let start = date.when.start, date.when.isDated {
+                    item.when = When(start: start.firstOfMonth, precision: .month)
+                } else {
+                    item.when = .undated
+                }
+                item.status = StatusJudge.status(sentence, when: item.when, noteDate: context.info.date, kind: .event)
             }
             drafts.append(Draft(item, block: sentence.block, confidence: 0.7))
         }
@@ -244,7 +251,7 @@ enum Events {
         if first.allCaps, first.text.count >= 3, first.text.count <= 8, content.count <= 2, !first.text.contains("/") { return true }
         // CamelCase with a capital inside ("XenSummit", "PyCon") or an event word inside it.
         let inner = first.text.dropFirst().contains { $0.isUppercase } && first.text.first?.isUppercase == true
-        if inner, content.count == 1, !first.text.contains(".") { return true }
+        if inner, content.count == 1, first.text.allSatisfy({ $0.isLetter || $0.isNumber }), !first.allCaps { return true }
         // "dev/winter", "SCALE/CIF2016"; not "TCP/IP", "I/O".
         if first.text.contains("/"), !first.text.contains("://"), content.count == 1,
             first.text.split(separator: "/").contains(where: { $0.count >= 5 || $0.contains(where: \.isNumber) })

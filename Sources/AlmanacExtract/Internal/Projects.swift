@@ -225,9 +225,10 @@ enum Projects {
             lo -= 1
         }
         guard lo < index else { return nil }
-        // "the current Pioneer Projects": ordinary words are no project's name.
+        // "the current Pioneer Projects": ordinary words are no project's name, unless set in bold.
         let words = sentence.words[lo..<index].map(\.text).joined(separator: " ")
-        return CommonWords.isOrdinary(words) ? nil : lo..<index
+        let marked = sentence.words[lo..<index].allSatisfy { $0.inStrong || $0.link != nil }
+        return CommonWords.isOrdinary(words) && !marked ? nil : lo..<index
     }
 
     /// "1-star", "2 star projects": a difficulty, not a project.
@@ -236,9 +237,18 @@ enum Projects {
         return lower.first?.isNumber == true && lower.contains("star")
     }
 
-    /// The block's subject for "turn this into a project": its lead-in, else its heading.
+    /// The block's subject for "turn this into a project": what the sentence before proposes ("to rewrite
+    /// `xenconsoled`"), else the block's lead-in, else its heading.
     static func subjectOf(_ sentence: Sentence, _ context: NoteContext) -> String? {
         let block = context.blocks[sentence.block]
+        if let previous = context.sentencesOfBlock[sentence.block].last(where: { $0 < sentence.index }).map({ context.sentences[$0] }),
+            let to = previous.words.lastIndex(where: { $0.lower == "to" }), to + 2 < previous.words.count,
+            !previous.words[to + 1].isPunct, previous.words[to + 2].inCode || previous.words[to + 2].link != nil
+        {
+            let verb = previous.words[to + 1].text
+            let object = previous.linkRange(to + 2).map { previous.text($0, in: block) } ?? previous.text(previous.codeRange(to + 2), in: block)
+            return verb.prefix(1).uppercased() + verb.dropFirst() + " " + object
+        }
         if let lead = block.leadIn {
             let text = block.text(lead.range).trimmedPhrase()
             if !CommonWords.isOrdinary(text), programme(in: text) == nil { return text }

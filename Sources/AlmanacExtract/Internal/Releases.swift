@@ -14,7 +14,7 @@ enum Releases {
         "manager", "management", "engineering", "date", "dates", "candidate", "tarball", "script", "scripts", "tag",
         "workflow", "blockers", "blocker", "status", "announcement", "party", "team", "planning", "tracking",
         "tracker", "policy", "cadence", "numbering", "engineer", "build", "builds", "pipeline", "criteria",
-        "criterion", "requirements", "milestone",
+        "criterion", "requirements", "milestone", "gate", "gates",
     ]
     /// Releases that are not software ("news release", "press release").
     static let notSoftware: Set<String> = ["news", "press", "latest", "last", "every", "each", "any", "stable", "frequent", "regular"]
@@ -44,6 +44,12 @@ enum Releases {
                 continue
             }
             if index > 0, notSoftware.contains(words[index - 1].lower), word.lower.hasPrefix("release") { continue }
+            // "before the release", "since the release": a reference point, not the release itself.
+            if word.lower == "release", index >= 2, words[index - 1].lower == "the",
+                ["before", "after", "since", "until", "till"].contains(words[index - 2].lower)
+            {
+                continue
+            }
             switch word.lower {
             case "cut", "cutting", "eta":
                 // "Still want to cut package" under **cohttp**: a release of the block's subject;
@@ -72,7 +78,7 @@ enum Releases {
                 // "towards a 3.0", "blocker to mirage 3.0?", "what we want from Mirage 3.0", "MirageOS 3.0 will be
                 // the one to …": the next major version, being planned.
                 let before = words[max(0, index - 3)..<index].map(\.lower)
-                let planning = before.contains(where: { ["towards", "toward", "from", "blocker", "for", "plans", "plan"].contains($0) })
+                let planning = before.contains(where: { ["towards", "toward", "from", "blocker", "plans", "plan"].contains($0) })
                     || (index + 1 < words.count && words[index + 1].lower == "will")
                 guard planning, !before.contains(where: { ["since", "upgrade", "upgraded", "with", "on", "using", "supports"].contains($0) }) else { continue }
                 var lo = index
@@ -262,6 +268,8 @@ enum Releases {
     static func object(after start: Int, _ sentence: Sentence, _ modifier: inout String?, lowercaseFirst: Bool = false) -> Range<Int>? {
         let words = sentence.words
         var index = start
+        // "released, [ocaml-vmnet] and …": a comma before a list of names.
+        if index + 1 < words.count, words[index].text == ",", words[index + 1].link != nil || words[index + 1].inCode { index += 1 }
         while index < words.count, determiners.contains(words[index].lower) { index += 1 }
         guard index < words.count else { return nil }
         if previewWords.contains(words[index].lower), index + 1 < words.count, words[index + 1].lower == "of" {

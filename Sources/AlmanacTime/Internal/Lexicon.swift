@@ -101,7 +101,7 @@ enum Lexicon {
         "will", "shall", "going", "closes", "close", "due", "scheduled", "planned", "planning", "upcoming", "next",
         "coming", "soon", "deadline", "until", "till", "expected", "plan", "aim", "aiming", "hoping", "hope",
         "tomorrow", "ahead", "future", "opens", "starts", "begins", "needs", "need", "intend", "propose",
-        "proposed", "looking", "gearing", "tentatively", "'ll",
+        "proposed", "looking", "gearing", "tentatively", "'ll", "once",
     ]
     static let prepositions: Set<String> = [
         "in", "on", "at", "by", "during", "until", "till", "since", "of", "for", "before", "after", "from",
