@@ -1,5 +1,6 @@
 public import AlmanacCore
 public import AlmanacModel
+import Foundation
 
 /// Model → calendar events: what each kind of item becomes in a feed people subscribe to.
 ///
@@ -83,7 +84,8 @@ public struct FeedBuilder: Sendable {
         if let subkind = item.subkind, subkind != .other { categories.append(subkind.rawValue) }
         categories += item.tags
         return CalendarEvent(
-            uid: entry.uid, summary: summary, description: description(entry), location: item.location, url: item.url,
+            uid: entry.uid, summary: summary, description: description(entry), location: item.location,
+            url: item.url.flatMap { Self.absolute($0, base: noteURL(entry.lastMentioned)) },
             categories: categories, status: status, start: startTime, end: endTime, sequence: entry.revision,
             stamp: entry.lastChanged.date, alarms: alarms[item.kind] ?? [])
     }
@@ -107,6 +109,16 @@ public struct FeedBuilder: Sendable {
             lines.append("Mentioned in \(entry.mentions.count) notes, \(entry.firstMentioned.date) to \(entry.lastMentioned.date).")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A link as an absolute URI: as it is when it has a scheme, resolved against the note's published
+    /// URL when it is relative, nil when it cannot be made absolute (URL must be a URI).
+    static func absolute(_ link: String, base: String?) -> String? {
+        if let url = URL(string: link), let scheme = url.scheme, !scheme.isEmpty { return url.absoluteString }
+        guard let base, let baseURL = URL(string: base), let resolved = URL(string: link, relativeTo: baseURL),
+            resolved.scheme != nil
+        else { return nil }
+        return resolved.absoluteString
     }
 
     static func periodName(_ when: When) -> String {

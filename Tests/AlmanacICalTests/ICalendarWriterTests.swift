@@ -1,5 +1,5 @@
 import AlmanacCore
-import AlmanacICal
+@testable import AlmanacICal
 import AlmanacModel
 import AlmanacTestSupport
 import Foundation
@@ -193,5 +193,14 @@ struct FeedBuilderTests {
         let cancelled = Item(kind: .meeting, title: "Call", when: .day(date("2013-05-07")), status: .cancelled)
         #expect(FeedBuilder().event(entry(cancelled))?.status == .cancelled)
         #expect(FeedBuilder().event(entry(cancelled))?.summary == "Cancelled: Call")
+    }
+}
+
+struct FeedLinkTests {
+    @Test func relativeLinksResolveAgainstTheNoteOrAreLeftOut() {
+        #expect(FeedBuilder.absolute("https://e.org/x", base: nil) == "https://e.org/x")
+        #expect(FeedBuilder.absolute("/blog/post", base: "https://site.org/notes/2014-07-08") == "https://site.org/blog/post")
+        #expect(FeedBuilder.absolute("/blog/post", base: nil) == nil)
+        #expect(FeedBuilder.absolute("mailto:a@b.org", base: nil) == "mailto:a@b.org")
     }
 }

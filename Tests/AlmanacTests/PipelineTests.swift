@@ -64,9 +64,27 @@ struct PipelineTests {
             #expect(parsed.errors.isEmpty, "\(name): \(parsed.errors)")
             #expect(!parsed.components(named: "VEVENT").isEmpty)
         }
+        // Almanac's own validator finds nothing wrong.
+        for name in ["calendar.ics", "deadlines.ics"] {
+            let path = first.appendingPathComponent(name).path
+            #expect(ICalendarValidator().validate(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), path: name).isEmpty)
+        }
         // No temporary files are left behind.
         let left = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
         #expect(left == ["calendar.ics", "deadlines.ics", "items.json", "projects.md"])
+    }
+
+    @Test(.enabled(if: TestPaths.hasShared, "../shared is not beside the repository"))
+    func corpusFeedsValidate() throws {
+        let notes = TestPaths.shared!.appendingPathComponent("corpus/mirage-weekly/notes").path
+        let out = try TestPaths.temporaryDirectory()
+        let written = try Publisher().publish(Pipeline().run(paths: [notes]).model, to: out.path)
+        for path in written where path.hasSuffix(".ics") {
+            let diagnostics = ICalendarValidator().validate(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), path: path)
+            #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+            let parsed = try #require(ICalendarReader().parse(try String(contentsOfFile: path, encoding: .utf8)))
+            #expect(parsed.errors.isEmpty)
+        }
     }
 
     @Test func atomicWriteReplacesWholeFiles() throws {
