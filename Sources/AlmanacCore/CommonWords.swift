@@ -123,5 +123,10 @@ public enum CommonWords {
         private internal external main major minor full empty whole half lib libs misc stuff bits odds ends
         own other another next last first second third few many several some any each every all both either
         neither none lot lots plenty enough more most less least much little
+        student students intern interns mentor mentors mentee mentees contributor contributors newcomer
+        newcomers member members people person participant participants volunteer volunteers speaker speakers
+        organiser organisers organizer organizers maintainer maintainers committee board chair host guest
+        room venue office downtown city country online remote hybrid virtual schedule calendar slot slots
+        reminder regrets apologies present absent attendees minutes ideas idea topic discussion
         """
 }

@@ -105,6 +105,8 @@ struct TimeTests {
         ("closes 19 Dec 23:59 AoE", "19 Dec 23:59 AoE => 2015-12-19T23:59 datetime AoE"),
         ("call on 22 Jan, 16:00-17:00 CET", "22 Jan, 16:00-17:00 CET => 2016-01-22T16:00..2016-01-22T17:00 datetime CET"),
         ("4pm on Friday", "4pm on Friday => 2015-12-18T16:00 datetime"),
+        ("Friday 9/18 from 5-7pm PT", "Friday 9/18 from 5-7pm PT => 2015-09-18T17:00..2015-09-18T19:00 datetime PT"),
+        ("on 22 Jan, 10-11:30am", "22 Jan, 10-11:30am => 2016-01-22T10:00..2016-01-22T11:30 datetime"),
     ])
     func times(text: String, expected: String) {
         #expect(render(text) == [expected])

@@ -35,8 +35,17 @@ enum Consolidate {
             if groups[r] == nil { order.append(r) }
             groups[r, default: []].append(drafts[index])
         }
-        var items = order.map { combine(groups[$0]!) }
+        var combined = order.map { (groups[$0]!, combine(groups[$0]!)) }
+        // A deadline with no event takes the event its block names ("RSVP by 9/25" under the party).
+        for index in combined.indices where combined[index].1.kind == .deadline && combined[index].1.forEvent == nil {
+            let blocks = Set(combined[index].0.map(\.block))
+            if let event = combined.first(where: { $0.1.kind == .event && $0.1.subkind != .release && !blocks.isDisjoint(with: $0.0.map(\.block)) }) {
+                combined[index].1.forEvent = event.1.title
+            }
+        }
+        var items = combined.map(\.1)
         linkDeadlines(&items)
+        impliedEvents(&items)
         items.sort { ($0.sources.first?.line ?? 0, $0.kind.rawValue) < ($1.sources.first?.line ?? 0, $1.kind.rawValue) }
         return items
     }
@@ -130,6 +139,13 @@ enum Consolidate {
             item.people = own.item.people
         }
         item.subkind = group.compactMap(\.item.subkind).first { $0 != .other } ?? item.subkind
+        // The title's own noun decides: "Ben talk at RustFest" is a talk even when merged with RustFest.
+        if item.kind == .event, item.subkind != .release,
+            let noun = Names.tokens(title).first(where: { Cues.eventNouns[$0] != nil && !Cues.weakEventNouns.contains($0) }),
+            let subkind = Cues.eventNouns[noun]
+        {
+            item.subkind = subkind
+        }
         item.location = item.location ?? group.compactMap(\.item.location).first
         item.url = item.url ?? group.compactMap(\.item.url).first
         item.forEvent = item.forEvent ?? group.compactMap(\.item.forEvent).first
@@ -166,6 +182,16 @@ enum Consolidate {
             best = Names.expand(best, withYearOf: acronym)
         }
         return best
+    }
+
+    /// "ConfX 2017 call for proposals closes Nov 30": a CfP's event exists even when the note says no more
+    /// about it; it becomes an undated conference item (the deadline cites the line).
+    static func impliedEvents(_ items: inout [Item]) {
+        for deadline in items where deadline.kind == .deadline && deadline.subkind == .cfp {
+            guard let name = deadline.forEvent, !items.contains(where: { $0.kind == .event && $0.names.contains(name) }) else { continue }
+            items.append(Item(kind: .event, subkind: .conference, title: name, status: .scheduled, sources: deadline.sources,
+                inferred: ["event implied by its call for proposals"]))
+        }
     }
 
     /// A deadline's event named as the event item is titled ("CIF16" → "Cloud Innovator Forum 2016").

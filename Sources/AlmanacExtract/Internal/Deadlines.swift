@@ -46,7 +46,9 @@ enum Deadlines {
         // After the cue, before the next clause break (comma or "and"/"event").
         for (index, expression) in sentence.dates.enumerated() where expression.range.lowerBound >= cueOffset {
             let between = words.filter { $0.range.lowerBound >= cueOffset && $0.range.upperBound <= expression.range.lowerBound }
-            if between.count <= 5, !between.contains(where: { $0.text == "," || $0.text == ";" || $0.lower == "event" }) {
+            // "Registration for the Developer Summit closes on 11/4": a closing verb carries the cue further.
+            let limit = between.contains(where: { Cues.deadlineVerbs.contains($0.lower) }) ? 9 : 5
+            if between.count <= limit, !between.contains(where: { $0.text == "," || $0.text == ";" || $0.lower == "event" }) {
                 return (index, expression)
             }
         }
@@ -87,9 +89,23 @@ enum Deadlines {
     /// The event a deadline belongs to: a name before the cue, the block's lead-in, or its agenda head.
     static func eventName(_ sentence: Sentence, cue: Range<Int>, _ context: NoteContext) -> String? {
         let block = context.blocks[sentence.block]
+        // "Registration for the Developer Summit closes", "the CfP for Strange Loop": the name after "for".
+        if cue.upperBound + 1 < sentence.words.count, sentence.words[cue.upperBound].lower == "for" || sentence.words[cue.upperBound].lower == "of",
+            let name = sentence.nameAfter(cue.upperBound + 1, limit: 4)
+        {
+            let text = sentence.text(name, in: block).trimmedPhrase()
+            if !text.isEmpty, !CommonWords.isOrdinary(text) { return text }
+        }
         if let name = sentence.nameBefore(cue.lowerBound, limit: 4) {
             let text = sentence.text(name, in: block).trimmedPhrase()
-            if !text.isEmpty, !["student", "students"].contains(text.lowercased()) { return text }
+            if !text.isEmpty, !CommonWords.isOrdinary(text) { return text }
+        }
+        // "Reminder that GSoC student applications close": a capitalised name just before the cue.
+        if let near = (max(0, cue.lowerBound - 3)..<cue.lowerBound).last(where: { i in
+            let w = sentence.words[i]
+            return (w.allCaps || (w.capitalized && i > 0)) && !w.isPunct && !CommonWords.contains(w.lower) || w.link != nil || w.inCode
+        }) {
+            return sentence.words[near].text
         }
         if let lead = block.leadIn { return block.text(lead.range).trimmedPhrase() }
         if block.isListItem {

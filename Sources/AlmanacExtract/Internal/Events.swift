@@ -97,11 +97,13 @@ enum Events {
                 nameRange = before.lowerBound..<nounEnd
             } else {
                 guard !weak else { continue }
-                // "the workshop in Sweden": a bare noun with its place.
-                if nounEnd + 1 < sentence.words.count, sentence.words[nounEnd].lower == "in",
-                    let place = Places.location(in: sentence, context, near: index), index > 0, sentence.words[index - 1].lower == "the"
-                {
-                    let title = sentence.words[index].text.prefix(1).uppercased() + sentence.words[index].text.dropFirst() + " in " + place
+                // "the workshop in Sweden", "the sprint at EuroConf": a bare noun with its place or its occasion.
+                let preposition = nounEnd + 1 < sentence.words.count ? sentence.words[nounEnd].lower : ""
+                let place: String? = preposition == "in" ? Places.location(in: sentence, context, near: index)
+                    : preposition == "at" ? sentence.nameAfter(nounEnd + 1, limit: 3).map { sentence.text($0, in: context.blocks[sentence.block]) }
+                    : nil
+                if let place, !place.isEmpty, index > 0, sentence.words[index - 1].lower == "the" {
+                    let title = sentence.words[index].text.prefix(1).uppercased() + sentence.words[index].text.dropFirst() + " \(preposition) " + place
                     let item = draftItem(title, subkind: subkind, sentence: sentence, at: index, context)
                     drafts.append(Draft(item, block: sentence.block, confidence: 0.6))
                     consumed = nounEnd
@@ -181,7 +183,7 @@ enum Events {
 
     static func draftItem(_ title: String, subkind: Item.Subkind, sentence: Sentence, at wordIndex: Int, _ context: NoteContext) -> Item {
         var when = When.undated
-        if let ref = sentence.nearestDate(to: wordIndex) {
+        if let ref = sentence.nearestDate(to: wordIndex, skippingDeadlines: true) {
             let expression = sentence.dates[ref.index]
             if expression.when.precision != .none, !expression.stated.isEmpty, expression.when.precision != .datetime || true {
                 when = expression.when
@@ -200,6 +202,17 @@ enum Events {
     static func attendance(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
         let words = sentence.words
+        // "Dev will attend FOSSCon next month": the object of attend is the event.
+        for (index, word) in words.enumerated() where ["attend", "attends", "attended", "attending", "visit", "visiting", "visited"].contains(word.lower)
+            && index + 1 < words.count && !["to", "the", "a", "an", "our", "this"].contains(words[index + 1].lower)
+        {
+            guard let range = sentence.linkRange(index + 1) ?? sentence.nameAfter(index + 1, limit: 3) else { continue }
+            let title = sentence.text(range, in: context.blocks[sentence.block]).trimmedPhrase()
+            guard isEventName(title, words: Array(words[range])) else { continue }
+            let item = draftItem(title, subkind: title.lowercased().contains("summit") ? .summit : .conference, sentence: sentence,
+                at: range.lowerBound, context)
+            drafts.append(Draft(item, block: sentence.block, confidence: 0.7))
+        }
         for (index, word) in words.enumerated() where ["at", "to", "during"].contains(word.lower) {
             guard index + 1 < words.count else { continue }
             let window = words[max(0, index - 5)..<index].map(\.lower)
@@ -353,12 +366,7 @@ enum Places {
     static func location(in sentence: Sentence, _ context: NoteContext, near: Int = 0) -> String? {
         let words = sentence.words
         for (index, word) in words.enumerated() where word.lower == "in" && index + 1 < words.count && index >= near - 1 {
-            if index - near > 12 { break }
-            if words[max(near + 1, 0)..<index].contains(where: { Cues.eventNouns[$0.lower] != nil && !Cues.weakEventNouns.contains($0.lower) }),
-                near > 0
-            {
-                break
-            }
+            if index - near > 14 { break }
             let next = words[index + 1]
             guard next.capitalized, !next.inCode, next.link == nil, !Places.notPlaces.contains(next.lower) else { continue }
             // Not a month, weekday or date ("in January", "in Q1").

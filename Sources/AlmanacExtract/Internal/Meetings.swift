@@ -41,13 +41,17 @@ enum Meetings {
         return Draft(item, block: block)
     }
 
-    /// The block that lists attendees and the offset where the names start.
+    /// The block that lists attendees and the offset where the names start: a block that starts with
+    /// "Attendees:" (or "Present:"…), or has such a label at the start of one of its lines
+    /// ("**Date:** … / **Present:** …").
     static func attendeeBlock(_ context: NoteContext) -> (Int, Int)? {
         for (index, block) in context.blocks.enumerated() where block.kind != .code {
             let lower = block.text.lowercased()
+            let lineStarts = block.anchors.filter { $0.column <= 3 }.map(\.offset)
             for label in Cues.attendeeLabels {
-                guard lower.hasPrefix(label) else { continue }
-                var offset = label.utf8.count
+                guard let start = lineStarts.first(where: { Self.hasPrefix(lower, label, at: $0) }) ?? (lower.hasPrefix(label) ? 0 : nil)
+                else { continue }
+                var offset = start + label.utf8.count
                 let bytes = Array(block.text.utf8)
                 // "Attendees:", "*Attendees*:", "Attendees -"
                 while offset < bytes.count, [UInt8(ascii: ":"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: " "),
@@ -55,7 +59,7 @@ enum Meetings {
                 {
                     offset += 1
                 }
-                guard offset > label.utf8.count, offset < bytes.count || block.isHeading else { continue }
+                guard offset > start + label.utf8.count, offset < bytes.count || block.isHeading else { continue }
                 if block.isHeading || offset >= bytes.count {
                     // A heading or a bare "Attendees:" line: the names are the next block.
                     if index + 1 < context.blocks.count { return (index + 1, 0) }
@@ -67,10 +71,21 @@ enum Meetings {
         return nil
     }
 
-    /// Names from an attendees list: split at commas and "and", chair first, roles and notes dropped.
+    static func hasPrefix(_ text: String, _ label: String, at offset: Int) -> Bool {
+        let utf8 = text.utf8
+        guard offset + label.utf8.count <= utf8.count else { return false }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return utf8[start...].starts(with: label.utf8)
+    }
+
+    /// Names from an attendees list: split at commas and "and", chair first, roles and notes dropped; the
+    /// list ends at the next "Label:" ("Regrets:", "Apologies:", "Notes:").
     static func people(in text: String, from offset: Int) -> [String] {
         let utf8 = Array(text.utf8)
-        let list = String(decoding: utf8[offset...], as: UTF8.self)
+        var list = String(decoding: utf8[offset...], as: UTF8.self)
+        if let next = list.range(of: #" [A-Z][a-z]+( [a-z]+)?:( |$)"#, options: .regularExpression) {
+            list = String(list[..<next.lowerBound])
+        }
         var names: [String] = []
         var chair: String?
         let parts = list.replacingOccurrences(of: " and ", with: ", ").replacingOccurrences(of: " & ", with: ", ")
@@ -86,7 +101,7 @@ enum Meetings {
             }
             name = name.trimmedPhrase()
             if name.hasSuffix("?") { name = String(name.dropLast()).trimmedPhrase() }
-            guard !name.isEmpty, name.wordCount <= 5, name.first?.isLetter == true else { continue }
+            guard !name.isEmpty, name.wordCount <= 5, name.first?.isLetter == true, !CommonWords.isOrdinary(name) else { continue }
             if isChair, chair == nil { chair = name } else { names.append(name) }
         }
         if let chair { names.insert(chair, at: 0) }

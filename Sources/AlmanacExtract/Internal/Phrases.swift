@@ -80,10 +80,17 @@ extension Sentence {
 
     /// The date that goes with word `index`: within its clause, a day over a vague period, after the
     /// word ("the hackathon runs on 24-25 October") over before it, then the nearest.
-    func nearestDate(to index: Int) -> TemporalExpressionRef? {
+    /// With `skippingDeadlines`, dates a deadline cue governs ("registration closes on 11/4") are left
+    /// to the deadline.
+    func nearestDate(to index: Int, skippingDeadlines: Bool = false) -> TemporalExpressionRef? {
         guard !dates.isEmpty, index < words.count else { return nil }
         let at = words[index].range.lowerBound
+        func governedByDeadline(_ e: TemporalExpression) -> Bool {
+            let before = words.filter { $0.range.upperBound <= e.range.lowerBound }.suffix(3).map(\.lower)
+            return before.contains { ["closes", "close", "due", "deadline", "cfp", "rsvp", "registration", "submissions", "applications"].contains($0) }
+        }
         func cost(_ e: TemporalExpression) -> Int {
+            if skippingDeadlines, governedByDeadline(e) { return Int.max / 2 }
             var distance = e.range.lowerBound >= at ? e.range.lowerBound - at : (at - e.range.upperBound) * 2
             // A clause break (";", "but") between them weighs like a long distance.
             let between = words.filter {
@@ -97,7 +104,10 @@ extension Sentence {
             }
             return distance
         }
-        return dates.enumerated().min { cost($0.element) < cost($1.element) }.map { TemporalExpressionRef(index: $0.offset) }
+        guard let best = dates.enumerated().min(by: { cost($0.element) < cost($1.element) }), cost(best.element) < Int.max / 2 else {
+            return nil
+        }
+        return TemporalExpressionRef(index: best.offset)
     }
 }
 

@@ -203,8 +203,20 @@ enum Projects {
                 item.people = []
                 drafts.append(Draft(item, block: sentence.block, confidence: 0.6))
             }
-            // "a project on a DHCP server", "another on an NTP server"
-            if (word.lower == "project" || word.lower == "another"), index + 1 < words.count, words[index + 1].lower == "on",
+            // "Hiroshi is mentoring the Plugin registry project", "will mentor two contributors on the installer project"
+            if word.lower == "project", index > 0, sentence.hasAny(["mentoring", "mentor", "mentors", "mentored", "supervising", "leading", "leads"]),
+                let name = phraseAfterDeterminer(sentence, before: index), !words[name].contains(where: { $0.lower == "pioneer" })
+            {
+                var people: [String] = []
+                if let verb = words.firstIndex(where: { ["mentoring", "mentor", "mentors", "mentored", "supervising"].contains($0.lower) }) {
+                    var end = verb
+                    while end > 0, ["is", "will", "be", "has", "been", "are", "also"].contains(words[end - 1].lower) { end -= 1 }
+                    if let who = sentence.nameBefore(end, limit: 3) { people.append(sentence.text(who, in: block)) }
+                }
+                add(name, status: .inProgress, subkind: contextProgramme, confidence: 0.75, people: people)
+            }
+            // "a project on a DHCP server", "another on an NTP server", "one on the docs site"
+            if (word.lower == "project" || word.lower == "another" || word.lower == "one"), index + 1 < words.count, words[index + 1].lower == "on",
                 contextProgramme != nil || hasWorker
             {
                 if let object = projectObject(sentence, from: index + 2) {

@@ -139,6 +139,12 @@ enum Releases {
                     let after = object(after: index + 1, sentence, &modifier, lowercaseFirst: true)
                 {
                     name = after  // "will release miniOS", "soon release functoria"
+                } else if next == "candidate" || next == "candidates" {
+                    // "Release candidate 1 went out on 9/10": the candidate is the release.
+                    var hi = index + 2
+                    if hi < words.count, words[hi].hasDigit || words[hi].lower.hasPrefix("rc") { hi += 1 }
+                    name = index..<hi
+                    past = sentence.hasAny(["went", "out", "released", "shipped", "tagged", "published"])
                 } else if attributes.contains(next) {
                     // "release goals for 1.0", "release criteria for Functoria": the thing after "for";
                     // "Functoria release status": the name before.
@@ -176,7 +182,8 @@ enum Releases {
             } else if word.lower != "releases", !sentence.dates.isEmpty, isStatement(sentence, at: index) {
                 title = "Release"
             }
-            if let found = title, CommonWords.isOrdinary(found), found != "Release" { continue }
+            // "Final release is planned for 10/1": an ordinary word names a release only with a date.
+            if let found = title, CommonWords.isOrdinary(found), found != "Release", sentence.dates.isEmpty || name == nil { continue }
             // "a lot of Irmin releases since …", "all our libs": many releases in passing, not one.
             if word.lower == "releases", let name, name.lowerBound > 0,
                 words[max(0, name.lowerBound - 3)..<name.lowerBound].contains(where: { ["lot", "lots", "many", "several", "all", "some", "few", "our"].contains($0.lower) })
@@ -186,7 +193,7 @@ enum Releases {
             guard var base = title, !base.isEmpty, !Names.tokens(base).isEmpty, base.count <= 60 else { continue }
             if let modifier, !base.lowercased().contains(modifier.lowercased()) { base += " " + modifier }
             let lowerBase = base.lowercased()
-            let full = lowerBase.hasSuffix("release") || lowerBase.hasSuffix("releases") ? base : base + " release"
+            let full = lowerBase.hasSuffix("release") || lowerBase.hasSuffix("releases") || lowerBase.hasPrefix("release ") ? base : base + " release"
             var item = Events.draftItem(full, subkind: .release, sentence: sentence, at: index, context)
             if past, !item.when.isDated || item.when.lastDay.map({ $0 <= context.info.date }) == true {
                 item.status = .past

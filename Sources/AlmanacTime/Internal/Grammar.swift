@@ -514,7 +514,7 @@ struct Grammar {
 
     /// 4pm, 4 pm, 10:30am, 16:00, 4.30pm, noon, 16:00-17:00, 4-5pm; with a zone (UTC, 10am PT, (CET), UTC+1).
     func time(_ i: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (TimeSpec, Int)? {
-        guard let (start, afterStart, startHasMeridiem) = clock(i, bytes) else { return nil }
+        guard var (start, afterStart, startHasMeridiem) = clock(i, bytes) else { return nil }
         var j = afterStart
         var end: TimeOfDayValue?
         if punct(j, "-") || isWord(j, "to", in: bytes) || isWord(j, "until", in: bytes) || isWord(j, "till", in: bytes),
@@ -522,7 +522,12 @@ struct Grammar {
         {
             end = second
             j = afterSecond
-            _ = secondHasMeridiem
+            // "5-7pm", "10-11:30am": the end's meridiem applies to a bare start when that keeps it earlier.
+            if secondHasMeridiem, !startHasMeridiem, start.hour >= 1, start.hour <= 12 {
+                let shifted = TimeOfDayValue(hour: start.hour % 12 + (second.hour >= 12 ? 12 : 0), minute: start.minute)
+                if shifted.hour * 60 + shifted.minute < second.hour * 60 + second.minute { start = shifted }
+            }
+            return withZone(TimeSpec(start: start, end: end), j, bytes)
         } else if !startHasMeridiem, start.minute == 0, tokens[i].kind == .number, punct(j, "-"),
             let n = number(j + 1), n.digits <= 2, let mer = role(j + 2, .meridiem)
         {

@@ -1,0 +1,57 @@
+import AlmanacCore
+import AlmanacExtract
+import AlmanacRead
+import Foundation
+import Testing
+
+/// Notes in the styles other communities write (bulleted minutes with labels, speaker-by-speaker prose,
+/// numeric US dates in page text): general rules must read them as well as the weekly notes.
+struct StyleTests {
+    func extract(_ file: String) throws -> [String] {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/styles/\(file)", withExtension: nil))
+        return try items(at: url.path).map(describe)
+    }
+
+    @Test func bulletedMinutesWithLabels() throws {
+        #expect(try extract("bulleted-minutes.md") == [
+            "meeting/call; Steering committee minutes; 2016-10-12; past; people Maria Lopez|Dev Patel|Hiroshi Tanaka|Sam Okoro",
+            "event/meetup; PyLadies Lisbon meetup; 2016-10-20T18:30; scheduled",
+            "event/release; 2.3 release; 2016-10-11; past",
+            "event/hackathon; Sprint at EuroConf; undated; cancelled",
+            "deadline/cfp; ConfX 2017 call for proposals closes; 2016-11-30T23:59; scheduled; for ConfX 2017",
+            "event/conference; ConfX 2017; undated; scheduled",
+            "event/conference; FOSSCon; 2016-11; scheduled",
+            "event/summit; Developer Summit; 2016-12-05; to 2016-12-07; scheduled; in Austin, TX",
+            "project/other; Plugin registry; undated; in-progress; people Hiroshi",
+            "event/hackathon; December sprint; 2016-12; scheduled",
+            "event/release; 2.4 release; undated; scheduled",
+            "meeting/call; Next call; 2016-10-26T17:00; scheduled",
+        ])
+    }
+
+    @Test func speakerBySpeakerProse() throws {
+        #expect(try extract("speaker-prose.md") == [
+            "meeting/call; Dev call notes; 2017-03-08; past; people Ana|Ben|Chloe|Dmitri",
+            "event/hackathon; Hackathon in Berlin; 2017-03-04; to 2017-03-05; past; in Berlin",
+            "event/talk; Ben talk at RustFest; aka RustFest; 2017-04; scheduled",
+            "event/release; 0.7 release; undated; postponed",
+            "deadline/application; GSoC applications close; 2017-04-03; scheduled; for GSoC",
+            "project/outreachy; Accessibility; undated; in-progress",
+            "project/outreachy; Docs site; undated; in-progress",
+            "meeting/call; Call (cancelled); 2017-03-15; cancelled",
+            "meeting/call; Next call; 2017-03-22; scheduled",
+        ])
+    }
+
+    @Test func numericUSDatesInPageText() throws {
+        #expect(try extract("us-dates.txt") == [
+            "meeting/call; Community Meeting 2018-09-12; 2018-09-12; past; people Jordan Lee|Priya Shah|Tom Becker|Yuki Sato",
+            "deadline/registration; RSVP deadline; 2018-09-25; scheduled; for Kickoff party",
+            "event/meetup; Kickoff party; 2018-09-28T17:00; to 2018-09-28T19:00; scheduled",
+            "event/release; Release candidate 1; 2018-09-10; past",
+            "event/release; Final release; 2018-10-01; scheduled",
+            "event/hackathon; documentation sprint; 2018-10; proposed",
+            "meeting/call; Next call; 2018-09-26T10:00; scheduled",
+        ])
+    }
+}
