@@ -34,7 +34,7 @@ let package = Package(
             name: "Almanac",
             dependencies: [
                 "AlmanacCore", "AlmanacTime", "AlmanacRead", "AlmanacExtract", "AlmanacModel", "AlmanacICal",
-                "AlmanacBoard",
+                "AlmanacBoard", .product(name: "Yams", package: "Yams"),
             ]),
         .executableTarget(
             name: "AlmanacCLI",

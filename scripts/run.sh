@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift build -c release --product almanac
-.build/release/almanac collect data --out public --name Tidepool --base-url https://tidepool.example.org "$@"
+.build/release/almanac collect --config data/almanac.yml "$@"
 echo "Subscribe to public/calendar.ics or public/deadlines.ics; the board is public/projects.md."

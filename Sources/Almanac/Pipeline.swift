@@ -1,6 +1,7 @@
 public import AlmanacCore
 public import AlmanacModel
 import AlmanacExtract
+import AlmanacICal
 import AlmanacRead
 public import AlmanacTime
 import Dispatch
@@ -42,28 +43,34 @@ public struct Pipeline: Sendable {
         self.maximumBytes = maximumBytes
     }
 
-    /// Reads every note under `paths` and extracts its items, in path order.
-    public func notes(paths: [String]) -> (notes: [NoteItems], diagnostics: [Diagnostic], files: Int) {
-        let (files, found) = SourceFinder().files(in: paths)
+    /// Reads every note under `paths` and extracts its items, in path order. `.ics` files (when
+    /// `calendars` is set) are read as calendars: each of their events is an entry of its own, dated by
+    /// its last change.
+    public func notes(paths: [String], calendars: Bool = false) -> (notes: [NoteItems], diagnostics: [Diagnostic], files: Int) {
+        let (files, found) = SourceFinder(extensions: NoteReader.extensions.union(calendars ? ["ics"] : [])).files(in: paths)
         var diagnostics = found
         let reader = NoteReader(maximumBytes: maximumBytes)
         let extractor = Extractor(dateOptions: dateOptions)
-        let outcomes = parallelMap(files) { path -> (NoteItems?, [Diagnostic]) in
+        let outcomes = parallelMap(files) { path -> ([NoteItems], [Diagnostic]) in
+            if path.lowercased().hasSuffix(".ics") {
+                let (events, problems) = ICalendarImporter().read(contentsOf: path)
+                return (events.map { NoteItems(info: $0.0, items: [$0.1]) }, problems)
+            }
             let outcome = reader.read(contentsOf: path)
-            guard let note = outcome.note else { return (nil, outcome.diagnostics) }
-            return (NoteItems(info: note.info, items: extractor.extract(note)), outcome.diagnostics)
+            guard let note = outcome.note else { return ([], outcome.diagnostics) }
+            return ([NoteItems(info: note.info, items: extractor.extract(note))], outcome.diagnostics)
         }
         var notes: [NoteItems] = []
-        for (note, problems) in outcomes {
+        for (found, problems) in outcomes {
             diagnostics += problems
-            if let note { notes.append(note) }
+            notes += found
         }
         return (notes, diagnostics, files.count)
     }
 
-    /// Reads, extracts and merges.
+    /// Reads, extracts and merges; `.ics` files among the sources join as calendars.
     public func run(paths: [String]) -> Collection {
-        let (notes, diagnostics, files) = self.notes(paths: paths)
+        let (notes, diagnostics, files) = self.notes(paths: paths, calendars: true)
         let model = Merger().merge(notes.map { ($0.info, $0.items) })
         return Collection(notes: notes, model: model, diagnostics: diagnostics, filesRead: files)
     }

@@ -4,47 +4,77 @@ import AlmanacBoard
 import AlmanacICal
 import Foundation
 
-/// Model → files: the feeds, the project board and the model JSON, each written atomically.
+/// Model → files: the feeds, the project board, the model JSON and the subscribe page, each written
+/// atomically.
 public struct Publisher: Sendable {
-    /// Published location of the notes ("https://example.org/notes"); note links in feeds and the
-    /// board are this plus the note's permalink (or its path).
-    public var baseURL: String?
-    public var calendarName: String
-    public var refreshMinutes: Int
+    public var configuration: Configuration
 
-    public init(baseURL: String? = nil, calendarName: String = "Almanac", refreshMinutes: Int = 12 * 60) {
-        self.baseURL = baseURL
-        self.calendarName = calendarName
-        self.refreshMinutes = refreshMinutes
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+    }
+
+    /// A feed people subscribe to: its file, what it says about itself, and which items it holds.
+    public struct Feed: Sendable {
+        public var name: String
+        public var file: String
+        public var description: String
+        public var alarms: [Int]
+        public var includes: @Sendable (ModelItem) -> Bool
+    }
+
+    /// The built-in feeds (everything, deadlines, events, meetings) and the configured ones.
+    public var feeds: [Feed] {
+        let name = configuration.name
+        let reminders = configuration.reminders
+        var feeds = [
+            Feed(name: name, file: "calendar.ics", description: "Events, deadlines and meetings from \(name)'s notes",
+                alarms: reminders["calendar.ics"] ?? [], includes: { _ in true }),
+            Feed(name: "\(name): deadlines", file: "deadlines.ics",
+                description: "Calls for papers, applications, registrations and other deadlines from \(name)'s notes",
+                alarms: reminders["deadlines.ics"] ?? [], includes: { $0.item.kind == .deadline }),
+            Feed(name: "\(name): events", file: "events.ics",
+                description: "Conferences, workshops, hackathons, meetups, talks and releases from \(name)'s notes",
+                alarms: reminders["events.ics"] ?? [], includes: { $0.item.kind == .event }),
+            Feed(name: "\(name): meetings", file: "meetings.ics", description: "\(name)'s calls and meetings",
+                alarms: reminders["meetings.ics"] ?? [], includes: { $0.item.kind == .meeting }),
+        ]
+        for definition in configuration.feeds {
+            feeds.append(Feed(name: definition.name, file: definition.file,
+                description: definition.description ?? "\(definition.name) from \(name)'s notes",
+                alarms: definition.alarms + (reminders[definition.file] ?? []), includes: { definition.accepts($0.item) }))
+        }
+        return feeds
     }
 
     /// The link to a note on the published site, when a base URL is set.
     public func noteURL(_ note: NoteRef) -> String? {
-        guard var base = baseURL, !base.isEmpty else { return nil }
+        Self.noteURL(note, base: configuration.baseURL)
+    }
+
+    static func noteURL(_ note: NoteRef, base: String?) -> String? {
+        guard var base, !base.isEmpty, note.path.hasSuffix(".ics") == false else { return nil }
         while base.hasSuffix("/") { base.removeLast() }
         var path = note.permalink ?? note.path
         if !path.hasPrefix("/") { path = "/" + path }
         return base + path
     }
 
-    /// Writes calendar.ics, deadlines.ics, projects.md and items.json into `directory`; returns the paths.
+    /// Writes every feed, projects.md and items.json into `directory`; returns the paths, in order.
     public func publish(_ model: Model, to directory: String) throws -> [String] {
         let writer = OutputWriter(directory: directory)
         try writer.prepare()
-        let base = baseURL
-        let link: @Sendable (NoteRef) -> String? = { Publisher(baseURL: base).noteURL($0) }
-        let feeds = FeedBuilder(noteURL: link)
+        let base = configuration.baseURL
+        let link: @Sendable (NoteRef) -> String? = { Publisher.noteURL($0, base: base) }
         let ical = ICalendarWriter()
         var written: [String] = []
-        let all = feeds.events(model)
-        written.append(try writer.write(
-            ical.render(all, feed: FeedInfo(name: calendarName, description: "Events, deadlines and meetings from \(calendarName)'s notes", refreshMinutes: refreshMinutes)),
-            to: "calendar.ics"))
-        let deadlines = feeds.events(model) { $0.item.kind == .deadline }
-        written.append(try writer.write(
-            ical.render(deadlines, feed: FeedInfo(name: "\(calendarName) deadlines", description: "Calls for papers, applications and other deadlines from \(calendarName)'s notes", refreshMinutes: refreshMinutes)),
-            to: "deadlines.ics"))
-        written.append(try writer.write(ProjectBoard(title: "\(calendarName) projects", noteURL: link).render(model), to: "projects.md"))
+        for feed in feeds {
+            let builder = FeedBuilder(noteURL: link, alarms: feed.alarms, defaultTimeZone: configuration.timeZone)
+            let info = FeedInfo(name: feed.name, description: feed.description, refreshMinutes: configuration.refreshMinutes)
+            written.append(try writer.write(ical.render(builder.events(model, include: feed.includes), feed: info), to: feed.file))
+        }
+        let board = ProjectBoard(title: configuration.board.title ?? "\(configuration.name) projects",
+            sections: configuration.board.sections.isEmpty ? ProjectBoard().sections : configuration.board.sections, noteURL: link)
+        written.append(try writer.write(board.render(model), to: "projects.md"))
         written.append(try writer.write(ItemsJSON.model(model).render(), to: "items.json"))
         return written
     }

@@ -21,17 +21,14 @@ extension AlmanacCommand {
             case text, json
         }
 
-        @Argument(help: "Notes: files or folders.")
-        var paths: [String]
+        @OptionGroup var sources: SourceOptions
 
         @Option(help: "Output format: text or json.")
         var format: Format = .text
 
-        @Flag(help: "Read numeric dates as day/month (10/1 is 10 January).")
-        var dayFirst = false
-
         func run() throws {
-            let (notes, diagnostics, _) = Pipeline(dateOptions: .init(dayFirst: dayFirst)).notes(paths: paths)
+            let (configuration, paths) = try sources.resolve()
+            let (notes, diagnostics, _) = Pipeline(dateOptions: .init(dayFirst: configuration.dayFirst)).notes(paths: paths)
             report(diagnostics)
             switch format {
             case .json:

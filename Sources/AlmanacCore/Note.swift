@@ -2,6 +2,8 @@
 public struct NoteInfo: Sendable, Hashable, Codable {
     public enum Format: String, Sendable, Hashable, Codable {
         case markdown, text, html
+        /// An iCalendar file whose events join the model.
+        case calendar
     }
 
     /// The path as the user gave it (relative paths stay relative, so outputs do not leak home folders).

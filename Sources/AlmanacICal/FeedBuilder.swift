@@ -19,12 +19,17 @@ import Foundation
 public struct FeedBuilder: Sendable {
     /// The URL of a note, for DESCRIPTION links; nil for none.
     public var noteURL: @Sendable (NoteRef) -> String?
-    /// Reminders, in minutes before the start, per item kind (off by default).
-    public var alarms: [Item.Kind: [Int]]
+    /// Reminders, in minutes before the start (off by default: subscribed calendars often ignore them).
+    public var alarms: [Int]
+    /// The zone of times the notes give without one (an IANA name); floating local time when nil.
+    public var defaultTimeZone: String?
 
-    public init(noteURL: @escaping @Sendable (NoteRef) -> String? = { _ in nil }, alarms: [Item.Kind: [Int]] = [:]) {
+    public init(
+        noteURL: @escaping @Sendable (NoteRef) -> String? = { _ in nil }, alarms: [Int] = [], defaultTimeZone: String? = nil
+    ) {
         self.noteURL = noteURL
         self.alarms = alarms
+        self.defaultTimeZone = defaultTimeZone
     }
 
     /// The events for the items `include` accepts, in model order.
@@ -68,7 +73,7 @@ public struct FeedBuilder: Sendable {
                 let e = Self.add(minutes: -offset, to: endClock.0, endClock.1)
                 startTime = .utc(s.0, s.1)
                 endTime = .utc(e.0, e.1)
-            } else if let zone = when.zone, let tzid = zone.tzid, TimeZones.zone(tzid) != nil {
+            } else if let tzid = when.zone?.tzid ?? (when.zone == nil ? defaultTimeZone : nil), TimeZones.zone(tzid) != nil {
                 startTime = .zoned(start, clock, tzid: tzid)
                 endTime = .zoned(endClock.0, endClock.1, tzid: tzid)
             } else {
@@ -87,7 +92,7 @@ public struct FeedBuilder: Sendable {
             uid: entry.uid, summary: summary, description: description(entry), location: item.location,
             url: item.url.flatMap { Self.absolute($0, base: noteURL(entry.lastMentioned)) },
             categories: categories, status: status, start: startTime, end: endTime, sequence: entry.revision,
-            stamp: entry.lastChanged.date, alarms: alarms[item.kind] ?? [])
+            stamp: entry.lastChanged.date, alarms: alarms)
     }
 
     /// The supporting quote, the event a deadline belongs to, the original wording of a zone, and where it was said.

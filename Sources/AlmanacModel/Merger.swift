@@ -134,6 +134,11 @@ public struct Merger: Sendable {
 
     func update(_ known: inout ModelItem, with item: Item, from note: NoteRef) {
         known.mentions.append(Mention(note: note, item: item))
+        // An imported calendar's event keeps its own UID, also when the notes spoke of it first.
+        if let external = item.externalUID, known.item.externalUID == nil {
+            known.uid = external
+            known.item.externalUID = external
+        }
         known.lastMentioned = note
         var current = known.item
         var changes: [Revision.Change] = []

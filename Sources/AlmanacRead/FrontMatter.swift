@@ -116,16 +116,27 @@ public struct FrontMatter: Sendable {
 
     static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
         // Yams counts lines from the YAML's first line, which is the file's second.
+        Self.yamlDiagnostic(error, path: path, subject: "front matter", lineOffset: 1, severity: .warning)
+    }
+
+    /// A YAML parse error (from Yams) as a diagnostic naming the line and column in the file; the YAML
+    /// starts `lineOffset` lines into the file.
+    public static func yamlDiagnostic(_ error: any Error, path: String, subject: String, lineOffset: Int,
+        severity: Diagnostic.Severity) -> Diagnostic
+    {
+        func make(_ message: String, _ line: Int, _ column: Int?) -> Diagnostic {
+            Diagnostic(path: path, line: line, column: column, severity: severity, message: message)
+        }
+        guard let error = error as? YamlError else { return make("\(subject) is not valid YAML: \(error)", 1 + lineOffset, 1) }
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return .warning("front matter is not valid YAML: \(problem)", path: path, line: mark.line + 1, column: mark.column)
+            return make("\(subject) is not valid YAML: \(problem)", mark.line + lineOffset, mark.column)
         case .reader(let problem, _, _, _):
-            return .warning("front matter is not valid YAML: \(problem)", path: path, line: 2, column: 1)
+            return make("\(subject) is not valid YAML: \(problem)", 1 + lineOffset, 1)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .warning("front matter repeats the key \(duplicates.joined(separator: ", "))", path: path,
-                line: context.mark.line + 1, column: context.mark.column)
+            return make("\(subject) repeats the key \(duplicates.joined(separator: ", "))", context.mark.line + lineOffset, context.mark.column)
         default:
-            return .warning("front matter is not valid YAML: \(error)", path: path, line: 2, column: 1)
+            return make("\(subject) is not valid YAML: \(error)", 1 + lineOffset, 1)
         }
     }
 }

@@ -90,7 +90,7 @@ public struct NoteReader: Sendable {
             title = page.title
             titleLine = page.titleLine
             if let stated = page.date { date = (stated, "page metadata") }
-        case .markdown, .text:
+        case .markdown, .text, .calendar:
             let front = FrontMatter.split(text, path: path)
             diagnostics += front.diagnostics
             title = front.title

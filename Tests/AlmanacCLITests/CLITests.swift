@@ -25,11 +25,11 @@ func almanac(_ arguments: [String], environment: [String: String] = [:]) throws 
 struct CLITests {
     @Test func collectOnData() throws {
         let out = try TestPaths.temporaryDirectory()
-        let result = try almanac(["collect", "data", "--out", out.path])
+        let result = try almanac(["collect", "--config", "data/almanac.yml", "--out", out.path])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.err == "")
-        #expect(result.out.hasPrefix("Read 4 notes: "))
-        for name in ["calendar.ics", "deadlines.ics", "projects.md", "items.json"] {
+        #expect(result.out.hasPrefix("Read 4 notes and 2 calendar events: "))
+        for name in ["calendar.ics", "deadlines.ics", "events.ics", "meetings.ics", "conferences.ics", "projects.md", "items.json"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path))
         }
     }

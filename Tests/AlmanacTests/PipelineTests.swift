@@ -47,9 +47,12 @@ struct PipelineTests {
         let data = TestPaths.data.path
         let first = try TestPaths.temporaryDirectory()
         let second = try TestPaths.temporaryDirectory()
-        let written = try Publisher(baseURL: "https://tidepool.example.org").publish(Pipeline().run(paths: [data]).model, to: first.path)
-        _ = try Publisher(baseURL: "https://tidepool.example.org").publish(Pipeline().run(paths: [data]).model, to: second.path)
-        #expect(written.count == 4)
+        var configuration = Configuration()
+        configuration.baseURL = "https://tidepool.example.org"
+        configuration.timeZone = "Europe/Lisbon"
+        let written = try Publisher(configuration: configuration).publish(Pipeline().run(paths: [data]).model, to: first.path)
+        _ = try Publisher(configuration: configuration).publish(Pipeline().run(paths: [data]).model, to: second.path)
+        #expect(written.count == 6)
         for path in written {
             let name = (path as NSString).lastPathComponent
             let a = try Data(contentsOf: first.appendingPathComponent(name))
@@ -58,20 +61,20 @@ struct PipelineTests {
             #expect(!a.isEmpty)
         }
         // libical reads every feed back without complaint.
-        for name in ["calendar.ics", "deadlines.ics"] {
+        for name in ["calendar.ics", "deadlines.ics", "events.ics", "meetings.ics"] {
             let text = try String(contentsOf: first.appendingPathComponent(name), encoding: .utf8)
             let parsed = try #require(ICalendarReader().parse(text))
             #expect(parsed.errors.isEmpty, "\(name): \(parsed.errors)")
             #expect(!parsed.components(named: "VEVENT").isEmpty)
         }
         // Almanac's own validator finds nothing wrong.
-        for name in ["calendar.ics", "deadlines.ics"] {
+        for name in ["calendar.ics", "deadlines.ics", "events.ics", "meetings.ics"] {
             let path = first.appendingPathComponent(name).path
             #expect(ICalendarValidator().validate(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), path: name).isEmpty)
         }
         // No temporary files are left behind.
         let left = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
-        #expect(left == ["calendar.ics", "deadlines.ics", "items.json", "projects.md"])
+        #expect(left == ["calendar.ics", "deadlines.ics", "events.ics", "items.json", "meetings.ics", "projects.md"])
     }
 
     @Test(.enabled(if: TestPaths.hasShared, "../shared is not beside the repository"))
@@ -145,5 +148,115 @@ struct PipelineTests {
         try ("---\ndate: 2016-01-01\n---\n" + line).write(to: folder.appendingPathComponent("huge.md"), atomically: false, encoding: .utf8)
         let collection = Pipeline().run(paths: [folder.path])
         #expect(collection.notes.count == 1)
+    }
+}
+
+struct ConfigurationTests {
+    @Test func readsEveryKey() throws {
+        let text = """
+            name: Tidepool
+            sources: [notes, "calendars/*.ics"]
+            output: ../public
+            base_url: https://tidepool.example.org
+            time_zone: Europe/Lisbon
+            date_order: day-first
+            refresh: 6h
+            reminders:
+              deadlines.ics: [7d, 1d]
+            feeds:
+              - name: Talks
+                file: talks.ics
+                kinds: [event]
+                subkinds: [talk]
+                alarms: 30m
+            board:
+              title: Pioneer Projects
+              sections: [available, in-progress]
+              stale_months: 3
+            """
+        let (config, problems) = Configuration.parse(text, path: "data/almanac.yml")
+        #expect(problems.isEmpty)
+        let c = try #require(config)
+        #expect(c.name == "Tidepool")
+        #expect(c.sources == ["notes", "calendars/*.ics"])
+        #expect(c.resolvedOutput() == "public")
+        #expect(c.timeZone == "Europe/Lisbon")
+        #expect(c.dayFirst)
+        #expect(c.refreshMinutes == 360)
+        #expect(c.reminders == ["deadlines.ics": [10080, 1440]])
+        #expect(c.feeds.map(\.file) == ["talks.ics"])
+        #expect(c.feeds[0].alarms == [30])
+        #expect(c.feeds[0].accepts(Item(kind: .event, subkind: .talk, title: "x")))
+        #expect(!c.feeds[0].accepts(Item(kind: .event, subkind: .conference, title: "x")))
+        #expect(c.board.sections == [.available, .inProgress])
+        #expect(c.board.staleMonths == 3)
+    }
+
+    @Test func unknownKeysAndBadValuesNameTheLine() {
+        let text = """
+            name: Tidepool
+            feedz: []
+            time_zone: Mars/Olympus
+            refresh: soon
+            board:
+              colour: blue
+            """
+        let (config, problems) = Configuration.parse(text, path: "almanac.yml")
+        #expect(config == nil)
+        #expect(problems.map(\.description) == [
+            "almanac.yml:2:1: error: unknown key 'feedz'",
+            "almanac.yml:3:12: error: 'time_zone' must be an IANA zone name such as Europe/London",
+            "almanac.yml:4:10: error: 'refresh' must be a duration like 12h, 30m, 7d or 2w, not 'soon'",
+            "almanac.yml:6:3: error: unknown key 'board.colour'",
+        ])
+    }
+
+    @Test func invalidYAMLNamesTheLine() {
+        let (config, problems) = Configuration.parse("name: [unclosed\nsources: x\n", path: "almanac.yml")
+        #expect(config == nil)
+        #expect(problems.map(\.description) == ["almanac.yml:2:8: error: configuration is not valid YAML: did not find expected ',' or ']'"])
+    }
+
+    @Test func templateIsValid() {
+        let (config, problems) = Configuration.parse(Configuration.template, path: "almanac.yml")
+        #expect(problems.isEmpty)
+        #expect(config?.name == "My Community")
+    }
+
+    @Test func globsExpandSorted() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        for name in ["b.ics", "a.ics", "c.txt"] { try Data().write(to: folder.appendingPathComponent(name)) }
+        var config = Configuration()
+        config.path = folder.appendingPathComponent("almanac.yml").path
+        config.sources = ["*.ics", "missing/*.md"]
+        let (paths, problems) = config.resolvedSources()
+        #expect(paths.map { ($0 as NSString).lastPathComponent } == ["a.ics", "b.ics"])
+        #expect(problems.count == 1)
+    }
+}
+
+struct AggregationTests {
+    @Test func calendarEventsJoinTheModelAndKeepTheirUIDs() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        let note = "---\ndate: 2026-09-02\ntitle: Weekly Meeting\n---\n\n**Weather Conference** — the conference is in Ghent on 4 Nov.\n"
+        try note.write(to: folder.appendingPathComponent("2026-09-02.md"), atomically: true, encoding: .utf8)
+        let ics = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Partner//EN",
+            "BEGIN:VEVENT", "UID:partner-1@example.org", "DTSTAMP:20260801T000000Z", "DTSTART;VALUE=DATE:20261104",
+            "DTEND;VALUE=DATE:20261107", "SUMMARY:Weather Conference", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:partner-2@example.org", "DTSTAMP:20260801T000000Z", "DTSTART:20261021T150000Z",
+            "SUMMARY:Calibration webinar", "END:VEVENT",
+            "END:VCALENDAR", "",
+        ].joined(separator: "\r\n")
+        try ics.write(to: folder.appendingPathComponent("partner.ics"), atomically: true, encoding: .utf8)
+        let model = Pipeline().run(paths: [folder.path]).model
+        let events = model.items.filter { $0.item.kind == .event }
+        #expect(events.map(\.uid).sorted() == ["partner-1@example.org", "partner-2@example.org"])
+        let conference = try #require(events.first { $0.uid == "partner-1@example.org" })
+        #expect(conference.mentions.count == 2)
+        #expect(conference.item.location == "Ghent")
+        // The calendar said 4–6 Nov on 1 Aug; the note of 2 Sep says 4 Nov: the latest information wins.
+        #expect(conference.item.when == .day(CivilDate("2026-11-04")!))
+        #expect(conference.history.first?.changes.first?.field == "date")
     }
 }

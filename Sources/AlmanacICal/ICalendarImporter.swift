@@ -1,0 +1,114 @@
+public import AlmanacCore
+import Foundation
+
+/// Another calendar's events as items (a community's feed, a conference calendar): they join the model
+/// beside what the notes say, matched to extracted items by UID or by name and date, and keep their UIDs.
+///
+/// Each VEVENT becomes one item "mentioned" on the date of its LAST-MODIFIED (else DTSTAMP, else
+/// DTSTART), so a later change to the calendar is a later revision of the item.
+public struct ICalendarImporter: Sendable {
+    public init() {}
+
+    public func read(contentsOf path: String) -> (events: [(NoteInfo, Item)], diagnostics: [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return ([], [.warning("cannot read calendar; skipped", path: path)])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return ([], [.warning("calendar is not valid UTF-8; skipped", path: path)])
+        }
+        return read(text: text, path: path)
+    }
+
+    public func read(text: String, path: String) -> (events: [(NoteInfo, Item)], diagnostics: [Diagnostic]) {
+        guard let calendar = ICalendarReader().parse(text), calendar.name == "VCALENDAR" || !calendar.components.isEmpty else {
+            return ([], [.warning("not an iCalendar file (libical found no calendar); skipped", path: path, line: 1)])
+        }
+        var diagnostics = calendar.errors.map { Diagnostic.warning("libical: \($0)", path: path) }
+        let lines = Self.uidLines(text)
+        var events: [(NoteInfo, Item)] = []
+        let vevents = calendar.name == "VEVENT" ? [calendar] : calendar.components(named: "VEVENT")
+        for event in vevents {
+            let uid = event["UID"]?.value
+            guard let summary = event["SUMMARY"]?.value, !summary.isEmpty, let start = event["DTSTART"]?.time else {
+                diagnostics.append(.warning("event \(uid ?? "without UID") has no SUMMARY or DTSTART; skipped", path: path,
+                    line: uid.flatMap { lines[$0] }))
+                continue
+            }
+            let line = uid.flatMap { lines[$0] } ?? 1
+            var item = Item(kind: Self.kind(event), subkind: Self.subkind(event), title: summary,
+                when: Self.when(start: start, end: event["DTEND"]?.time), status: .scheduled,
+                location: event["LOCATION"]?.value, url: event["URL"]?.value,
+                sources: [Evidence(path: path, line: line, quote: summary)], tags: event.all("CATEGORIES").flatMap { $0.value.split(separator: ",").map(String.init) },
+                externalUID: uid)
+            switch event["STATUS"]?.value.uppercased() {
+            case "TENTATIVE":
+                item.status = .tentative
+                item.when.tentative = true
+            case "CANCELLED":
+                item.status = .cancelled
+            default:
+                break
+            }
+            let stamp = (event["LAST-MODIFIED"]?.time ?? event["DTSTAMP"]?.time ?? start).date
+            let info = NoteInfo(path: path, date: stamp, dateSource: "calendar", title: calendar["X-WR-CALNAME"]?.value ?? calendar["NAME"]?.value,
+                format: .calendar)
+            events.append((info, item))
+        }
+        return (events, diagnostics)
+    }
+
+    /// The line of each `UID:` in the raw text, for provenance.
+    static func uidLines(_ text: String) -> [String: Int] {
+        var result: [String: Int] = [:]
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            if line.hasPrefix("UID:") {
+                let uid = line.dropFirst(4).trimmingCharacters(in: .whitespacesAndNewlines)
+                if result[uid] == nil { result[uid] = number }
+            }
+        }
+        return result
+    }
+
+    static func when(start: EventTime, end: EventTime?) -> When {
+        switch start {
+        case .date(let day):
+            var when = When.day(day)
+            if case .date(let last)? = end, last.dayNumber - day.dayNumber > 1 { when.end = last.adding(days: -1) }
+            return when
+        case .utc(let day, let time), .floating(let day, let time), .zoned(let day, let time, _):
+            var when = When(start: day, startTime: time, precision: .datetime)
+            switch start {
+            case .utc: when.zone = Zone(name: "UTC", utcOffsetMinutes: 0)
+            case .zoned(_, _, let tzid): when.zone = Zone(name: tzid, tzid: tzid)
+            default: break
+            }
+            switch end {
+            case .utc(let d, let t)?, .floating(let d, let t)?, .zoned(let d, let t, _)?:
+                when.endTime = t
+                if d != day { when.end = d }
+            default: break
+            }
+            return when
+        }
+    }
+
+    /// A deadline when its categories or summary say so, a meeting when they say call or meeting.
+    static func kind(_ event: ParsedComponent) -> Item.Kind {
+        let categories = event.all("CATEGORIES").map { $0.value.lowercased() }.joined(separator: ",")
+        let summary = (event["SUMMARY"]?.value ?? "").lowercased()
+        if categories.contains("deadline") || categories.contains("cfp") || summary.contains("cfp") || summary.contains("deadline")
+            || summary.contains("call for papers") || summary.contains("closes")
+        {
+            return .deadline
+        }
+        if categories.contains("meeting") || categories.contains("call") { return .meeting }
+        return .event
+    }
+
+    static func subkind(_ event: ParsedComponent) -> Item.Subkind? {
+        let categories = event.all("CATEGORIES").flatMap { $0.value.lowercased().split(separator: ",").map(String.init) }
+        return categories.compactMap(Item.Subkind.init(rawValue:)).first { $0 != .other }
+    }
+}
