@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "AlmanacCLI",
             dependencies: [
-                "Almanac", "AlmanacCore", "AlmanacModel", "AlmanacTime", "AlmanacICal",
+                "Almanac", "AlmanacCore", "AlmanacModel", "AlmanacTime", "AlmanacICal", "AlmanacBoard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Speed and memory figures (scripts/bench.sh); not part of the product.

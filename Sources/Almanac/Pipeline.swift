@@ -43,6 +43,11 @@ public struct Pipeline: Sendable {
         self.maximumBytes = maximumBytes
     }
 
+    /// Reads notes the way `configuration` says (numeric date order).
+    public init(configuration: Configuration) {
+        self.init(dateOptions: .init(dayFirst: configuration.dayFirst))
+    }
+
     /// Reads every note under `paths` and extracts its items, in path order. `.ics` files (when
     /// `calendars` is set) are read as calendars: each of their events is an entry of its own, dated by
     /// its last change.

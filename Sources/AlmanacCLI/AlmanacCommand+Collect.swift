@@ -60,7 +60,7 @@ extension AlmanacCommand {
                 }
                 configuration.timeZone = timeZone
             }
-            let collection = Pipeline(dateOptions: .init(dayFirst: configuration.dayFirst)).run(paths: paths)
+            let collection = Pipeline(configuration: configuration).run(paths: paths)
             report(collection.diagnostics)
             guard !collection.notes.isEmpty else {
                 printError("no notes with a date were found in \(paths.joined(separator: ", "))")

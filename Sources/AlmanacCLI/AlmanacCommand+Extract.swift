@@ -28,7 +28,7 @@ extension AlmanacCommand {
 
         func run() throws {
             let (configuration, paths) = try sources.resolve()
-            let (notes, diagnostics, _) = Pipeline(dateOptions: .init(dayFirst: configuration.dayFirst)).notes(paths: paths)
+            let (notes, diagnostics, _) = Pipeline(configuration: configuration).notes(paths: paths)
             report(diagnostics)
             switch format {
             case .json:

@@ -21,8 +21,8 @@ public struct Item: Sendable, Hashable, Codable {
     public var sources: [Evidence]
     /// Descriptive fields of a project (from a projects list or the notes).
     public var project: ProjectDetails?
-    /// Decisions that were guesses (year inferred, kind from a weak cue), for `lint` and `explain`.
-    public var inferred: [String]
+    /// Decisions that were guesses (a year inferred, an event implied), for `lint` and `explain`.
+    public var inferred: [Inference]
     /// Free-form tags (from configuration or an imported calendar's CATEGORIES).
     public var tags: [String]
     /// A UID the item already has elsewhere (an imported .ics event); kept as its calendar UID.
@@ -32,7 +32,7 @@ public struct Item: Sendable, Hashable, Codable {
         kind: Kind, subkind: Subkind? = nil, title: String, aliases: [String] = [], when: When = .undated,
         status: Status = .unknown, location: String? = nil, forEvent: String? = nil, people: [String] = [],
         difficulty: Int? = nil, url: String? = nil, sources: [Evidence] = [], project: ProjectDetails? = nil,
-        inferred: [String] = [], tags: [String] = [], externalUID: String? = nil
+        inferred: [Inference] = [], tags: [String] = [], externalUID: String? = nil
     ) {
         self.kind = kind
         self.subkind = subkind
@@ -82,5 +82,16 @@ extension Item {
         case available
         case inProgress = "in-progress"
         case done, unknown
+    }
+}
+
+/// A guess Almanac made about an item, and where: "the year of '22 Jan' was a close call".
+public struct Inference: Sendable, Hashable, Codable {
+    public var message: String
+    public var evidence: Evidence
+
+    public init(_ message: String, at evidence: Evidence) {
+        self.message = message
+        self.evidence = evidence
     }
 }

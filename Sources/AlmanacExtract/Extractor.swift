@@ -25,7 +25,29 @@ public struct Extractor: Sendable {
         drafts += Events.extract(context)
         drafts += Projects.extract(context)
         Self.giveEachDateToOneItem(&drafts)
-        return Consolidate.items(drafts)
+        var items = Consolidate.items(drafts)
+        Self.noteGuesses(&items, context)
+        return items
+    }
+
+    /// Records the dates that were guesses: a missing year that was a close call, a relative date in a
+    /// note whose own date only comes from its file name.
+    static func noteGuesses(_ items: inout [Item], _ context: NoteContext) {
+        var expressions: [When: (TemporalExpression, Sentence)] = [:]
+        for sentence in context.sentences {
+            for expression in sentence.dates where expressions[expression.when] == nil { expressions[expression.when] = (expression, sentence) }
+        }
+        for index in items.indices where items[index].when.isDated && !(items[index].kind == .meeting && items[index].status == .past) {
+            guard let (expression, sentence) = expressions[items[index].when] else { continue }
+            let evidence = context.evidence(sentence, at: expression.range.lowerBound)
+            if expression.yearWasCloseCall, let year = items[index].when.start?.year {
+                items[index].inferred.append(Inference("the year of \"\(expression.text)\" was a close call; read as \(year)", at: evidence))
+            }
+            if expression.stated.contains(.relative), context.info.dateSource == "file name" {
+                items[index].inferred.append(Inference(
+                    "\"\(expression.text)\" is relative, and the note's own date comes only from its file name", at: evidence))
+            }
+        }
     }
 
     /// "A release due very soon and Thomas will be giving a talk on the 6th of June": the date goes to

@@ -61,7 +61,7 @@ public struct ICalendarImporter: Sendable {
     static func uidLines(_ text: String) -> [String: Int] {
         var result: [String: Int] = [:]
         var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             number += 1
             if line.hasPrefix("UID:") {
                 let uid = line.dropFirst(4).trimmingCharacters(in: .whitespacesAndNewlines)

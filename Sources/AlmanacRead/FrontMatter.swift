@@ -20,7 +20,8 @@ public struct FrontMatter: Sendable {
 
     /// Splits `text` into front matter and body; a file without front matter is all body.
     public static func split(_ text: String, path: String) -> FrontMatter {
-        var lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift: split at any line break, not at "\n" only.
+        var lines = text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         let first = lines.first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
         guard first == "---" || first == "+++", lines.count == 2 else {
             return FrontMatter(bodyLine: 1, body: Substring(text))
@@ -31,7 +32,7 @@ public struct FrontMatter: Sendable {
         var index = lines[1].startIndex
         let rest = lines[1]
         while index < rest.endIndex {
-            let end = rest[index...].firstIndex(of: "\n") ?? rest.endIndex
+            let end = rest[index...].firstIndex(where: \.isNewline) ?? rest.endIndex
             let line = rest[index..<end].trimmingCharacters(in: .whitespacesAndNewlines)
             if line == fence || (fence == "---" && line == "...") {
                 let yaml = String(rest[rest.startIndex..<index])

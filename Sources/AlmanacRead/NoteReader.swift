@@ -149,7 +149,7 @@ public struct NoteReader: Sendable {
         if lowered.contains("<!doctype html") || lowered.contains("<html") { return .html }
         var markdownSignals = 0
         var textSignals = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(200) {
+        for line in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).prefix(200) {
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
             if trimmed.hasPrefix("•") { textSignals += 1 }
             if trimmed.hasPrefix("#") || trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed.contains("**")

@@ -19,6 +19,8 @@ public struct TemporalExpression: Sendable, Hashable {
     public var tense: Tense
     /// True for expressions that only fix a period vaguely ("later in the year", "a couple of weeks ago").
     public var vague: Bool
+    /// The year was inferred and another year was nearly as likely ("22 Jan" written in July).
+    public var yearWasCloseCall: Bool = false
 
     public enum Tense: String, Sendable, Hashable {
         case past, neutral, future

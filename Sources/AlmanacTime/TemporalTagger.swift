@@ -70,11 +70,18 @@ public struct TemporalTagger: Sendable {
             let start = tokens[candidate.first].start
             let end = tokens[candidate.end - 1].end
             let (line, column) = lineCounter.position(of: start, in: bytes)
-            results.append(
-                TemporalExpression(
-                    range: start..<end, line: line, column: column,
-                    text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), when: when,
-                    stated: candidate.stated, inferred: inferred, tense: tense, vague: vague))
+            var expression = TemporalExpression(
+                range: start..<end, line: line, column: column,
+                text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), when: when,
+                stated: candidate.stated, inferred: inferred, tense: tense, vague: vague)
+            if inferred.contains(.year), !candidate.stated.contains(.relative), let reference, let day = when.start {
+                // Another year of the same day and month within two months of as near: a close call.
+                let distance = abs(day.dayNumber - reference.dayNumber)
+                let others = [-1, 1].compactMap { CivilDate(year: day.year + $0, month: day.month, day: when.precision == .month ? 1 : day.day) }
+                expression.yearWasCloseCall = distance > 120
+                    || others.contains { abs(abs($0.dayNumber - reference.dayNumber) - distance) < 60 }
+            }
+            results.append(expression)
         }
         return results
     }

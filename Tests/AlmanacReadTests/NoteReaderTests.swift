@@ -39,6 +39,15 @@ struct NoteReaderTests {
         #expect(note?.document.blocks.first?.line == 10)
     }
 
+    @Test func windowsLineEndings() {
+        let text = "---\r\ndate: 2015-12-16\r\ntitle: Weekly\r\n---\r\n\r\n- item one\r\n- item two\r\n"
+        let note = reader.read(text: text, path: "crlf.md").note
+        #expect(note?.info.date.description == "2015-12-16")
+        #expect(note?.info.title == "Weekly")
+        #expect(note?.document.blocks.map(\.text) == ["item one", "item two"])
+        #expect(note?.document.blocks.map(\.line) == [6, 7])
+    }
+
     @Test func noDateIsReportedAndSkipped() {
         let outcome = reader.read(text: "# Notes\n\nnothing dated here\n", path: "notes/untitled.md")
         #expect(outcome.note == nil)

@@ -190,7 +190,7 @@ enum Consolidate {
         for deadline in items where deadline.kind == .deadline && deadline.subkind == .cfp {
             guard let name = deadline.forEvent, !items.contains(where: { $0.kind == .event && $0.names.contains(name) }) else { continue }
             items.append(Item(kind: .event, subkind: .conference, title: name, status: .scheduled, sources: deadline.sources,
-                inferred: ["event implied by its call for proposals"]))
+                inferred: deadline.sources.prefix(1).map { Inference("event implied by its call for proposals", at: $0) }))
         }
     }
 
