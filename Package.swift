@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "AlmanacCLI",
             dependencies: [
-                "Almanac", "AlmanacCore", "AlmanacModel", "AlmanacTime", "AlmanacICal", "AlmanacBoard",
+                "Almanac", "AlmanacCore", "AlmanacModel", "AlmanacTime", "AlmanacICal", "AlmanacRead", "AlmanacBoard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Speed and memory figures (scripts/bench.sh); not part of the product.
@@ -56,7 +56,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "AlmanacModelTests", dependencies: ["AlmanacModel"]),
         .testTarget(name: "AlmanacICalTests", dependencies: ["AlmanacTestSupport", "AlmanacICal", "AlmanacModel"]),
-        .testTarget(name: "AlmanacBoardTests", dependencies: ["AlmanacBoard", "AlmanacModel"]),
+        .testTarget(name: "AlmanacBoardTests", dependencies: ["AlmanacBoard", "AlmanacModel", "AlmanacCore"]),
         .testTarget(name: "AlmanacTests", dependencies: ["AlmanacTestSupport", "Almanac", "AlmanacICal"]),
         .testTarget(name: "AlmanacCLITests", dependencies: ["AlmanacTestSupport", "AlmanacCLI"]),
     ]

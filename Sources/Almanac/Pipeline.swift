@@ -2,7 +2,7 @@ public import AlmanacCore
 public import AlmanacModel
 import AlmanacExtract
 import AlmanacICal
-import AlmanacRead
+public import AlmanacRead
 public import AlmanacTime
 import Dispatch
 import Foundation
@@ -21,6 +21,8 @@ public struct NoteItems: Sendable {
 /// Everything a run read and built.
 public struct Collection: Sendable {
     public var notes: [NoteItems]
+    /// Projects list pages read among the sources.
+    public var lists: [ProjectList]
     public var model: Model
     public var diagnostics: [Diagnostic]
     /// Files looked at (notes and calendars).
@@ -50,34 +52,50 @@ public struct Pipeline: Sendable {
 
     /// Reads every note under `paths` and extracts its items, in path order. `.ics` files (when
     /// `calendars` is set) are read as calendars: each of their events is an entry of its own, dated by
-    /// its last change.
+    /// its last change. Projects list pages are left out (see ``sources(paths:calendars:)``).
     public func notes(paths: [String], calendars: Bool = false) -> (notes: [NoteItems], diagnostics: [Diagnostic], files: Int) {
+        let read = sources(paths: paths, calendars: calendars)
+        return (read.notes, read.diagnostics, read.files)
+    }
+
+    /// The notes, calendars and projects list pages under `paths`, in path order.
+    public func sources(paths: [String], calendars: Bool = false)
+        -> (notes: [NoteItems], lists: [ProjectList], diagnostics: [Diagnostic], files: Int)
+    {
         let (files, found) = SourceFinder(extensions: NoteReader.extensions.union(calendars ? ["ics"] : [])).files(in: paths)
         var diagnostics = found
         let reader = NoteReader(maximumBytes: maximumBytes)
+        let listReader = ProjectListReader()
         let extractor = Extractor(dateOptions: dateOptions)
-        let outcomes = parallelMap(files) { path -> ([NoteItems], [Diagnostic]) in
+        let outcomes = parallelMap(files) { path -> ([NoteItems], ProjectList?, [Diagnostic]) in
             if path.lowercased().hasSuffix(".ics") {
                 let (events, problems) = ICalendarImporter().read(contentsOf: path)
-                return (events.map { NoteItems(info: $0.0, items: [$0.1]) }, problems)
+                return (events.map { NoteItems(info: $0.0, items: [$0.1]) }, nil, problems)
             }
+            if let list = listReader.read(contentsOf: path) { return ([], list, list.diagnostics) }
             let outcome = reader.read(contentsOf: path)
-            guard let note = outcome.note else { return ([], outcome.diagnostics) }
-            return ([NoteItems(info: note.info, items: extractor.extract(note))], outcome.diagnostics)
+            guard let note = outcome.note else { return ([], nil, outcome.diagnostics) }
+            return ([NoteItems(info: note.info, items: extractor.extract(note))], nil, outcome.diagnostics)
         }
         var notes: [NoteItems] = []
-        for (found, problems) in outcomes {
+        var lists: [ProjectList] = []
+        for (found, list, problems) in outcomes {
             diagnostics += problems
             notes += found
+            if let list { lists.append(list) }
         }
-        return (notes, diagnostics, files.count)
+        return (notes, lists, diagnostics, files.count)
     }
 
-    /// Reads, extracts and merges; `.ics` files among the sources join as calendars.
+    /// Reads, extracts and merges; `.ics` files among the sources join as calendars, projects list
+    /// pages at their own date (else the earliest note's).
     public func run(paths: [String]) -> Collection {
-        let (notes, diagnostics, files) = self.notes(paths: paths, calendars: true)
-        let model = Merger().merge(notes.map { ($0.info, $0.items) })
-        return Collection(notes: notes, model: model, diagnostics: diagnostics, filesRead: files)
+        let (notes, lists, diagnostics, files) = sources(paths: paths, calendars: true)
+        let earliest = notes.map(\.info.date).min() ?? lists.compactMap(\.date).min() ?? CivilDate(year: 2000, month: 1, day: 1)!
+        var entries = notes.map { ($0.info, $0.items) }
+        for list in lists { entries.append((list.info(fallbackDate: earliest), list.items)) }
+        let model = Merger().merge(entries)
+        return Collection(notes: notes, lists: lists, model: model, diagnostics: diagnostics, filesRead: files)
     }
 }
 

@@ -4,8 +4,8 @@ import AlmanacBoard
 import AlmanacICal
 import Foundation
 
-/// Model → files: the feeds, the project board, the model JSON and the subscribe page, each written
-/// atomically.
+/// Model → files: the feeds, the project board, the model JSON and the subscribe page (index.html),
+/// each written atomically.
 public struct Publisher: Sendable {
     public var configuration: Configuration
 
@@ -67,15 +67,23 @@ public struct Publisher: Sendable {
         let link: @Sendable (NoteRef) -> String? = { Publisher.noteURL($0, base: base) }
         let ical = ICalendarWriter()
         var written: [String] = []
+        var pageFeeds: [SubscribePage.Feed] = []
         for feed in feeds {
             let builder = FeedBuilder(noteURL: link, alarms: feed.alarms, defaultTimeZone: configuration.timeZone)
             let info = FeedInfo(name: feed.name, description: feed.description, refreshMinutes: configuration.refreshMinutes)
-            written.append(try writer.write(ical.render(builder.events(model, include: feed.includes), feed: info), to: feed.file))
+            let events = builder.events(model, include: feed.includes)
+            written.append(try writer.write(ical.render(events, feed: info), to: feed.file))
+            pageFeeds.append(SubscribePage.Feed(name: feed.name, file: feed.file, description: feed.description, eventCount: events.count))
         }
         let board = ProjectBoard(title: configuration.board.title ?? "\(configuration.name) projects",
-            sections: configuration.board.sections.isEmpty ? ProjectBoard().sections : configuration.board.sections, noteURL: link)
+            sections: configuration.board.sections.isEmpty ? ProjectBoard.defaultSections : configuration.board.sections,
+            noteURL: link, staleMonths: configuration.board.staleMonths)
         written.append(try writer.write(board.render(model), to: "projects.md"))
         written.append(try writer.write(ItemsJSON.model(model).render(), to: "items.json"))
+        // The page links to the feeds where the output folder is published (feeds_url), not the notes site.
+        let page = SubscribePage(title: "\(configuration.name) calendars", baseURL: configuration.feedsURL, feeds: pageFeeds,
+            boardFile: "projects.md", noteURL: link, defaultTimeZone: configuration.timeZone)
+        written.append(try writer.write(page.render(model), to: "index.html"))
         return written
     }
 }

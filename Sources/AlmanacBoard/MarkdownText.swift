@@ -21,17 +21,22 @@ public enum MarkdownText {
         flat = flat.trimmingSpaces()
         var out = ""
         out.reserveCapacity(flat.utf8.count + 8)
+        var previous: Unicode.Scalar = " "
         for (index, scalar) in flat.unicodeScalars.enumerated() {
             switch scalar {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&":
                 out.append("\\")
-            case "#", "+", "-", "=", "!":
+            case "#":
+                // A heading marker at the start, a closing sequence ("Title #") after a space.
+                if previous == " " { out.append("\\") }
+            case "+", "-", "=", "!":
                 // Block markers only matter at the start of the text.
                 if index == 0 { out.append("\\") }
             default:
                 break
             }
             out.unicodeScalars.append(scalar)
+            previous = scalar
         }
         // "1. text" at the start would become a numbered list.
         if let dot = out.firstIndex(where: { !$0.isNumber }), dot != out.startIndex, out[dot] == "." || out[dot] == ")" {

@@ -1,12 +1,18 @@
 public import AlmanacCore
 public import AlmanacModel
 
-/// The project board: contributor projects from the model as GitHub-flavoured Markdown, one
-/// section per status, each project with its stars, time estimate, people, skills, description,
-/// links and when the notes last mentioned it.
+/// The project board: contributor projects from the model as GitHub-flavoured Markdown that reads
+/// well on GitHub and in a wiki. A summary line (counts per status and difficulty), an overview
+/// table, then one section per status, each project with its stars, programme, time estimate,
+/// mentors, people, skills, a one-paragraph description, links and the note that last mentioned it.
+///
+/// Projects a list page has but no note mentioned for `staleMonths` months (counted back from the
+/// newest note, never from the clock) are flagged stale; projects the notes mention but the list
+/// lacks are flagged "not on the list". Every text from notes and lists goes through
+/// ``MarkdownText``, so nothing in them can break a table, add HTML or make a link.
 ///
 /// ```swift
-/// let markdown = ProjectBoard(title: "Pioneer Projects").render(model)
+/// let markdown = ProjectBoard(title: "Pioneer Projects", filter: BoardFilter(difficulties: [1])).render(model)
 /// ```
 public struct ProjectBoard: Sendable {
     public var title: String
@@ -14,40 +20,59 @@ public struct ProjectBoard: Sendable {
     public var sections: [Item.Status]
     /// The URL of a note, for "last mentioned" links.
     public var noteURL: @Sendable (NoteRef) -> String?
+    public var filter: BoardFilter
+    /// A listed project no note mentioned for this many months is flagged stale.
+    public var staleMonths: Int
+
+    public static let defaultSections: [Item.Status] = [.available, .proposed, .inProgress, .tentative, .done, .cancelled, .unknown]
 
     public init(
-        title: String = "Projects",
-        sections: [Item.Status] = [.available, .proposed, .inProgress, .tentative, .done, .cancelled, .unknown],
-        noteURL: @escaping @Sendable (NoteRef) -> String? = { _ in nil }
+        title: String = "Projects", sections: [Item.Status] = ProjectBoard.defaultSections,
+        noteURL: @escaping @Sendable (NoteRef) -> String? = { _ in nil }, filter: BoardFilter = .init(), staleMonths: Int = 6
     ) {
         self.title = title
         self.sections = sections
         self.noteURL = noteURL
+        self.filter = filter
+        self.staleMonths = staleMonths
+    }
+
+    /// The projects this board shows, in its order.
+    public func entries(_ model: Model) -> [BoardEntry] {
+        BoardEntry.entries(model, filter: filter, sections: sections, staleMonths: staleMonths)
     }
 
     public func render(_ model: Model) -> String {
-        let projects = model.items.filter { $0.item.kind == .project }.sorted { a, b in
-            (a.item.difficulty ?? 9, a.item.title.lowercased(), a.uid) < (b.item.difficulty ?? 9, b.item.title.lowercased(), b.uid)
-        }
+        let projects = entries(model)
         var lines = ["# \(MarkdownText.escape(title))", ""]
-        lines.append(summary(projects))
+        if !filter.isEmpty {
+            lines += ["Showing: " + MarkdownText.escape(filter.description), ""]
+        }
+        guard !projects.isEmpty else {
+            lines.append(filter.isEmpty ? "No projects yet." : "No projects match.")
+            return lines.joined(separator: "\n") + "\n"
+        }
+        lines += [summary(projects), ""]
+        lines += overview(projects)
         lines.append("")
-        let order = sections + Item.Status.allCases.filter { !sections.contains($0) }
-        for status in order {
+        for status in Self.order(sections) {
             let group = projects.filter { $0.item.status == status }
             guard !group.isEmpty else { continue }
             lines.append("## \(Self.statusName(status)) (\(group.count))")
             lines.append("")
             for project in group { lines += card(project) }
         }
-        if projects.isEmpty { lines.append("No projects yet.") }
+        while lines.last == "" { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func summary(_ projects: [ModelItem]) -> String {
+    /// "**6 projects**: 3 available, 2 in progress, 1 done · 2 × ★☆☆, 3 × ★★☆, 1 × ★★★ · 2 not on the list"
+    func summary(_ projects: [BoardEntry]) -> String {
         var parts: [String] = []
-        let counts = Dictionary(grouping: projects, by: { $0.item.status }).mapValues(\.count)
-        for status in Item.Status.allCases { if let n = counts[status] { parts.append("\(n) \(Self.statusName(status).lowercased())") } }
+        for status in Self.order(sections) {
+            let n = projects.filter { $0.item.status == status }.count
+            if n > 0 { parts.append("\(n) \(Self.statusName(status).lowercased())") }
+        }
         var stars: [String] = []
         for level in 1...3 {
             let n = projects.filter { $0.item.difficulty == level }.count
@@ -55,49 +80,78 @@ public struct ProjectBoard: Sendable {
         }
         let unrated = projects.filter { $0.item.difficulty == nil }.count
         if unrated > 0 { stars.append("\(unrated) unrated") }
+        var flags: [String] = []
+        let missing = projects.filter(\.notOnList).count
+        if missing > 0 { flags.append("\(missing) not on the list") }
+        let stale = projects.filter(\.stale).count
+        if stale > 0 { flags.append("\(stale) stale") }
         let total = "\(projects.count) project\(projects.count == 1 ? "" : "s")"
-        return "**\(total)**" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
-            + (stars.isEmpty ? "" : " · " + stars.joined(separator: ", "))
+        return "**\(total)**: " + parts.joined(separator: ", ") + " · " + stars.joined(separator: ", ")
+            + (flags.isEmpty ? "" : " · " + flags.joined(separator: ", "))
     }
 
-    func card(_ entry: ModelItem) -> [String] {
+    /// One table row per project: name, status, stars, time, mentors, skills.
+    func overview(_ projects: [BoardEntry]) -> [String] {
+        var lines = ["| Project | Status | Difficulty | Time | Mentors | Skills |", "|---|---|---|---|---|---|"]
+        for project in projects {
+            let item = project.item
+            let cells = [
+                MarkdownText.escape(item.title),
+                Self.statusName(item.status),
+                item.difficulty.map(Self.stars) ?? "–",
+                item.project?.timeEstimate.map(MarkdownText.escape) ?? "–",
+                project.mentors.isEmpty ? "–" : project.mentors.map(MarkdownText.escape).joined(separator: ", "),
+                (item.project?.skills ?? []).isEmpty ? "–" : (item.project?.skills ?? []).map(MarkdownText.escape).joined(separator: ", "),
+            ]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        return lines
+    }
+
+    func card(_ entry: BoardEntry) -> [String] {
         let item = entry.item
-        let details = item.project
         var lines = ["### \(MarkdownText.escape(item.title))", ""]
         var facts: [String] = []
         if let level = item.difficulty { facts.append(Self.stars(level)) }
         if let subkind = item.subkind, subkind != .other { facts.append(Self.programmeName(subkind)) }
-        if let time = details?.timeEstimate { facts.append("⏱ " + MarkdownText.escape(time)) }
-        if details?.listed == false || details == nil { facts.append("not on the list") }
-        if !facts.isEmpty { lines.append(facts.joined(separator: " · ")) ; lines.append("") }
-        let mentors = details?.mentors ?? []
-        let contributors = (details?.contributors ?? []) + item.people.filter { !mentors.contains($0) && !(details?.contributors.contains($0) ?? false) }
-        if !mentors.isEmpty { lines.append("- Mentors: " + mentors.map(MarkdownText.escape).joined(separator: ", ")) }
-        if !contributors.isEmpty { lines.append("- People: " + contributors.map(MarkdownText.escape).joined(separator: ", ")) }
-        if let skills = details?.skills, !skills.isEmpty {
-            lines.append("- Skills: " + skills.map(MarkdownText.escape).joined(separator: ", "))
+        if let time = item.project?.timeEstimate { facts.append("⏱ " + MarkdownText.escape(time)) }
+        if entry.notOnList { facts.append("not on the list") }
+        if entry.stale { facts.append("stale: no note mentioned it for \(staleMonths) months") }
+        if !facts.isEmpty { lines += [facts.joined(separator: " · "), ""] }
+        var bullets: [String] = []
+        if !entry.mentors.isEmpty { bullets.append("- Mentors: " + entry.mentors.map(MarkdownText.escape).joined(separator: ", ")) }
+        if !entry.people.isEmpty { bullets.append("- People: " + entry.people.map(MarkdownText.escape).joined(separator: ", ")) }
+        if let skills = item.project?.skills, !skills.isEmpty {
+            bullets.append("- Skills: " + skills.map(MarkdownText.escape).joined(separator: ", "))
         }
-        var links = details?.links ?? []
-        if let url = item.url, !links.contains(url) { links.insert(url, at: 0) }
-        let safeLinks = links.compactMap { url in MarkdownText.safeURL(url).map { _ in MarkdownText.link(Self.linkLabel(url), url) } }
-        if !safeLinks.isEmpty { lines.append("- Links: " + safeLinks.joined(separator: ", ")) }
-        if lines.last?.hasPrefix("- ") == true { lines.append("") }
-        if let text = details?.description ?? item.sources.first?.quote,
-            Names.tokens(text) != Names.tokens(item.title), text.count > item.title.count + 4
-        {
-            lines.append(MarkdownText.escape(text))
-            lines.append("")
+        if !entry.links.isEmpty {
+            bullets.append("- Links: " + entry.links.map { MarkdownText.link(Self.linkLabel($0), $0) }.joined(separator: ", "))
         }
-        let note = entry.lastMentioned
-        let noteLink = MarkdownText.link(note.title ?? note.path, noteURL(note))
-        lines.append("_Last mentioned \(note.date) in \(noteLink)_")
-        lines.append("")
+        if !bullets.isEmpty { lines += bullets + [""] }
+        if let summary = entry.summary { lines += [MarkdownText.escape(summary), ""] }
+        lines += [mentionLine(entry), ""]
         return lines
+    }
+
+    /// "_Last mentioned 2026-09-30 in [Weekly Meeting: 2026-09-30](…)_", or where the list has it.
+    func mentionLine(_ entry: BoardEntry) -> String {
+        if let note = entry.lastNote {
+            return "_Last mentioned \(note.date) in \(MarkdownText.link(note.title ?? note.path, noteURL(note)))_"
+        }
+        let list = entry.list ?? entry.model.lastMentioned
+        return "_Not mentioned in the notes yet; listed in \(MarkdownText.link(list.title ?? list.path, noteURL(list)))_"
+    }
+
+    static func order(_ sections: [Item.Status]) -> [Item.Status] {
+        var seen = Set<Item.Status>()
+        return (sections + Item.Status.allCases).filter { seen.insert($0).inserted }
     }
 
     static func linkLabel(_ url: String) -> String {
         var label = url
-        for prefix in ["https://", "http://", "mailto:", "www."] where label.hasPrefix(prefix) { label.removeFirst(prefix.count) }
+        for prefix in ["https://", "http://", "mailto:", "www."] where label.lowercased().hasPrefix(prefix) {
+            label.removeFirst(prefix.count)
+        }
         if label.hasSuffix("/") { label.removeLast() }
         return label.count > 60 ? String(label.prefix(57)) + "…" : label
     }
@@ -117,7 +171,7 @@ public struct ProjectBoard: Sendable {
         case .tentative: return "Tentative"
         case .scheduled: return "Scheduled"
         case .past: return "Past"
-        case .postponed: return "Postponed"
+        case .postponed: return "On hold"
         case .unknown: return "Status unknown"
         }
     }

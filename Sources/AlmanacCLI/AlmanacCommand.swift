@@ -15,7 +15,7 @@ struct AlmanacCommand: ParsableCommand {
             or invalid input, 2 for a usage error.
             """,
         version: "0.1.0",
-        subcommands: [Collect.self, Extract.self, Deadlines.self, Upcoming.self, Explain.self, Validate.self, Init.self])
+        subcommands: [Collect.self, Extract.self, Deadlines.self, Upcoming.self, Explain.self, Lint.self, Board.self, Validate.self, Init.self])
 
     /// Runs the command; usage errors exit with 2 (ArgumentParser's default is 64).
     static func main() {

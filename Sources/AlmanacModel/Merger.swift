@@ -143,11 +143,14 @@ public struct Merger: Sendable {
         var current = known.item
         var changes: [Revision.Change] = []
 
-        if item.when.isDated, item.when != current.when {
+        // A meeting's own record (its day) does not undo the time its announcement gave.
+        let coarserSameDay = item.kind == .meeting && item.when.precision == .day && current.when.precision == .datetime
+            && item.when.start == current.when.start
+        if item.when.isDated, item.when != current.when, !coarserSameDay {
             changes.append(.init(field: "date", from: Self.describe(current.when), to: Self.describe(item.when)))
             current.when = item.when
         }
-        if item.status != .unknown, item.status != current.status {
+        if item.status != .unknown, item.status != current.status, !Self.isStatusRegression(item, from: current) {
             changes.append(.init(field: "status", from: current.status.rawValue, to: item.status.rawValue))
             current.status = item.status
         }
@@ -156,8 +159,12 @@ public struct Merger: Sendable {
             current.location = location
         }
         let revising = !changes.isEmpty
-        // Names: the latest title, every other name kept as an alias.
-        if item.title != current.title, !item.title.isEmpty, Self.prefersTitle(item, over: current) {
+        // Names: the latest title, every other name kept as an alias; a projects list names its projects,
+        // and notes do not rename a listed one.
+        let listed = (item.project?.listed == true, current.project?.listed == true)
+        if item.title != current.title, !item.title.isEmpty,
+            listed == (true, false) || !listed.1 && Self.prefersTitle(item, over: current)
+        {
             changes.append(.init(field: "title", from: current.title, to: item.title))
             current.aliases.append(current.title)
             current.title = item.title
@@ -166,10 +173,14 @@ public struct Merger: Sendable {
             current.aliases.append(name)
         }
         current.aliases.removeAll { $0 == current.title }
-        current.subkind = item.subkind ?? current.subkind
+        // A project's programme: a note's vague one (.other) never replaces a known one.
+        if let subkind = item.subkind, !(item.kind == .project && subkind == .other && current.subkind != nil) { current.subkind = subkind }
         current.forEvent = item.forEvent ?? current.forEvent
         current.url = item.url ?? current.url
-        current.difficulty = item.difficulty ?? current.difficulty
+        // The projects list's stars win over what a note says.
+        if current.project?.listed != true || item.project?.listed == true || current.difficulty == nil {
+            current.difficulty = item.difficulty ?? current.difficulty
+        }
         if !item.people.isEmpty {
             if current.kind == .meeting {
                 current.people = item.people
@@ -181,7 +192,7 @@ public struct Merger: Sendable {
             current.project = Self.merge(current.project, details)
         }
         current.sources = item.sources + current.sources.filter { !item.sources.contains($0) }
-        current.inferred = item.inferred
+        current.inferred = item.inferred.isEmpty && !item.when.isDated ? current.inferred : item.inferred
         for tag in item.tags where !current.tags.contains(tag) { current.tags.append(tag) }
         known.item = current
         if !changes.isEmpty { known.history.append(Revision(note: note, changes: changes)) }
@@ -189,6 +200,12 @@ public struct Merger: Sendable {
             known.revision += 1
             known.lastChanged = note
         }
+    }
+
+    /// A project moves forward (proposed → available → in progress → done): a note that brings up an
+    /// open, taken or finished project as an idea again does not make it proposed.
+    static func isStatusRegression(_ item: Item, from current: Item) -> Bool {
+        item.kind == .project && item.status == .proposed && [.available, .inProgress, .done].contains(current.status)
     }
 
     /// A meeting's own record names it better than the earlier "Next call"; otherwise the latest name wins
@@ -202,17 +219,21 @@ public struct Merger: Sendable {
     }
 
     static func merge(_ old: ProjectDetails?, _ new: ProjectDetails) -> ProjectDetails {
-        guard var merged = old else { return new }
-        // A projects list wins for descriptive fields; notes add people.
-        if new.listed || !merged.listed {
-            merged.timeEstimate = new.timeEstimate ?? merged.timeEstimate
-            merged.description = new.description ?? merged.description
-            if !new.skills.isEmpty { merged.skills = new.skills }
+        guard let old else { return new }
+        // A projects list wins for descriptive fields (time, description, skills) whenever it was read;
+        // between two lists, or two notes, the later one does. People and links of both are kept, the
+        // winner's first.
+        let (winner, other) = new.listed || !old.listed ? (new, old) : (old, new)
+        var merged = winner
+        merged.timeEstimate = winner.timeEstimate ?? other.timeEstimate
+        merged.description = winner.description ?? other.description
+        if winner.skills.isEmpty { merged.skills = other.skills }
+        for person in other.mentors where !merged.mentors.contains(person) { merged.mentors.append(person) }
+        for person in other.contributors where !merged.contributors.contains(person) && !merged.mentors.contains(person) {
+            merged.contributors.append(person)
         }
-        merged.listed = merged.listed || new.listed
-        for person in new.mentors where !merged.mentors.contains(person) { merged.mentors.append(person) }
-        for person in new.contributors where !merged.contributors.contains(person) { merged.contributors.append(person) }
-        for link in new.links where !merged.links.contains(link) { merged.links.append(link) }
+        for link in other.links where !merged.links.contains(link) { merged.links.append(link) }
+        merged.listed = old.listed || new.listed
         return merged
     }
 

@@ -29,7 +29,9 @@ struct CLITests {
         #expect(result.status == 0, "\(result.err)")
         #expect(result.err == "")
         #expect(result.out.hasPrefix("Read 4 notes and 2 calendar events: "))
-        for name in ["calendar.ics", "deadlines.ics", "events.ics", "meetings.ics", "conferences.ics", "projects.md", "items.json"] {
+        for name in ["calendar.ics", "deadlines.ics", "events.ics", "meetings.ics", "conferences.ics", "projects.md", "items.json",
+            "index.html"]
+        {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path))
         }
     }

@@ -52,7 +52,7 @@ struct PipelineTests {
         configuration.timeZone = "Europe/Lisbon"
         let written = try Publisher(configuration: configuration).publish(Pipeline().run(paths: [data]).model, to: first.path)
         _ = try Publisher(configuration: configuration).publish(Pipeline().run(paths: [data]).model, to: second.path)
-        #expect(written.count == 6)
+        #expect(written.count == 7)
         for path in written {
             let name = (path as NSString).lastPathComponent
             let a = try Data(contentsOf: first.appendingPathComponent(name))
@@ -74,7 +74,7 @@ struct PipelineTests {
         }
         // No temporary files are left behind.
         let left = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
-        #expect(left == ["calendar.ics", "deadlines.ics", "events.ics", "items.json", "meetings.ics", "projects.md"])
+        #expect(left == ["calendar.ics", "deadlines.ics", "events.ics", "index.html", "items.json", "meetings.ics", "projects.md"])
     }
 
     @Test(.enabled(if: TestPaths.hasShared, "../shared is not beside the repository"))

@@ -1,0 +1,35 @@
+import Almanac
+import AlmanacCore
+import ArgumentParser
+import Foundation
+
+extension AlmanacCommand {
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What a note-taker should fix: ambiguous years, unconfirmed or moved dates, bad front matter.",
+            discussion: """
+                Prints `file:line:column: warning: message`. With --strict, any warning makes the exit status 1, \
+                for CI.
+
+                Examples:
+                  almanac lint notes
+                  almanac lint --strict
+                """)
+
+        @OptionGroup var sources: SourceOptions
+
+        @Flag(help: "Exit with status 1 when there is any warning.")
+        var strict = false
+
+        func run() throws {
+            let (configuration, paths) = try sources.resolve()
+            let collection = Pipeline(configuration: configuration).run(paths: paths)
+            let findings = Linter.findings(collection.model, reading: collection.diagnostics)
+            let unreadable = collection.diagnostics.filter { !$0.message.contains("front matter") }
+            for diagnostic in unreadable + findings { print(diagnostic) }
+            let count = unreadable.count + findings.count
+            FileHandle.standardError.write(Data("\(count) warning\(count == 1 ? "" : "s") in \(collection.notes.count) notes\n".utf8))
+            if strict, count > 0 { throw ExitCode(1) }
+        }
+    }
+}
