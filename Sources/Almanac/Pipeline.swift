@@ -72,8 +72,10 @@ public struct Pipeline: Sendable {
                 let (events, problems) = ICalendarImporter().read(contentsOf: path)
                 return (events.map { NoteItems(info: $0.0, items: [$0.1]) }, nil, problems)
             }
-            if let list = listReader.read(contentsOf: path) { return ([], list, list.diagnostics) }
-            let outcome = reader.read(contentsOf: path)
+            let (text, problems) = reader.text(contentsOf: path)
+            guard let text else { return ([], nil, problems) }
+            if let list = listReader.read(text: text, path: path) { return ([], list, list.diagnostics) }
+            let outcome = reader.read(text: text, path: path)
             guard let note = outcome.note else { return ([], nil, outcome.diagnostics) }
             return ([NoteItems(info: note.info, items: extractor.extract(note))], nil, outcome.diagnostics)
         }

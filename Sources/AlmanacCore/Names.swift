@@ -9,6 +9,8 @@ public enum Names {
 
     /// Lowercased words and version numbers ("1.2.1" stays one token), stopwords dropped.
     public static func tokens(_ name: String) -> [String] {
+        // ASCII names (nearly all): bytes, no Unicode tables.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(name) }
         var result: [String] = []
         var current = ""
         let scalars = Array(name.unicodeScalars)
@@ -25,6 +27,35 @@ public enum Names {
         }
         if !current.isEmpty { result.append(current.lowercased()) }
         return result.filter { !stopwords.contains($0) }.map(singular)
+    }
+
+    static func asciiTokens(_ name: String) -> [String] {
+        var result: [String] = []
+        var current: [UInt8] = []
+        let bytes = Array(name.utf8)
+        func flush() {
+            guard !current.isEmpty else { return }
+            let token = String(decoding: current, as: UTF8.self)
+            if !stopwords.contains(token) { result.append(singular(token)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for (index, byte) in bytes.enumerated() {
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            if isLetter {
+                current.append(byte | 0x20)
+            } else if isDigit {
+                current.append(byte)
+            } else if byte == UInt8(ascii: "."), let last = current.last, last >= 0x30 && last <= 0x39, index + 1 < bytes.count,
+                bytes[index + 1] >= 0x30 && bytes[index + 1] <= 0x39
+            {
+                current.append(byte)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return result
     }
 
     /// "releases" → "release", "docs" → "doc"; "tls", "class", "status", "bus" stay.
@@ -59,49 +90,87 @@ public enum Names {
 
     /// How surely two names denote the same thing, 0…1.
     public static func similarity(_ a: String, _ b: String) -> Double {
-        let ta = tokens(a)
-        let tb = tokens(b)
+        similarity(Key(a), Key(b))
+    }
+
+    /// A name prepared for comparison once: its tokens, their set, its versions.
+    public struct Key: Sendable, Hashable {
+        public let name: String
+        public let tokens: [String]
+        public let set: Set<String>
+        public let versions: Set<String>
+        let acronym: String?
+        let initials: String
+        let endsWithDigit: Bool
+
+        public init(_ name: String) {
+            self.name = name
+            tokens = Names.tokens(name)
+            set = Set(tokens)
+            versions = Names.versions(tokens)
+            acronym = Names.acronymLetters(name)
+            initials = Names.initials(name)
+            endsWithDigit = name.last?.isNumber == true
+        }
+    }
+
+    /// How surely two prepared names denote the same thing, 0…1.
+    public static func similarity(_ a: Key, _ b: Key) -> Double {
+        let ta = a.tokens
+        let tb = b.tokens
         guard !ta.isEmpty, !tb.isEmpty else { return 0 }
         // Different versions are different things.
-        let va = versions(ta)
-        let vb = versions(tb)
-        if !va.isEmpty, !vb.isEmpty, va.isDisjoint(with: vb) { return 0 }
+        if !a.versions.isEmpty, !b.versions.isEmpty, a.versions.isDisjoint(with: b.versions) { return 0 }
         if ta == tb { return 1 }
-        if isAcronym(a, of: b) || isAcronym(b, of: a) { return 0.9 }
-        let sa = Set(ta)
-        let sb = Set(tb)
-        let shared = sa.intersection(sb).count
-        let jaccard = Double(shared) / Double(sa.union(sb).count)
+        if isAcronym(a.acronym, of: b.initials, longEndsWithDigit: b.endsWithDigit)
+            || isAcronym(b.acronym, of: a.initials, longEndsWithDigit: a.endsWithDigit)
+        {
+            return 0.9
+        }
+        let shared = a.set.intersection(b.set)
+        let jaccard = Double(shared.count) / Double(a.set.union(b.set).count)
         // One name inside the other, keeping its last word (the head: "Hackathon" in "MirageOS hackathon"),
         // when the shorter name says something: "work" inside "docs work" is no evidence.
-        let (short, long) = ta.count <= tb.count ? (ta, tb) : (tb, ta)
-        if Set(short).isSubset(of: Set(long)), let head = short.last, long.contains(head),
-            short.contains(where: { !CommonWords.contains($0) }) || short.count >= 2
+        let (short, long) = ta.count <= tb.count ? (a, b) : (b, a)
+        if short.set.isSubset(of: long.set), let head = short.tokens.last, long.set.contains(head),
+            short.tokens.contains(where: { !CommonWords.contains($0) }) || short.tokens.count >= 2
         {
-            return max(jaccard, short.count >= 2 || head.count >= 5 ? 0.8 : 0.6)
+            return max(jaccard, short.tokens.count >= 2 || head.count >= 5 ? 0.8 : 0.6)
         }
         // Only ordinary words in common ("release", "day") is weak evidence.
-        if sa.intersection(sb).allSatisfy(CommonWords.contains) { return min(jaccard, 0.5) }
+        if shared.allSatisfy(CommonWords.contains) { return min(jaccard, 0.5) }
         return jaccard
     }
 
     /// "CIF16" is an acronym of "Cloud Innovator Forum" (and "Cloud Innovator Forum 2016").
     public static func isAcronym(_ short: String, of long: String) -> Bool {
+        isAcronym(acronymLetters(short), of: initials(long), longEndsWithDigit: long.last?.isNumber == true)
+    }
+
+    /// The letters of a name that can be an acronym ("CIF16" → "cif"), or nil.
+    static func acronymLetters(_ short: String) -> String? {
         let trimmed = short.trimmingCharacters(in: " ")
-        guard !trimmed.contains(" "), trimmed.count >= 2, trimmed.count <= 10 else { return false }
+        guard !trimmed.contains(" "), trimmed.count >= 2, trimmed.count <= 10 else { return nil }
         let letters = trimmed.prefix { $0.isLetter }
         let digits = trimmed.dropFirst(letters.count)
         guard letters.count >= 2, letters.allSatisfy({ $0.isUppercase }) || letters.count >= 3,
             digits.allSatisfy({ $0.isNumber })
-        else { return false }
+        else { return nil }
+        return letters.lowercased()
+    }
+
+    /// The initials of a name's capitalised words ("Cloud Innovator Forum" → "cif").
+    static func initials(_ long: String) -> String {
         let words = long.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" })
             .filter { word in word.first.map { $0.isUppercase } ?? false }
-        let initials = String(words.compactMap(\.first)).lowercased()
-        guard initials.count >= 2 else { return false }
-        let wanted = letters.lowercased()
+        return String(words.compactMap(\.first)).lowercased()
+    }
+
+    static func isAcronym(_ letters: String?, of initials: String, longEndsWithDigit: Bool) -> Bool {
+        guard let wanted = letters, initials.count >= 2 else { return false }
         if initials == wanted { return true }
         // A trailing year in the long name is not part of the acronym.
-        return initials.hasPrefix(wanted) && initials.count == wanted.count + 1 && long.last?.isNumber == true
+        return initials.hasPrefix(wanted) && initials.count == wanted.count + 1 && longEndsWithDigit
     }
 
     /// The long name with the year an acronym carries: ("Cloud Innovator Forum", "CIF16") → "Cloud Innovator Forum 2016".

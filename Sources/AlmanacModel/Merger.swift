@@ -24,7 +24,7 @@ public struct Merger: Sendable {
                 if let found = bestMatch(for: item, from: note, in: items, index: index, excluding: claimed) {
                     claimed.insert(found)
                     update(&items[found], with: item, from: note)
-                    index.add(items[found].item, at: found)
+                    index.touch(items[found].item, at: found)
                 } else {
                     var uid = Self.uid(for: item, note: note)
                     var suffix = 2
@@ -34,7 +34,7 @@ public struct Merger: Sendable {
                     }
                     uids.insert(uid)
                     items.append(ModelItem(uid: uid, item: item, note: note))
-                    index.add(item, at: items.count - 1)
+                    index.touch(item, at: items.count - 1)
                     claimed.insert(items.count - 1)
                 }
             }
@@ -48,48 +48,69 @@ public struct Merger: Sendable {
     }
 
     /// Where to look for an item's match: meetings by day, everything else by the words of its names,
-    /// so a history of 10,000 notes is not compared item against item.
+    /// so a history of 10,000 notes is not compared item against item. Each key lists the items that
+    /// have it, in the order they were last touched; a lookup looks at the most recent ones first and
+    /// at most `perKey` of them (the event log's latest items are the ones a new note speaks of).
     struct Index {
-        private var byKey: [String: Set<Int>] = [:]
+        private var byKey: [String: [Int]] = [:]
+        /// The prepared names of each item, and of a deadline's event, by position.
+        private(set) var names: [Int: [Names.Key]] = [:]
+        private(set) var events: [Int: Names.Key] = [:]
+        let perKey = 32
 
-        static func keys(_ item: Item) -> [String] {
-            if let uid = item.externalUID { return ["uid|\(uid)"] + nameKeys(item) }
+        static func keys(_ item: Item, _ names: [Names.Key]) -> [String] {
+            if let uid = item.externalUID { return ["uid|\(uid)"] + nameKeys(item, names) }
             if item.kind == .meeting { return ["meeting|\(item.when.start?.description ?? "undated")"] }
-            return nameKeys(item)
+            return nameKeys(item, names)
         }
 
-        static func nameKeys(_ item: Item) -> [String] {
+        static func nameKeys(_ item: Item, _ names: [Names.Key]) -> [String] {
             var keys = Set<String>()
-            for name in item.names {
-                for token in Names.tokens(name) { keys.insert("\(item.kind.rawValue)|\(token)") }
-                let initials = String(name.split(separator: " ").compactMap { $0.first(where: \.isLetter) }.filter(\.isUppercase)).lowercased()
+            for key in names {
+                for token in key.tokens { keys.insert("\(item.kind.rawValue)|\(token)") }
+                let initials = String(key.name.split(separator: " ").compactMap { $0.first(where: \.isLetter) }.filter(\.isUppercase)).lowercased()
                 if initials.count >= 2 { keys.insert("\(item.kind.rawValue)|acronym:\(initials)") }
-                let letters = name.prefix { $0.isLetter }.lowercased()
-                if !name.contains(" "), letters.count >= 2 { keys.insert("\(item.kind.rawValue)|acronym:\(letters)") }
+                let letters = key.name.prefix { $0.isLetter }.lowercased()
+                if !key.name.contains(" "), letters.count >= 2 { keys.insert("\(item.kind.rawValue)|acronym:\(letters)") }
             }
             return keys.sorted()
         }
 
-        mutating func add(_ item: Item, at position: Int) {
-            for key in Self.keys(item) { byKey[key, default: []].insert(position) }
+        /// Records that the item at `position` was created or changed.
+        mutating func touch(_ item: Item, at position: Int) {
+            let prepared = item.names.map(Names.Key.init)
+            names[position] = prepared
+            events[position] = item.forEvent.map(Names.Key.init)
+            for key in Self.keys(item, prepared) { byKey[key, default: []].append(position) }
         }
 
-        /// Items sharing a key; words shared by hundreds of items ("release") only when nothing rarer is shared.
-        func candidates(for item: Item) -> [Int] {
-            let lists = Self.keys(item).compactMap { byKey[$0] }.sorted { $0.count < $1.count }
-            guard let rarest = lists.first else { return [] }
-            var found = rarest
-            for list in lists.dropFirst() where list.count <= 300 { found.formUnion(list) }
-            return found.sorted()
+        /// Items sharing a key with `item`, most recently touched first, at most `perKey` per key.
+        func candidates(for item: Item, _ prepared: [Names.Key]) -> [Int] {
+            var found: [Int] = []
+            var seen = Set<Int>(minimumCapacity: 64)
+            for key in Self.keys(item, prepared) {
+                guard let list = byKey[key] else { continue }
+                var taken = 0
+                for position in list.reversed() where taken < perKey {
+                    if seen.insert(position).inserted {
+                        found.append(position)
+                        taken += 1
+                    }
+                }
+            }
+            return found
         }
     }
 
     func bestMatch(for item: Item, from note: NoteRef, in items: [ModelItem], index: Index, excluding claimed: Set<Int>) -> Int? {
         var best: (score: Double, index: Int)?
-        for position in index.candidates(for: item) where !claimed.contains(position) {
-            let known = items[position]
-            guard let score = Self.match(item, known.item, sameDay: known.lastMentioned.date == note.date) else { continue }
-            if best == nil || score > best!.score { best = (score, position) }
+        let prepared = item.names.map(Names.Key.init)
+        let event = item.forEvent.map(Names.Key.init)
+        for position in index.candidates(for: item, prepared) where !claimed.contains(position) {
+            guard let score = Self.match(item, prepared, event, items[position].item, index.names[position] ?? [],
+                index.events[position], sameDay: items[position].lastMentioned.date == note.date)
+            else { continue }
+            if best == nil || score > best!.score || (score == best!.score && position > best!.index) { best = (score, position) }
         }
         return best?.index
     }
@@ -97,6 +118,13 @@ public struct Merger: Sendable {
     /// How surely `a` and `b` are the same thing, or nil when they cannot be. `sameDay`: the notes that
     /// mention them have the same date (one meeting's notes in two formats).
     static func match(_ a: Item, _ b: Item, sameDay: Bool = false) -> Double? {
+        match(a, a.names.map(Names.Key.init), a.forEvent.map(Names.Key.init), b, b.names.map(Names.Key.init),
+            b.forEvent.map(Names.Key.init), sameDay: sameDay)
+    }
+
+    static func match(_ a: Item, _ aNames: [Names.Key], _ aEvent: Names.Key?, _ b: Item, _ bNames: [Names.Key],
+        _ bEvent: Names.Key?, sameDay: Bool) -> Double?
+    {
         if let ua = a.externalUID, let ub = b.externalUID { return ua == ub ? 2 : nil }
         guard a.kind == b.kind else { return nil }
         if a.kind == .meeting, a.when.start == nil, b.when.start == nil {
@@ -110,23 +138,23 @@ public struct Merger: Sendable {
             else { return nil }
             return 1
         }
-        var best = 0.0
-        for x in a.names {
-            for y in b.names { best = max(best, Names.similarity(x, y)) }
+        // Dates first, they are cheap: two dated mentions months apart are two things.
+        if a.kind != .deadline, let sa = a.when.start, let sb = b.when.start {
+            let slack = (a.when.precision == .year || b.when.precision == .year) ? 366 : 75
+            if abs(sa.dayNumber - sb.dayNumber) > slack { return nil }
         }
-        if a.kind == .deadline, let ea = a.forEvent, let eb = b.forEvent {
+        var best = 0.0
+        for x in aNames {
+            for y in bNames { best = max(best, Names.similarity(x, y)) }
+        }
+        if a.kind == .deadline, let ea = aEvent, let eb = bEvent {
             // A deadline is its event's cut-off of one kind: an extended CfP is the same CfP.
-            guard Names.similarity(ea, eb) >= 0.6 || Names.isAcronym(ea, of: eb) || Names.isAcronym(eb, of: ea) else { return nil }
+            guard Names.similarity(ea, eb) >= 0.6 else { return nil }
             if a.subkind == b.subkind, a.subkind != .other { return 1 }
         }
         guard best >= 0.6 else { return nil }
-        // Dates must be compatible: both dated → overlapping within a couple of months.
-        if let sa = a.when.start, let sb = b.when.start, a.kind != .deadline {
-            let gap = abs(sa.dayNumber - sb.dayNumber)
-            let slack = (a.when.precision == .year || b.when.precision == .year) ? 366 : 75
-            if gap > slack { return nil }
-            return best + 0.1
-        }
+        // Both dated (and compatible, above): a little surer.
+        if a.when.start != nil, b.when.start != nil, a.kind != .deadline { return best + 0.1 }
         return best
     }
 
@@ -191,7 +219,8 @@ public struct Merger: Sendable {
         if let details = item.project {
             current.project = Self.merge(current.project, details)
         }
-        current.sources = item.sources + current.sources.filter { !item.sources.contains($0) }
+        // The latest note's lines first; the current state keeps a handful (every mention keeps its own).
+        current.sources = Array((item.sources + current.sources.filter { !item.sources.contains($0) }).prefix(12))
         current.inferred = item.inferred.isEmpty && !item.when.isDated ? current.inferred : item.inferred
         for tag in item.tags where !current.tags.contains(tag) { current.tags.append(tag) }
         known.item = current

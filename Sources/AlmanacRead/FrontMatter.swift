@@ -22,7 +22,7 @@ public struct FrontMatter: Sendable {
     public static func split(_ text: String, path: String) -> FrontMatter {
         // "\r\n" is one Character in Swift: split at any line break, not at "\n" only.
         var lines = text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        let first = lines.first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        let first = lines.first.map(Self.trimmed) ?? ""
         guard first == "---" || first == "+++", lines.count == 2 else {
             return FrontMatter(bodyLine: 1, body: Substring(text))
         }
@@ -33,7 +33,7 @@ public struct FrontMatter: Sendable {
         let rest = lines[1]
         while index < rest.endIndex {
             let end = rest[index...].firstIndex(where: \.isNewline) ?? rest.endIndex
-            let line = rest[index..<end].trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = Self.trimmed(rest[index..<end])
             if line == fence || (fence == "---" && line == "...") {
                 let yaml = String(rest[rest.startIndex..<index])
                 let bodyStart = end < rest.endIndex ? rest.index(after: end) : end
@@ -56,6 +56,14 @@ public struct FrontMatter: Sendable {
             "front matter opened here is never closed (no closing '\(fence)' line); read as text", path: path, line: 1,
             column: 1))
         return result
+    }
+
+    /// A line without surrounding spaces and tabs (cheap: no Foundation).
+    static func trimmed(_ line: Substring) -> Substring {
+        var line = line
+        while let first = line.first, first == " " || first == "\t" || first.isNewline { line.removeFirst() }
+        while let last = line.last, last == " " || last == "\t" || last.isNewline { line.removeLast() }
+        return line
     }
 
     private mutating func read(yaml: String, path: String) {

@@ -31,44 +31,52 @@ public struct NoteReader: Sendable {
     /// The formats read by extension; `.txt` is sniffed (Markdown with front matter, or rendered page text).
     public static let extensions: Set<String> = ["md", "markdown", "mdown", "mkd", "txt", "text", "html", "htm", "xhtml"]
 
-    public func read(contentsOf path: String) -> ReadOutcome {
-        let url = URL(fileURLWithPath: path)
+    /// The file's text, or why it cannot be read as a note (size, binary, not UTF-8, empty).
+    public func text(contentsOf path: String) -> (text: String?, diagnostics: [Diagnostic]) {
         let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if let size = attributes[.size] as? Int, size > maximumBytes {
-                return ReadOutcome(note: nil, diagnostics: [
-                    .warning("file is \(size) bytes, over the \(maximumBytes)-byte limit for a note; skipped", path: path)
-                ])
+                return (nil, [.warning("file is \(size) bytes, over the \(maximumBytes)-byte limit for a note; skipped", path: path)])
             }
-            data = try Data(contentsOf: url)
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            return ReadOutcome(note: nil, diagnostics: [.warning("cannot read file: \(Self.reason(error)); skipped", path: path)])
+            return (nil, [.warning("cannot read file: \(Self.reason(error)); skipped", path: path)])
         }
-        return read(bytes: [UInt8](data), path: path)
+        return decode([UInt8](data), path: path)
     }
 
-    /// Reads a note from its bytes; `path` names it in diagnostics and chooses the format by extension.
-    public func read(bytes: [UInt8], path: String) -> ReadOutcome {
+    /// Bytes as text, or why they are no note.
+    public func decode(_ bytes: [UInt8], path: String) -> (text: String?, diagnostics: [Diagnostic]) {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return ReadOutcome(note: nil, diagnostics: [.warning("empty note; skipped", path: path)])
+            return (nil, [.warning("empty note; skipped", path: path)])
         }
         if let nul = bytes.prefix(8192).firstIndex(of: 0) {
             let (line, column) = Self.position(of: nul, in: bytes)
-            return ReadOutcome(note: nil, diagnostics: [
-                .warning("binary file (NUL byte), not a note; skipped", path: path, line: line, column: column)
-            ])
+            return (nil, [.warning("binary file (NUL byte), not a note; skipped", path: path, line: line, column: column)])
         }
         if let bad = Self.firstInvalidUTF8(bytes) {
             let (line, column) = Self.position(of: bad, in: bytes)
-            return ReadOutcome(note: nil, diagnostics: [
+            return (nil, [
                 .warning("not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); skipped", path: path,
                     line: line, column: column)
             ])
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        return (String(decoding: bytes, as: UTF8.self), [])
+    }
+
+    public func read(contentsOf path: String) -> ReadOutcome {
+        let (text, diagnostics) = text(contentsOf: path)
+        guard let text else { return ReadOutcome(note: nil, diagnostics: diagnostics) }
+        return read(text: text, path: path)
+    }
+
+    /// Reads a note from its bytes; `path` names it in diagnostics and chooses the format by extension.
+    public func read(bytes: [UInt8], path: String) -> ReadOutcome {
+        let (text, diagnostics) = decode(bytes, path: path)
+        guard let text else { return ReadOutcome(note: nil, diagnostics: diagnostics) }
         return read(text: text, path: path)
     }
 

@@ -35,8 +35,11 @@ struct Sentence {
     /// Index of this sentence in the note.
     var index: Int
 
-    func has(_ word: String) -> Bool { words.contains { $0.lower == word } }
-    func hasAny(_ set: Set<String>) -> Bool { words.contains { set.contains($0.lower) } }
+    /// The sentence's words, lower-cased, as a set.
+    var lowers: Set<String>
+
+    func has(_ word: String) -> Bool { lowers.contains(word) }
+    func hasAny(_ set: Set<String>) -> Bool { !lowers.isDisjoint(with: set) }
     func firstIndex(_ set: Set<String>) -> Int? { words.firstIndex { set.contains($0.lower) } }
 
     /// The text between two word indices (inclusive lower, exclusive upper), as written.
@@ -76,7 +79,7 @@ struct NoteContext {
                 while end < dates.count, dates[end].range.lowerBound < range.upperBound { end += 1 }
                 let sentence = Sentence(
                     block: index, range: range, text: block.text(range), words: words,
-                    dates: Array(dates[nextDate..<end]), index: sentences.count)
+                    dates: Array(dates[nextDate..<end]), index: sentences.count, lowers: Set(words.map(\.lower)))
                 nextDate = end
                 sentencesOfBlock[index].append(sentences.count)
                 sentences.append(sentence)
@@ -228,19 +231,34 @@ struct NoteContext {
             var letters = 0
             var uppers = 0
             var digit = false
-            for scalar in text.unicodeScalars {
-                if scalar.properties.isAlphabetic {
+            var ascii = true
+            for byte in bytes[start..<i] {
+                if byte >= 0x80 {
+                    ascii = false
+                } else if byte >= 0x41 && byte <= 0x5A {
                     letters += 1
-                    if scalar.properties.isUppercase { uppers += 1 }
-                } else if ("0"..."9").contains(scalar) {
+                    uppers += 1
+                } else if byte >= 0x61 && byte <= 0x7A {
+                    letters += 1
+                } else if byte >= 0x30 && byte <= 0x39 {
                     digit = true
                 }
             }
+            if !ascii {
+                letters = 0
+                uppers = 0
+                for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+                    letters += 1
+                    if scalar.properties.isUppercase { uppers += 1 }
+                }
+            }
+            let first = bytes[start]
+            let capitalized = first < 0x80 ? (first >= 0x41 && first <= 0x5A) : (text.first?.isUppercase ?? false)
             let linkIndex = spans.link(at: start)
             words.append(
                 Word(
                     text: text, lower: text.lowercased(), range: start..<i, isPunct: isPunct,
-                    capitalized: text.first?.isUppercase ?? false, allCaps: letters >= 2 && uppers == letters, hasDigit: digit,
+                    capitalized: capitalized, allCaps: letters >= 2 && uppers == letters, hasDigit: digit,
                     inCode: spans.code(at: start), inStrong: spans.strong(at: start),
                     link: linkIndex.flatMap { block.spans[$0].url }, linkSpan: linkIndex, spaceBefore: space))
             space = false

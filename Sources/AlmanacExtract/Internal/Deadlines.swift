@@ -10,7 +10,7 @@ enum Deadlines {
         for sentence in context.sentences where !sentence.dates.isEmpty {
             let lowers = sentence.words.map(\.lower)
             var claimed = Set<Int>()
-            for (phrase, subkind) in Cues.deadlinePhrases {
+            for (phrase, subkind) in Cues.deadlinePhrases where sentence.lowers.contains(phrase[0]) {
                 var start = 0
                 while let found = find(phrase, in: lowers, from: start) {
                     start = found + phrase.count
@@ -35,7 +35,9 @@ enum Deadlines {
 
     static func find(_ phrase: [String], in words: [String], from start: Int) -> Int? {
         guard words.count >= phrase.count, start <= words.count - phrase.count else { return nil }
-        for i in start...(words.count - phrase.count) where Array(words[i..<(i + phrase.count)]) == phrase { return i }
+        for i in start...(words.count - phrase.count) where words[i] == phrase[0] {
+            if phrase.count == 1 || words[i..<(i + phrase.count)].elementsEqual(phrase) { return i }
+        }
         return nil
     }
 

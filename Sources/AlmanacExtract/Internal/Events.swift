@@ -8,10 +8,12 @@ enum Events {
     static func extract(_ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
         for sentence in context.sentences {
-            var found = nounPhrases(sentence, context)
-            found += attendance(sentence, context)
-            found += talks(sentence, context)
-            found += Releases.extract(sentence, context)
+            // Each rule runs only on sentences that have its cue words (cheap set tests).
+            var found: [Draft] = []
+            if !sentence.lowers.isDisjoint(with: nounCues) { found += nounPhrases(sentence, context) }
+            if !sentence.lowers.isDisjoint(with: attendanceCues) { found += attendance(sentence, context) }
+            if sentence.has("talk") { found += talks(sentence, context) }
+            if Releases.mayMention(sentence) { found += Releases.extract(sentence, context) }
             for index in found.indices { found[index].locate(in: sentence) }
             drafts += found
         }
@@ -21,6 +23,9 @@ enum Events {
         }
         return drafts
     }
+
+    static let nounCues: Set<String> = Set(Cues.eventNouns.keys).union(["hack", "meeting", "meetings"])
+    static let attendanceCues: Set<String> = ["at", "to", "during", "attend", "attends", "attended", "attending", "visit", "visiting", "visited"]
 
     /// Scheduling words that tie a later sentence's date to the event its block or section is about.
     static let schedulingCues: Set<String> = [
@@ -173,9 +178,9 @@ enum Events {
         let block = context.blocks[sentence.block]
         if let lead = block.leadIn {
             let text = block.text(lead.range)
-            if text.lowercased().contains(noun) { return text.trimmedPhrase() }
+            if text.lowercased().includes(noun) { return text.trimmedPhrase() }
         }
-        for heading in context.headings(of: sentence.block).prefix(1) where heading.lowercased().contains(noun) {
+        for heading in context.headings(of: sentence.block).prefix(1) where heading.lowercased().includes(noun) {
             return heading.trimmedPhrase()
         }
         return nil
@@ -209,7 +214,7 @@ enum Events {
             guard let range = sentence.linkRange(index + 1) ?? sentence.nameAfter(index + 1, limit: 3) else { continue }
             let title = sentence.text(range, in: context.blocks[sentence.block]).trimmedPhrase()
             guard isEventName(title, words: Array(words[range])) else { continue }
-            let item = draftItem(title, subkind: title.lowercased().contains("summit") ? .summit : .conference, sentence: sentence,
+            let item = draftItem(title, subkind: title.lowercased().includes("summit") ? .summit : .conference, sentence: sentence,
                 at: range.lowerBound, context)
             drafts.append(Draft(item, block: sentence.block, confidence: 0.7))
         }
@@ -236,7 +241,7 @@ enum Events {
             guard isEventName(title, words: Array(words[range])) else { continue }
             // A named noun phrase ("the GSoC/OPW panel at Xen Summit") is found by nounPhrases.
             if let next = range.upperBound < words.count ? words[range.upperBound].lower : nil, Cues.eventNouns[next] != nil { continue }
-            let subkind: Item.Subkind = title.lowercased().contains("summit") ? .summit : .conference
+            let subkind: Item.Subkind = title.lowercased().includes("summit") ? .summit : .conference
             var item = draftItem(title, subkind: subkind, sentence: sentence, at: range.lowerBound, context)
             // The date of an attendance sentence belongs to the event only when it is near; "the next call is on
             // the 22nd, but Anil will be at OSCON": the event is around then (its month).
@@ -330,7 +335,7 @@ enum Events {
             let lower = block.text.lowercased()
             var subkind: Item.Subkind = .other
             for (noun, kind) in Cues.eventNouns where name.lowercased().split(separator: " ").contains(Substring(noun)) { subkind = kind }
-            if subkind == .other, lower.contains("cfp") || lower.contains("call for") || lower.contains("proposals") { subkind = .conference }
+            if subkind == .other, lower.includes("cfp") || lower.includes("call for") || lower.includes("proposals") { subkind = .conference }
             var item = draftItem(name, subkind: subkind, sentence: sentence, at: 0, context)
             // In an agenda line the dates belong to what the line says ("event is … on 22 Jan"), not its CfP.
             item.when = eventDate(in: context.sentencesOfBlock[index].map { context.sentences[$0] }) ?? .undated

@@ -71,6 +71,27 @@ enum Meetings {
         return nil
     }
 
+    /// Where the next "Label:" starts after `from` (" Regrets: …", " Apologies: …"): a capitalised word,
+    /// maybe one lower-case word more, then a colon and a space or the end; the end when there is none.
+    static func nextLabel(_ bytes: [UInt8], from: Int) -> Int {
+        var i = from
+        while i < bytes.count {
+            guard bytes[i] == 0x20, i + 1 < bytes.count, bytes[i + 1] >= 0x41, bytes[i + 1] <= 0x5A else {
+                i += 1
+                continue
+            }
+            var j = i + 2
+            var spaces = 0
+            while j < bytes.count, (bytes[j] >= 0x61 && bytes[j] <= 0x7A) || (bytes[j] == 0x20 && spaces == 0 && j + 1 < bytes.count && bytes[j + 1] >= 0x61 && bytes[j + 1] <= 0x7A) {
+                if bytes[j] == 0x20 { spaces += 1 }
+                j += 1
+            }
+            if j > i + 2, j < bytes.count, bytes[j] == UInt8(ascii: ":"), j + 1 == bytes.count || bytes[j + 1] == 0x20 { return i }
+            i += 1
+        }
+        return bytes.count
+    }
+
     static func hasPrefix(_ text: String, _ label: String, at offset: Int) -> Bool {
         let utf8 = text.utf8
         guard offset + label.utf8.count <= utf8.count else { return false }
@@ -82,10 +103,7 @@ enum Meetings {
     /// list ends at the next "Label:" ("Regrets:", "Apologies:", "Notes:").
     static func people(in text: String, from offset: Int) -> [String] {
         let utf8 = Array(text.utf8)
-        var list = String(decoding: utf8[offset...], as: UTF8.self)
-        if let next = list.range(of: #" [A-Z][a-z]+( [a-z]+)?:( |$)"#, options: .regularExpression) {
-            list = String(list[..<next.lowerBound])
-        }
+        let list = String(decoding: utf8[offset..<Self.nextLabel(utf8, from: offset)], as: UTF8.self)
         var names: [String] = []
         var chair: String?
         let parts = list.replacingOccurrences(of: " and ", with: ", ").replacingOccurrences(of: " & ", with: ", ")
@@ -112,7 +130,7 @@ enum Meetings {
 
     static func scheduledCalls(_ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
-        for sentence in context.sentences {
+        for sentence in context.sentences where !sentence.lowers.isDisjoint(with: Cues.callWords) {
             guard let callIndex = sentence.words.firstIndex(where: { Cues.callWords.contains($0.lower) }) else { continue }
             let lowerWords = sentence.words.map(\.lower)
             let before = lowerWords[max(0, callIndex - 3)..<callIndex]

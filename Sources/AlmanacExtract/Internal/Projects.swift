@@ -10,16 +10,34 @@ enum Projects {
         var drafts: [Draft] = []
         drafts += listedIdeas(context)
         drafts += sectionLeadIns(context)
-        for sentence in context.sentences { drafts += frames(sentence, context) }
+        let programmes = context.blocks.indices.map { programme(of: $0, context) }
+        for sentence in context.sentences where !sentence.lowers.isDisjoint(with: frameCues) {
+            drafts += frames(sentence, context, blockProgramme: programmes[sentence.block])
+        }
         return drafts
     }
 
-    /// The programme named in a text ("Outreachy", "GSoC", "Pioneer Projects"), if any.
+    /// The programme named in a text ("Outreachy", "GSoC", "Pioneer Projects"), if any: the first
+    /// phrase of ``Cues/programmes`` whose words occur in a row.
     static func programme(in text: String) -> Item.Subkind? {
-        let lower = " " + text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) } + " "
-        for (phrase, subkind) in Cues.programmes where subkind != .other && lower.contains(" \(phrase) ") { return subkind }
+        programme(inWords: text.lowercaseWords)
+    }
+
+    /// The programme a list of lower-cased words names.
+    static func programme(inWords words: [String]) -> Item.Subkind? {
+        guard !words.isEmpty else { return nil }
+        for (phrase, subkind) in programmePhrases where subkind != .other {
+            guard phrase.count <= words.count else { continue }
+            for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
+                if phrase.count == 1 || Array(words[start..<(start + phrase.count)]) == phrase { return subkind }
+            }
+        }
         return nil
     }
+
+    static let programmePhrases: [([String], Item.Subkind)] = Cues.programmes.map { ($0.0.split(separator: " ").map(String.init), $0.1) }
+    /// The first words of the programme phrases: a sentence without any names no programme.
+    static let programmeWords: Set<String> = Set(programmePhrases.filter { $0.1 != .other }.map { $0.0[0] })
 
     /// The programme of a block's context: its lead-in, headings, parent item, the paragraph before it.
     static func programme(of index: Int, _ context: NoteContext) -> Item.Subkind? {
@@ -46,7 +64,7 @@ enum Projects {
             }
             let intro = block.text.lowercased()
             let section = programme(of: index, context) ?? programme(in: block.text)
-            let aboutProjects = intro.contains("project") || intro.contains("idea") || intro.contains("discussed") || intro.contains("suggest")
+            let aboutProjects = intro.includes("project") || intro.includes("idea") || intro.includes("discussed") || intro.includes("suggest")
             guard let subkind = section, aboutProjects || section != nil else {
                 index += 1
                 continue
@@ -80,7 +98,7 @@ enum Projects {
     static func nearestLink(_ index: Int, _ context: NoteContext) -> String? {
         let section = context.blocks[index].section
         for block in context.blocks where block.section == section {
-            if let span = block.spans.first(where: { span in span.url != nil && block.text(span.range).lowercased().contains("project") }) {
+            if let span = block.spans.first(where: { span in span.url != nil && block.text(span.range).lowercased().includes("project") }) {
                 return span.url
             }
         }
@@ -104,7 +122,7 @@ enum Projects {
 
     static func difficulty(in text: String) -> Int? {
         let lower = text.lowercased()
-        for level in 1...3 where lower.contains("\(level)-star") || lower.contains("\(level) star") || lower.contains(String(repeating: "★", count: level) + String(repeating: "☆", count: 3 - level)) {
+        for level in 1...3 where lower.includes("\(level)-star") || lower.includes("\(level) star") || lower.includes(String(repeating: "★", count: level) + String(repeating: "☆", count: 3 - level)) {
             return level
         }
         return nil
@@ -113,18 +131,23 @@ enum Projects {
     // MARK: - Sentence frames
 
     static let workVerbs: Set<String> = ["working", "work", "works", "worked", "implement", "implementing"]
+    /// Words one of the frames needs.
+    static let frameCues: Set<String> = workVerbs.union(workers).union([
+        "pioneer", "project", "projects", "another", "one", "mentoring", "mentor", "mentors", "mentored", "supervising",
+    ])
     static let workers: Set<String> = [
         "student", "students", "intern", "interns", "participant", "participants", "candidate", "candidates",
         "applicant", "applicants", "mentee", "contributor", "newcomer",
     ]
 
-    static func frames(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
+    static func frames(_ sentence: Sentence, _ context: NoteContext, blockProgramme: Item.Subkind?) -> [Draft] {
         var drafts: [Draft] = []
         let words = sentence.words
         // "If you've worked on an aspect of …": a condition, not a project.
         if let first = words.first, ["if", "whether", "unless"].contains(first.lower) { return [] }
         let block = context.blocks[sentence.block]
-        let contextProgramme = programme(of: sentence.block, context) ?? programme(in: sentence.text)
+        let contextProgramme = blockProgramme
+            ?? (sentence.lowers.isDisjoint(with: programmeWords) ? nil : programme(inWords: sentence.words.map(\.lower)))
         let hasWorker = sentence.hasAny(workers)
         func add(_ range: Range<Int>, status: Item.Status, subkind: Item.Subkind?, confidence: Double, people: [String] = []) {
             let title = cleanTitle(sentence.text(range, in: block))
@@ -246,7 +269,7 @@ enum Projects {
     /// "1-star", "2 star projects": a difficulty, not a project.
     static func isRating(_ title: String) -> Bool {
         let lower = title.lowercased()
-        return lower.first?.isNumber == true && lower.contains("star")
+        return lower.first?.isNumber == true && lower.includes("star")
     }
 
     /// The block's subject for "turn this into a project": what the sentence before proposes ("to rewrite
@@ -282,13 +305,13 @@ enum Projects {
                 let heading = context.headings(of: index).first, let subkind = programme(in: heading)
             else { continue }
             let name = block.text(lead.range).trimmedPhrase()
-            guard !name.isEmpty, name.wordCount <= 5, programme(in: name) == nil, !name.lowercased().contains("project"),
+            guard !name.isEmpty, name.wordCount <= 5, programme(in: name) == nil, !name.lowercased().includes("project"),
                 !isRating(name), !CommonWords.isOrdinary(name)
             else { continue }
             let sentence = context.sentences[context.sentencesOfBlock[index][0]]
             let lower = block.text.lowercased()
-            let status: Item.Status = ["merged", "finished", "done", "completed", "released"].contains { lower.contains($0) } ? .done
-                : (["could", "would", "idea", "suggest", "maybe", "perhaps"].contains { lower.contains($0) } ? .proposed : .inProgress)
+            let status: Item.Status = ["merged", "finished", "done", "completed", "released"].contains { lower.includes($0) } ? .done
+                : (["could", "would", "idea", "suggest", "maybe", "perhaps"].contains { lower.includes($0) } ? .proposed : .inProgress)
             let item = Item(kind: .project, subkind: subkind, title: name, status: status,
                 sources: [context.evidence(sentence, at: lead.range.lowerBound)])
             drafts.append(Draft(item, block: index, confidence: 0.65))

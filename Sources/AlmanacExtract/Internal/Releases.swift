@@ -28,6 +28,13 @@ enum Releases {
     ]
     static let previewWords: Set<String> = ["preview", "beta", "alpha", "version", "set", "bunch", "round", "series", "batch"]
 
+    static let cueWords: Set<String> = ["release", "releases", "released", "cut", "cutting", "eta"]
+
+    /// Whether the sentence can speak of a release: a release word, or a major version ("3.0").
+    static func mayMention(_ sentence: Sentence) -> Bool {
+        !sentence.lowers.isDisjoint(with: cueWords) || sentence.words.contains { $0.hasDigit && isMajorVersion($0) }
+    }
+
     static func extract(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
         let words = sentence.words
@@ -223,6 +230,7 @@ enum Releases {
 
     /// "3.0", "v2.0", "4.0": a major version.
     static func isMajorVersion(_ word: Word) -> Bool {
+        guard word.hasDigit, word.text.hasSuffix(".0") else { return false }
         var text = Substring(word.text)
         if text.hasPrefix("v") { text = text.dropFirst() }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)

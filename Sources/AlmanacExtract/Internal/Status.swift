@@ -6,8 +6,8 @@ import AlmanacTime
 enum StatusJudge {
     static func status(_ sentence: Sentence, when: When, noteDate: CivilDate, kind: Item.Kind) -> Item.Status {
         let lower = sentence.text.lowercased()
-        if Cues.cancelWords.contains(where: { lower.contains($0) }) { return .cancelled }
-        if Cues.postponeWords.contains(where: { lower.contains($0) }) { return .postponed }
+        if Cues.cancelWords.contains(where: { lower.includes($0) }) { return .cancelled }
+        if Cues.postponeWords.contains(where: { lower.includes($0) }) { return .postponed }
         if let last = when.lastDay, when.isDated {
             if last < noteDate { return .past }
             if when.tentative { return .tentative }

@@ -1,0 +1,45 @@
+extension String {
+    /// Whether `needle` occurs in the string, compared byte for byte (UTF-8). Much cheaper in hot
+    /// loops than Foundation's `contains`, which goes through NSString.
+    public func includes(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard !n.isEmpty else { return true }
+                guard h.count >= n.count else { return false }
+                let first = n[0]
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count, h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Lower-cased ASCII letters and digits runs ("GSoC/OPW panel" → ["gsoc", "opw", "panel"]); other
+    /// letters are kept as they are.
+    public var lowercaseWords: [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in utf8 {
+            if (byte >= 0x41 && byte <= 0x5A) {
+                current.append(byte | 0x20)
+            } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
+                current.append(byte)
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+}
