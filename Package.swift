@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C libraries, declared once with pkg-config and install hints.
@@ -34,13 +35,14 @@ let package = Package(
             name: "Almanac",
             dependencies: [
                 "AlmanacCore", "AlmanacTime", "AlmanacRead", "AlmanacExtract", "AlmanacModel", "AlmanacICal",
-                "AlmanacBoard", .product(name: "Yams", package: "Yams"),
+                "AlmanacBoard", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "AlmanacCLI",
             dependencies: [
                 "Almanac", "AlmanacCore", "AlmanacModel", "AlmanacTime", "AlmanacICal", "AlmanacRead", "AlmanacBoard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         // Speed and memory figures (scripts/bench.sh); not part of the product.
         .executableTarget(

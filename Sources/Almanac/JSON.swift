@@ -16,78 +16,92 @@ public indirect enum JSON: Sendable, Hashable {
 
     /// Two-space indented JSON with a final newline when `pretty`, else one line.
     public func render(pretty: Bool = true) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(into: &out, indent: pretty ? 0 : -1)
-        return pretty ? out + "\n" : out
+        if pretty { out.append(0x0A) }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: Int) {
+    private static let indents: [[UInt8]] = (0..<32).map { [0x0A] + Array(repeating: 0x20, count: 2 * $0) }
+
+    private func write(into out: inout [UInt8], indent: Int) {
         let pretty = indent >= 0
         func newline(_ level: Int) {
             guard pretty else { return }
-            out += "\n" + String(repeating: "  ", count: level)
+            if level < JSON.indents.count { out += JSON.indents[level] } else { out += [0x0A] + Array(repeating: 0x20, count: 2 * level) }
         }
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
+        case .null: out += Array("null".utf8)
+        case .bool(let value): out += Array((value ? "true" : "false").utf8)
+        case .int(let value): out += Array(String(value).utf8)
         case .string(let value): JSON.escape(value, into: &out)
         case .array(let values):
             guard !values.isEmpty else {
-                out += "[]"
+                out += [0x5B, 0x5D]
                 return
             }
-            out += "["
+            out.append(0x5B)
             for (index, value) in values.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(0x2C) }
                 newline(indent + 1)
                 value.write(into: &out, indent: pretty ? indent + 1 : -1)
             }
             newline(indent)
-            out += "]"
+            out.append(0x5D)
         case .object(let fields):
             guard !fields.isEmpty else {
-                out += "{}"
+                out += [0x7B, 0x7D]
                 return
             }
-            out += "{"
+            out.append(0x7B)
             for (index, (key, value)) in fields.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(0x2C) }
                 newline(indent + 1)
                 JSON.escape(key, into: &out)
-                out += pretty ? ": " : ":"
+                out.append(0x3A)
+                if pretty { out.append(0x20) }
                 value.write(into: &out, indent: pretty ? indent + 1 : -1)
             }
             newline(indent)
-            out += "}"
+            out.append(0x7D)
         }
     }
 
     /// Escapes quotes, backslashes and control characters, and `<`, `>`, `&`, U+2028/2029 too, so the
     /// JSON is safe inside an HTML `<script>` as well.
-    static func escape(_ value: String, into out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+    static func escape(_ value: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var bytes = value.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let byte = bytes.next() {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x3C, 0x3E, 0x26, 0x7F, 0x00..<0x20:
+                out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8 / E2 80 A9) end lines in JavaScript.
+                pending = [byte]
+                if let b1 = bytes.next() {
+                    pending.append(b1)
+                    if let b2 = bytes.next() {
+                        pending.append(b2)
+                        if b1 == 0x80, b2 == 0xA8 || b2 == 0xA9 {
+                            out += Array("\\u202".utf8) + [b2 == 0xA8 ? 0x38 : 0x39]
+                            continue
+                        }
+                    }
                 }
+                out += pending
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(0x22)
     }
+
 }

@@ -6,6 +6,7 @@ public import AlmanacRead
 public import AlmanacTime
 import Dispatch
 import Foundation
+public import Logging
 
 /// What one note gave.
 public struct NoteItems: Sendable {
@@ -39,6 +40,8 @@ public struct Collection: Sendable {
 public struct Pipeline: Sendable {
     public var dateOptions: TemporalTagger.Options
     public var maximumBytes: Int
+    /// Where progress and timings go (debug level: `--verbose`).
+    public var logger = Logger(label: "almanac")
 
     public init(dateOptions: TemporalTagger.Options = .init(), maximumBytes: Int = 64 << 20) {
         self.dateOptions = dateOptions
@@ -92,7 +95,12 @@ public struct Pipeline: Sendable {
     /// Reads, extracts and merges; `.ics` files among the sources join as calendars, projects list
     /// pages at their own date (else the earliest note's).
     public func run(paths: [String]) -> Collection {
+        let clock = ContinuousClock()
+        let readStart = clock.now
         let (notes, lists, diagnostics, files) = sources(paths: paths, calendars: true)
+        logger.debug("read and extracted \(files) files in \(readStart.duration(to: clock.now))")
+        let mergeStart = clock.now
+        defer { logger.debug("merged \(notes.count) notes in \(mergeStart.duration(to: clock.now))") }
         let earliest = notes.map(\.info.date).min() ?? lists.compactMap(\.date).min() ?? CivilDate(year: 2000, month: 1, day: 1)!
         var entries = notes.map { ($0.info, $0.items) }
         for list in lists { entries.append((list.info(fallbackDate: earliest), list.items)) }

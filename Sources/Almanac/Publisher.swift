@@ -3,11 +3,14 @@ public import AlmanacModel
 import AlmanacBoard
 import AlmanacICal
 import Foundation
+public import Logging
 
 /// Model → files: the feeds, the project board, the model JSON and the subscribe page (index.html),
 /// each written atomically.
 public struct Publisher: Sendable {
     public var configuration: Configuration
+    /// Where timings go (debug level: `--verbose`).
+    public var logger = Logger(label: "almanac")
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
@@ -68,22 +71,38 @@ public struct Publisher: Sendable {
         let ical = ICalendarWriter()
         var written: [String] = []
         var pageFeeds: [SubscribePage.Feed] = []
+        let clock = ContinuousClock()
+        var start = clock.now
+        func done(_ what: String) {
+            logger.debug("wrote \(what) in \(start.duration(to: clock.now))")
+            start = clock.now
+        }
+        // Each item's event is built once; feeds differ only in which they hold and their reminders.
+        let builder = FeedBuilder(noteURL: link, defaultTimeZone: configuration.timeZone)
+        let built = model.items.compactMap { entry in builder.event(entry).map { (entry, $0) } }
         for feed in feeds {
-            let builder = FeedBuilder(noteURL: link, alarms: feed.alarms, defaultTimeZone: configuration.timeZone)
             let info = FeedInfo(name: feed.name, description: feed.description, refreshMinutes: configuration.refreshMinutes)
-            let events = builder.events(model, include: feed.includes)
+            let events = built.filter { feed.includes($0.0) }.map { pair in
+                var event = pair.1
+                event.alarms = feed.alarms
+                return event
+            }
             written.append(try writer.write(ical.render(events, feed: info), to: feed.file))
             pageFeeds.append(SubscribePage.Feed(name: feed.name, file: feed.file, description: feed.description, eventCount: events.count))
+            done(feed.file)
         }
         let board = ProjectBoard(title: configuration.board.title ?? "\(configuration.name) projects",
             sections: configuration.board.sections.isEmpty ? ProjectBoard.defaultSections : configuration.board.sections,
             noteURL: link, staleMonths: configuration.board.staleMonths)
         written.append(try writer.write(board.render(model), to: "projects.md"))
+        done("projects.md")
         written.append(try writer.write(ItemsJSON.model(model).render(), to: "items.json"))
+        done("items.json")
         // The page links to the feeds where the output folder is published (feeds_url), not the notes site.
         let page = SubscribePage(title: "\(configuration.name) calendars", baseURL: configuration.feedsURL, feeds: pageFeeds,
             boardFile: "projects.md", noteURL: link, defaultTimeZone: configuration.timeZone)
         written.append(try writer.write(page.render(model), to: "index.html"))
+        done("index.html")
         return written
     }
 }

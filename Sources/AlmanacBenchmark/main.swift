@@ -19,6 +19,12 @@ struct Benchmark: Sendable {
     static let all: [Benchmark] = [
         Benchmark(name: "tagger", usage: "tagger [--megabytes N] [--runs R] [--show LINES]", run: TaggerBenchmark.run),
         Benchmark(name: "long-line", usage: "long-line [--runs R]", run: LongLineBenchmark.run),
+        Benchmark(name: "collect", usage: "collect [--notes N] [--folder DIR]", run: CollectBenchmark.run),
+        Benchmark(name: "stages", usage: "stages --folder DIR (a corpus collect --folder kept)", run: { arguments in
+            let options = try Options(arguments, allowed: ["folder"])
+            guard let folder = options.value("folder") else { throw UsageError(description: "stages needs --folder") }
+            CollectBenchmark.stages((folder as NSString).appendingPathComponent("notes"))
+        }),
     ]
 }
 
@@ -50,6 +56,8 @@ struct Options {
         guard let number = Double(text), number > 0 else { throw UsageError(description: "--\(name) needs a positive number") }
         return number
     }
+
+    func value(_ name: String) -> String? { values[name] }
 
     func int(_ name: String, default value: Int) throws -> Int {
         guard let text = values[name] else { return value }

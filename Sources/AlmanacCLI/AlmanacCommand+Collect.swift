@@ -4,6 +4,7 @@ import AlmanacModel
 import AlmanacTime
 import ArgumentParser
 import Foundation
+import Logging
 
 extension AlmanacCommand {
     struct Collect: ParsableCommand {
@@ -60,7 +61,9 @@ extension AlmanacCommand {
                 }
                 configuration.timeZone = timeZone
             }
-            let collection = Pipeline(configuration: configuration).run(paths: paths)
+            var pipeline = Pipeline(configuration: configuration)
+            pipeline.logger = sources.logger
+            let collection = pipeline.run(paths: paths)
             report(collection.diagnostics)
             guard !collection.notes.isEmpty else {
                 printError("no notes with a date were found in \(paths.joined(separator: ", "))")
@@ -68,7 +71,9 @@ extension AlmanacCommand {
             }
             let written: [String]
             do {
-                written = try Publisher(configuration: configuration).publish(collection.model, to: configuration.output)
+                var publisher = Publisher(configuration: configuration)
+                publisher.logger = sources.logger
+                written = try publisher.publish(collection.model, to: configuration.output)
             } catch {
                 printError("cannot write to \(configuration.output): \(error.localizedDescription)")
                 throw ExitCode(1)

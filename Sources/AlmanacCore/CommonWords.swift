@@ -3,7 +3,7 @@
 /// is probably not ("version numbering", "high-quality"). Written for Almanac; one place to add a word.
 public enum CommonWords {
     public static func contains(_ word: String) -> Bool {
-        let lower = word.lowercased()
+        let lower = word.utf8.allSatisfy({ $0 < 0x41 || $0 > 0x5A }) ? word : word.lowercased()
         if set.contains(lower) { return true }
         for suffix in ["s", "es", "ed", "d", "ing", "ly", "er", "ers", "ies", "ied", "'s"] where lower.hasSuffix(suffix) {
             let stem = String(lower.dropLast(suffix.count))
@@ -18,10 +18,9 @@ public enum CommonWords {
 
     /// True when every word of `phrase` (split at spaces, hyphens and slashes) is a common word.
     public static func isOrdinary(_ phrase: String) -> Bool {
-        let words = phrase.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" || $0 == "&" })
-            .map { String($0.filter { $0.isLetter || $0.isNumber || $0 == "'" }) }.filter { !$0.isEmpty }
+        let words = phrase.lowercaseWords
         // A version or a number ("1.0", "2.5") names something.
-        return !words.isEmpty && !words.contains(where: { $0.contains(where: \.isNumber) }) && words.allSatisfy(contains)
+        return !words.isEmpty && !words.contains(where: { $0.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }) && words.allSatisfy(contains)
     }
 
     static let set: Set<String> = Set(list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))

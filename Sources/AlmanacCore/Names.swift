@@ -149,6 +149,8 @@ public enum Names {
 
     /// The letters of a name that can be an acronym ("CIF16" → "cif"), or nil.
     static func acronymLetters(_ short: String) -> String? {
+        // Most names have a space inside: no acronym.
+        if short.utf8.count > 12 || short.utf8.dropFirst().dropLast().contains(0x20) { return nil }
         let trimmed = short.trimmingCharacters(in: " ")
         guard !trimmed.contains(" "), trimmed.count >= 2, trimmed.count <= 10 else { return nil }
         let letters = trimmed.prefix { $0.isLetter }
@@ -161,6 +163,20 @@ public enum Names {
 
     /// The initials of a name's capitalised words ("Cloud Innovator Forum" → "cif").
     static func initials(_ long: String) -> String {
+        if long.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the lower-cased first letter of each word that starts with a capital.
+            var result: [UInt8] = []
+            var atStart = true
+            for byte in long.utf8 {
+                if byte == 0x20 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") {
+                    atStart = true
+                } else {
+                    if atStart, byte >= 0x41, byte <= 0x5A { result.append(byte | 0x20) }
+                    atStart = false
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
         let words = long.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" })
             .filter { word in word.first.map { $0.isUppercase } ?? false }
         return String(words.compactMap(\.first)).lowercased()

@@ -24,15 +24,18 @@ extension String {
         }
     }
 
-    /// Lower-cased ASCII letters and digits runs ("GSoC/OPW panel" → ["gsoc", "opw", "panel"]); other
-    /// letters are kept as they are.
+    /// Lower-cased runs of ASCII letters and digits, apostrophes inside a word kept ("GSoC/OPW panel" →
+    /// ["gsoc", "opw", "panel"], "It's" → ["it's"]); other letters are kept as they are.
     public var lowercaseWords: [String] {
         var words: [String] = []
         var current: [UInt8] = []
-        for byte in utf8 {
+        let bytes = Array(utf8)
+        for (index, byte) in bytes.enumerated() {
             if (byte >= 0x41 && byte <= 0x5A) {
                 current.append(byte | 0x20)
             } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
+                current.append(byte)
+            } else if byte == 0x27, !current.isEmpty, index + 1 < bytes.count, (bytes[index + 1] | 0x20) >= 0x61, (bytes[index + 1] | 0x20) <= 0x7A {
                 current.append(byte)
             } else if !current.isEmpty {
                 words.append(String(decoding: current, as: UTF8.self))

@@ -75,3 +75,37 @@ public struct Extractor: Sendable {
         }
     }
 }
+
+// MARK: - Stage timings (for the benchmark)
+
+extension Extractor {
+    /// Extracts every note on this thread and returns the time each stage took, summed over the notes.
+    package func stageTimes(_ notes: [Note]) -> [(stage: String, seconds: Double)] {
+        let clock = ContinuousClock()
+        var totals: [String: Duration] = [:]
+        var order: [String] = []
+        func time<T>(_ stage: String, _ body: () -> T) -> T {
+            let start = clock.now
+            let result = body()
+            if totals[stage] == nil { order.append(stage) }
+            totals[stage, default: .zero] += start.duration(to: clock.now)
+            return result
+        }
+        for note in notes {
+            let context = time("context (sentences, words, dates)") { NoteContext(note: note, tagger: tagger) }
+            var drafts = time("meetings") { Meetings.extract(context) }
+            drafts += time("deadlines") { Deadlines.extract(context) }
+            drafts += time("events and releases") { Events.extract(context) }
+            drafts += time("projects") { Projects.extract(context) }
+            var items = time("consolidate") { () -> [Item] in
+                Self.giveEachDateToOneItem(&drafts)
+                return Consolidate.items(drafts)
+            }
+            time("guesses") { Self.noteGuesses(&items, context) }
+        }
+        return order.map { stage in
+            let (s, atto) = totals[stage]!.components
+            return (stage, Double(s) + Double(atto) / 1e18)
+        }
+    }
+}

@@ -56,7 +56,9 @@ public struct Merger: Sendable {
         /// The prepared names of each item, and of a deadline's event, by position.
         private(set) var names: [Int: [Names.Key]] = [:]
         private(set) var events: [Int: Names.Key] = [:]
-        let perKey = 32
+        /// The keys of each item as last indexed, with the names they came from.
+        private var indexed: [Int: (names: [String], keys: [String])] = [:]
+        let perKey = 16
 
         static func keys(_ item: Item, _ names: [Names.Key]) -> [String] {
             if let uid = item.externalUID { return ["uid|\(uid)"] + nameKeys(item, names) }
@@ -78,10 +80,17 @@ public struct Merger: Sendable {
 
         /// Records that the item at `position` was created or changed.
         mutating func touch(_ item: Item, at position: Int) {
-            let prepared = item.names.map(Names.Key.init)
-            names[position] = prepared
-            events[position] = item.forEvent.map(Names.Key.init)
-            for key in Self.keys(item, prepared) { byKey[key, default: []].append(position) }
+            let keys: [String]
+            if let known = indexed[position], known.names == item.names {
+                keys = known.keys  // names unchanged: nothing to prepare again
+            } else {
+                let prepared = item.names.map(Names.Key.init)
+                names[position] = prepared
+                keys = Self.keys(item, prepared)
+                indexed[position] = (item.names, keys)
+            }
+            if events[position]?.name != item.forEvent { events[position] = item.forEvent.map(Names.Key.init) }
+            for key in keys { byKey[key, default: []].append(position) }
         }
 
         /// Items sharing a key with `item`, most recently touched first, at most `perKey` per key.
@@ -91,11 +100,14 @@ public struct Merger: Sendable {
             for key in Self.keys(item, prepared) {
                 guard let list = byKey[key] else { continue }
                 var taken = 0
-                for position in list.reversed() where taken < perKey {
-                    if seen.insert(position).inserted {
-                        found.append(position)
+                var cursor = list.count - 1
+                // Walk back at most a few times `perKey` entries: a busy item appears many times in a row.
+                while cursor >= 0, taken < perKey, list.count - cursor <= perKey * 8 {
+                    if seen.insert(list[cursor]).inserted {
+                        found.append(list[cursor])
                         taken += 1
                     }
+                    cursor -= 1
                 }
             }
             return found

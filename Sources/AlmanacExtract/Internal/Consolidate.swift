@@ -5,6 +5,8 @@ import AlmanacCore
 /// section, an acronym and its expansion, the same call twice) become one item with aliases.
 enum Consolidate {
     static func items(_ drafts: [Draft]) -> [Item] {
+        // Names prepared once per draft: comparisons are many, names few.
+        let prepared = drafts.map { $0.item.names.map(Names.Key.init) }
         // Union-find over the pairs that can be the same thing: drafts sharing a day (meetings,
         // deadlines) or a word of their names (events, projects). Comparing only those keeps a note
         // with thousands of mentions fast.
@@ -23,7 +25,7 @@ enum Consolidate {
         }
         for (_, members) in buckets.sorted(by: { $0.key < $1.key }) where members.count > 1 && members.count <= 200 {
             for (position, a) in members.enumerated() {
-                for b in members[(position + 1)...] where root(a) != root(b) && same(drafts[a], drafts[b]) {
+                for b in members[(position + 1)...] where root(a) != root(b) && same(drafts[a], drafts[b], prepared[a], prepared[b]) {
                     parent[root(b)] = root(a)
                 }
             }
@@ -70,7 +72,7 @@ enum Consolidate {
         }
     }
 
-    static func same(_ a: Draft, _ b: Draft) -> Bool {
+    static func same(_ a: Draft, _ b: Draft, _ aNames: [Names.Key], _ bNames: [Names.Key]) -> Bool {
         guard a.item.kind == b.item.kind else { return false }
         switch a.item.kind {
         case .meeting:
@@ -78,9 +80,9 @@ enum Consolidate {
             return a.item.when.start == nil && b.item.when.start == nil && a.item.title == b.item.title
         case .deadline:
             guard a.item.when.start == b.item.when.start else { return false }
-            return a.block == b.block || nameSimilarity(a.item, b.item) >= 0.5
+            return a.block == b.block || nameSimilarity(aNames, bNames) >= 0.5
         case .event, .project:
-            let similarity = nameSimilarity(a.item, b.item)
+            let similarity = nameSimilarity(aNames, bNames)
             if similarity >= 0.6 {
                 // Two dated mentions far apart are two things ("the 2015 and the 2016 hackathon").
                 if let sa = a.item.when.start, let sb = b.item.when.start, abs(sa.dayNumber - sb.dayNumber) > 120 { return false }
@@ -110,9 +112,9 @@ enum Consolidate {
         }
     }
 
-    static func nameSimilarity(_ a: Item, _ b: Item) -> Double {
+    static func nameSimilarity(_ a: [Names.Key], _ b: [Names.Key]) -> Double {
         var best = 0.0
-        for x in a.names { for y in b.names { best = max(best, Names.similarity(x, y)) } }
+        for x in a { for y in b { best = max(best, Names.similarity(x, y)) } }
         return best
     }
 

@@ -49,8 +49,15 @@ struct Sentence {
     }
 }
 
+/// Answers computed once per note and block, on demand (the context itself is a value).
+final class NoteCache {
+    var subjects: [Int: String?] = [:]
+    var headings: [Int: [String]] = [:]
+}
+
 /// One note, prepared for the extractors: blocks cut into sentences and words, dates tagged once.
 struct NoteContext {
+    let cache = NoteCache()
     let note: Note
     let info: NoteInfo
     let blocks: [Block]
@@ -90,7 +97,10 @@ struct NoteContext {
 
     /// The heading texts above block `index`, innermost first.
     func headings(of index: Int) -> [String] {
-        note.document.headingPath(of: index).reversed().map { blocks[$0].text }
+        if let known = cache.headings[index] { return known }
+        let found = note.document.headingPath(of: index).reversed().map { blocks[$0].text }
+        cache.headings[index] = found
+        return found
     }
 
     /// The source line of a UTF-8 offset in a block.

@@ -46,10 +46,12 @@ extension Draft {
 }
 
 extension String {
+    static let phraseEdges: Set<Character> = [" ", ".", ",", ";", ":", "!", "?", "-", "—", "–", "*", "_", "\"", "'", "“", "”", "(", ")", "[", "]"]
+
     /// Trims spaces and the punctuation that ends a phrase.
     func trimmedPhrase() -> String {
         var s = Substring(self)
-        let edge: Set<Character> = [" ", ".", ",", ";", ":", "!", "?", "-", "—", "–", "*", "_", "\"", "'", "“", "”", "(", ")", "[", "]"]
+        let edge = Self.phraseEdges
         while let f = s.first, edge.contains(f) {
             if f == "(" || f == "[" { break }
             s.removeFirst()

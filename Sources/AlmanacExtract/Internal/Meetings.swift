@@ -106,16 +106,39 @@ enum Meetings {
         let list = String(decoding: utf8[offset..<Self.nextLabel(utf8, from: offset)], as: UTF8.self)
         var names: [String] = []
         var chair: String?
-        let parts = list.replacingOccurrences(of: " and ", with: ", ").replacingOccurrences(of: " & ", with: ", ")
-            .replacingOccurrences(of: ";", with: ",").split(separator: ",")
+        // Split at commas, semicolons, " and " and " & ".
+        var parts: [String] = []
+        var current = ""
+        let words = list.split(separator: " ", omittingEmptySubsequences: true)
+        for word in words {
+            if word == "and" || word == "&" {
+                parts.append(current)
+                current = ""
+                continue
+            }
+            for piece in word.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
+                if piece.offset > 0 {
+                    parts.append(current)
+                    current = ""
+                }
+                for sub in piece.element.split(separator: ";", omittingEmptySubsequences: false).enumerated() {
+                    if sub.offset > 0 {
+                        parts.append(current)
+                        current = ""
+                    }
+                    if !sub.element.isEmpty { current += current.isEmpty ? String(sub.element) : " " + sub.element }
+                }
+            }
+        }
+        parts.append(current)
         for part in parts {
-            var name = String(part).trimmingCharacters(in: .whitespaces)
+            var name = part
             var isChair = false
             // Roles in parentheses: "(chair)", "(notes)".
-            while let open = name.range(of: "("), let close = name.range(of: ")", range: open.upperBound..<name.endIndex) {
-                let role = name[open.upperBound..<close.lowerBound].lowercased()
-                if role.contains("chair") || role.contains("host") || role.contains("facilitat") { isChair = true }
-                name.removeSubrange(open.lowerBound..<close.upperBound)
+            while let open = name.firstIndex(of: "("), let close = name[open...].firstIndex(of: ")") {
+                let role = name[name.index(after: open)..<close].lowercased()
+                if role.includes("chair") || role.includes("host") || role.includes("facilitat") { isChair = true }
+                name.removeSubrange(open...close)
             }
             name = name.trimmedPhrase()
             if name.hasSuffix("?") { name = String(name.dropLast()).trimmedPhrase() }

@@ -305,7 +305,13 @@ enum Releases {
 
     /// A release the sentence asserts ("a release due very soon", "on the brink of the release"),
     /// not one it wonders about ("check if we need a release").
+    static let statementCues: Set<String> = [
+        "due", "soon", "out", "coming", "ready", "shape", "gearing", "brink", "cut", "cutting", "made", "make", "making",
+        "released", "planned", "scheduled", "imminent", "upcoming", "next", "preparing", "prepare",
+    ]
+
     static func isStatement(_ sentence: Sentence, at index: Int) -> Bool {
+        guard !sentence.lowers.isDisjoint(with: statementCues) else { return false }
         let before = sentence.words[max(0, index - 5)..<index].map(\.lower)
         if before.contains(where: { ["if", "whether", "need", "needs", "should"].contains($0) }) { return false }
         return sentence.hasAny(["due", "soon", "out", "coming", "ready", "shape", "gearing", "brink", "cut", "cutting", "made", "make", "making", "released", "planned", "scheduled", "imminent", "upcoming", "next", "preparing", "prepare"])
@@ -315,6 +321,13 @@ enum Releases {
     /// asides and generic words ("Irmin roadmap" → "Irmin", "mirage-dev releases" → "mirage-dev");
     /// nil when that is only ordinary words ("Version numbering", "AoB").
     static func subjectName(_ sentence: Sentence, _ context: NoteContext) -> String? {
+        if let known = context.cache.subjects[sentence.block] { return known }
+        let found = computeSubjectName(sentence, context)
+        context.cache.subjects[sentence.block] = .some(found)
+        return found
+    }
+
+    static func computeSubjectName(_ sentence: Sentence, _ context: NoteContext) -> String? {
         let block = context.blocks[sentence.block]
         var candidates: [String] = []
         if let lead = block.leadIn { candidates.append(block.text(lead.range)) }

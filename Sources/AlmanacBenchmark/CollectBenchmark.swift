@@ -1,0 +1,147 @@
+import Almanac
+import AlmanacCore
+import AlmanacExtract
+import AlmanacModel
+import AlmanacRead
+import Foundation
+
+/// `almanac-benchmark collect [--notes N] [--folder DIR]`: generates N weekly notes (about 4 KB each,
+/// from templates and a seeded generator) and runs `collect` over them end to end, printing the time of
+/// each stage, notes/s, MB/s and the peak memory (maximum resident set size). The corpus is removed
+/// afterwards unless --folder names where to keep it.
+enum CollectBenchmark {
+    static func run(_ arguments: [String]) throws {
+        let options = try Options(arguments, allowed: ["notes", "folder"])
+        let count = try options.int("notes", default: 10_000)
+        let keep = options.value("folder") != nil
+        let folder = options.value("folder") ?? NSTemporaryDirectory() + "almanac-bench-\(count)"
+
+        let notes = (folder as NSString).appendingPathComponent("notes")
+        let out = (folder as NSString).appendingPathComponent("public")
+        let bytes = try NoteCorpus.write(count: count, to: notes)
+        print(String(format: "corpus: %d notes, %.1f MB in %@", count, Double(bytes) / 1e6, notes))
+
+        let clock = ContinuousClock()
+        let start = clock.now
+        let pipeline = Pipeline()
+        let (read, lists, diagnostics, _) = pipeline.sources(paths: [notes])
+        let extracted = clock.now
+        let model = Merger().merge(read.map { ($0.info, $0.items) } + lists.map { ($0.info(fallbackDate: read[0].info.date), $0.items) })
+        let merged = clock.now
+        let written = try Publisher().publish(model, to: out)
+        let published = clock.now
+
+        let total = seconds(start.duration(to: published))
+        print(String(format: "read+extract: %.2f s   merge: %.2f s   publish: %.2f s (%d files)",
+            seconds(start.duration(to: extracted)), seconds(extracted.duration(to: merged)), seconds(merged.duration(to: published)),
+            written.count))
+        print(String(format: "collect: %.2f s end to end, %.0f notes/s, %.1f MB/s; %d items; %d diagnostics",
+            total, Double(count) / total, Double(bytes) / 1e6 / total, model.items.count, diagnostics.count))
+        print("peak memory: \(peakMemoryMB()) MB (maximum resident set size)")
+        print("targets: under 5 s and under 500 MB")
+        stages(notes)
+        if !keep { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
+    /// Where the time of reading and extracting goes, on one thread, for the first 1,000 notes.
+    static func stages(_ folder: String) {
+        let files = SourceFinder().files(in: [folder]).files.prefix(1000)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let notes = files.compactMap { NoteReader().read(contentsOf: $0).note }
+        let read = seconds(start.duration(to: clock.now))
+        print("stages for \(notes.count) notes, one thread:")
+        print(String(format: "  %-36@ %6.3f s", "read (decode, front matter, parse)" as NSString, read))
+        for (stage, time) in Extractor().stageTimes(notes) {
+            print(String(format: "  %-36@ %6.3f s", stage as NSString, time))
+        }
+    }
+
+    static func peakMemoryMB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int(usage.ru_maxrss) / 1024
+    }
+}
+
+/// A reproducible corpus of weekly notes in the formats Almanac reads, from templates.
+enum NoteCorpus {
+    /// Writes `count` notes into `folder` (replacing it); returns the total size in bytes.
+    static func write(count: Int, to folder: String) throws -> Int {
+        let manager = FileManager.default
+        try? manager.removeItem(atPath: folder)
+        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var random = SplitMix64(seed: 2026)
+        var total = 0
+        let topics = ["Tidepool", "Sensor", "Firmware", "Dashboard", "Calibration", "Packaging", "Mesh", "Radio", "Battery", "Solar"]
+        let events = ["hackathon", "workshop", "conference", "meetup", "install party", "summit", "sprint"]
+        let people = ["Rosa Lindqvist", "Tomás Ferreira", "Aiko Mori", "Ben Okafor", "Priya Raman", "Jonas", "Mei Chen", "Omar Haddad"]
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let short = months.map { String($0.prefix(3)) }
+        let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        let filler = String(repeating: "The group went through the open pull requests, agreed on the review rota and noted "
+            + "that the documentation needs another pass before the next release. ", count: 18)
+        let base = CivilDate(year: 2000, month: 1, day: 3)!
+        for index in 0..<count {
+            let date = base.adding(days: 7 * (index / 3) + index % 3)
+            var attendees = people
+            attendees.shuffle(using: &random)
+            let topic = topics.randomElement(using: &random)!
+            let event = events.randomElement(using: &random)!
+            let day = date.adding(days: Int.random(in: 10...120, using: &random))
+            let cfp = day.adding(days: -30)
+            let next = date.adding(days: 7)
+            let tentative = date.adding(days: 40)
+            let text = """
+                ---
+                title: "Weekly Meeting: \(date)"
+                date: \(date)
+                authors: [\(attendees[0])]
+                ---
+
+                ### Agenda ###
+
+                - \(topic) \(event)
+                  - \(topic.prefix(3).uppercased())\(day.year % 100) (CfP closes \(cfp.day) \(short[cfp.month - 1]), event is in Lisbon on \(day.day) \(short[day.month - 1]))
+                - Release planning
+                - Pioneer Projects
+
+                Attendees:
+                \(attendees[0]) (chair), \(attendees[1...4].joined(separator: ", ")).
+
+                ### Notes ###
+
+                #### \(topic) \(event) ####
+
+                **\(topic) \(event)** — We will submit two talks. \(attendees[1]) offered to review drafts. Needs a date (\(short[tentative.month - 1]) \(tentative.day)?).
+                The venue is booked and the \(event) runs for two days; version 1.\(index % 9).\(index % 7) will be demoed.
+
+                #### Release planning ####
+
+                - \(topic) \(index % 5).\(index % 10) was released on Monday as planned. Thanks to everyone who tested the nightly builds.
+                - Issue #\(index) and the fix in PR #\(index + 1) are merged; see https://example.org/\(date)/notes for details.
+                - We discussed the numbers: 2.5 months of work, for about a month of testing, 20% faster.
+
+                #### Pioneer Projects ####
+
+                **Outreachy** — One student will be working on \(topic) monitor, mentored by \(attendees[2]).
+
+                We also discussed a few new ideas:
+
+                - A web dashboard for \(topic.lowercased()) data
+                - Firmware over-the-air updates
+
+                #### AoB ####
+
+                - The next call is scheduled for **\(weekdays[next.weekday.rawValue - 1]), \(next.day) \(months[next.month - 1])**. Please add agenda items.
+
+                \(filler)
+
+                """
+            let path = (folder as NSString).appendingPathComponent("\(date)-\(index % 3).md")
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
+            total += text.utf8.count
+        }
+        return total
+    }
+}
