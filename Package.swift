@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries, declared once with pkg-config and install hints.
@@ -31,23 +32,25 @@ let package = Package(
         .target(name: "AlmanacModel", dependencies: ["AlmanacCore"]),
         .target(name: "AlmanacICal", dependencies: ["AlmanacCore", "AlmanacModel", "CLibical"]),
         .target(name: "AlmanacBoard", dependencies: ["AlmanacCore", "AlmanacModel"]),
+        // What earlier runs worked out (SQLite through GRDB), so unchanged notes are not read again.
+        .target(name: "AlmanacStore", dependencies: ["AlmanacCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Almanac",
             dependencies: [
                 "AlmanacCore", "AlmanacTime", "AlmanacRead", "AlmanacExtract", "AlmanacModel", "AlmanacICal",
-                "AlmanacBoard", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
+                "AlmanacBoard", "AlmanacStore", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "AlmanacCLI",
             dependencies: [
-                "Almanac", "AlmanacCore", "AlmanacModel", "AlmanacTime", "AlmanacICal", "AlmanacRead", "AlmanacBoard",
+                "Almanac", "AlmanacCore", "AlmanacModel", "AlmanacTime", "AlmanacICal", "AlmanacRead", "AlmanacBoard", "AlmanacStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // Speed and memory figures (scripts/bench.sh); not part of the product.
         .executableTarget(
             name: "AlmanacBenchmark",
-            dependencies: ["Almanac", "AlmanacCore", "AlmanacTime", "AlmanacRead", "AlmanacExtract", "AlmanacModel"]),
+            dependencies: ["Almanac", "AlmanacCore", "AlmanacTime", "AlmanacRead", "AlmanacExtract", "AlmanacModel", "AlmanacStore"]),
 
         .target(name: "AlmanacTestSupport", path: "Tests/AlmanacTestSupport"),
         .testTarget(name: "AlmanacCoreTests", dependencies: ["AlmanacCore"]),
@@ -59,7 +62,9 @@ let package = Package(
         .testTarget(name: "AlmanacModelTests", dependencies: ["AlmanacModel"]),
         .testTarget(name: "AlmanacICalTests", dependencies: ["AlmanacTestSupport", "AlmanacICal", "AlmanacModel"]),
         .testTarget(name: "AlmanacBoardTests", dependencies: ["AlmanacBoard", "AlmanacModel", "AlmanacCore"]),
-        .testTarget(name: "AlmanacTests", dependencies: ["AlmanacTestSupport", "Almanac", "AlmanacICal"]),
+        .testTarget(
+            name: "AlmanacTests",
+            dependencies: ["AlmanacTestSupport", "Almanac", "AlmanacICal", "AlmanacStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AlmanacCLITests", dependencies: ["AlmanacTestSupport", "AlmanacCLI"]),
     ]
 )

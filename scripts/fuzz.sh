@@ -25,6 +25,7 @@ fi
 cp corpus/* "$work"/
 mkdir -p .build/findings
 
-"$binary" "$work" \
+# libFuzzer reports crashes itself; Swift's backtracer would only get in its way (and in ASan's).
+SWIFT_BACKTRACE=enable=no "$binary" "$work" \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix=.build/findings/ -print_final_stats=1 "$@"

@@ -10,6 +10,7 @@ packages=(
   tzdata          # zone data libical reads for VTIMEZONEs
   python3-icalendar python3-vobject  # independent feed checks in tests and CI
   cmark-gfm       # renders the project board in tests, as GitHub would
+  libsqlite3-dev  # the cache of earlier runs (GRDB)
 )
 
 missing=()

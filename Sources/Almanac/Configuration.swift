@@ -7,7 +7,7 @@ import Yams
 ///
 /// Every key is optional; flags on the command line override the file. An unknown key or a value of
 /// the wrong shape is an error naming the file, line and column.
-public struct Configuration: Sendable, Hashable {
+public struct Configuration: Sendable, Hashable, Codable {
     /// Calendar, page and board title.
     public var name = "Almanac"
     /// Files, folders or globs (`calendars/*.ics`), relative to the configuration file.
@@ -33,7 +33,7 @@ public struct Configuration: Sendable, Hashable {
 
     public init() {}
 
-    public struct FeedDefinition: Sendable, Hashable {
+    public struct FeedDefinition: Sendable, Hashable, Codable {
         public var name: String
         public var file: String
         public var description: String?
@@ -55,7 +55,7 @@ public struct Configuration: Sendable, Hashable {
         }
     }
 
-    public struct BoardSettings: Sendable, Hashable {
+    public struct BoardSettings: Sendable, Hashable, Codable {
         public var title: String?
         public var sections: [Item.Status] = []
         /// A listed project not mentioned for this many months is flagged stale.

@@ -12,11 +12,14 @@ public struct OutputWriter: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
-    /// Writes `text` to `name` inside the folder, atomically; returns the path.
+    /// Writes `text` to `name` inside the folder, atomically; returns the path. A file that already
+    /// holds exactly these bytes is left alone, so its modification time says when it last changed.
     @discardableResult
     public func write(_ text: String, to name: String) throws -> String {
         let path = (directory as NSString).appendingPathComponent(name)
-        try Self.atomicWrite(Data(text.utf8), to: path)
+        let data = Data(text.utf8)
+        if let existing = FileManager.default.contents(atPath: path), existing == data { return path }
+        try Self.atomicWrite(data, to: path)
         return path
     }
 

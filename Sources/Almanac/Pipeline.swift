@@ -3,13 +3,14 @@ public import AlmanacModel
 import AlmanacExtract
 import AlmanacICal
 public import AlmanacRead
+public import AlmanacStore
 public import AlmanacTime
 import Dispatch
 import Foundation
 public import Logging
 
 /// What one note gave.
-public struct NoteItems: Sendable {
+public struct NoteItems: Sendable, Codable {
     public var info: NoteInfo
     public var items: [Item]
 
@@ -28,10 +29,31 @@ public struct Collection: Sendable {
     public var diagnostics: [Diagnostic]
     /// Files looked at (notes and calendars).
     public var filesRead: Int
+    /// Files whose extraction came from the cache.
+    public var filesCached = 0
+}
+
+/// The source files of a run as they are on disk: read once, hashed, not yet parsed.
+public struct Snapshot: Sendable {
+    public struct File: Sendable {
+        public var path: String
+        /// Nil when the file could not be read (see `problems`).
+        public var bytes: [UInt8]?
+        public var problems: [Diagnostic]
+        /// FNV-1a of the bytes (of the problems when unreadable).
+        public var hash: UInt64
+    }
+
+    public var files: [File]
+    /// Paths that matched nothing, folders that could not be listed.
+    public var diagnostics: [Diagnostic]
+    /// One hash over every path and content and the reading options: equal digests read the same.
+    public var digest: UInt64
 }
 
 /// Files → notes → items → model: the whole reading side of Almanac. Notes are independent until
-/// the merge, so they are read and extracted on all cores.
+/// the merge, so they are read and extracted on all cores; with a ``cache``, a file whose content was
+/// seen before is not parsed again.
 ///
 /// ```swift
 /// let collection = Pipeline().run(paths: ["data/notes"])
@@ -42,6 +64,10 @@ public struct Pipeline: Sendable {
     public var maximumBytes: Int
     /// Where progress and timings go (debug level: `--verbose`).
     public var logger = Logger(label: "almanac")
+    /// Extractions of earlier runs, by path and content hash.
+    public var cache: Cache?
+    /// Called with (files done, files in all) while files are extracted, from any thread.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     public init(dateOptions: TemporalTagger.Options = .init(), maximumBytes: Int = 64 << 20) {
         self.dateOptions = dateOptions
@@ -53,59 +79,146 @@ public struct Pipeline: Sendable {
         self.init(dateOptions: .init(dayFirst: configuration.dayFirst))
     }
 
+    /// What a cache must match to be used: this build of Almanac and these reading options.
+    public var fingerprint: String {
+        "\(Self.buildIdentity) day-first:\(dateOptions.dayFirst) maximum-bytes:\(maximumBytes)"
+    }
+
+    /// The running executable's size and modification time: a rebuilt Almanac does not reuse what an
+    /// older one extracted.
+    static let buildIdentity: String = {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "almanac \(version)" }
+        let size = attributes[.size] as? Int ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "almanac \(version) build:\(size)-\(Int64(modified * 1000))"
+    }()
+
+    /// Almanac's version.
+    public static let version = "0.1.0"
+
+    /// Reads every file under `paths` (`.ics` too when `calendars` is set), on all cores, in path order.
+    public func snapshot(paths: [String], calendars: Bool = false) -> Snapshot {
+        let (paths, diagnostics) = SourceFinder(extensions: NoteReader.extensions.union(calendars ? ["ics"] : [])).files(in: paths)
+        let reader = NoteReader(maximumBytes: maximumBytes)
+        let files = parallelMap(paths) { path -> Snapshot.File in
+            let (bytes, problems) = reader.bytes(contentsOf: path)
+            let hash = bytes.map { $0.withUnsafeBytes { Hash.fnv1a($0) } } ?? Hash.fnv1a(problems.map(\.message).joined())
+            return Snapshot.File(path: path, bytes: bytes, problems: problems, hash: hash)
+        }
+        var digest = Hash.fnv1a(fingerprint)
+        for file in files {
+            digest = Hash.combine(digest, Hash.fnv1a(file.path))
+            digest = Hash.combine(digest, file.hash)
+        }
+        return Snapshot(files: files, diagnostics: diagnostics, digest: digest)
+    }
+
     /// Reads every note under `paths` and extracts its items, in path order. `.ics` files (when
     /// `calendars` is set) are read as calendars: each of their events is an entry of its own, dated by
-    /// its last change. Projects list pages are left out (see ``sources(paths:calendars:)``).
+    /// its last change. Projects list pages are left out (see ``sources(_:)``).
     public func notes(paths: [String], calendars: Bool = false) -> (notes: [NoteItems], diagnostics: [Diagnostic], files: Int) {
-        let read = sources(paths: paths, calendars: calendars)
+        let read = sources(snapshot(paths: paths, calendars: calendars))
         return (read.notes, read.diagnostics, read.files)
     }
 
-    /// The notes, calendars and projects list pages under `paths`, in path order.
-    public func sources(paths: [String], calendars: Bool = false)
-        -> (notes: [NoteItems], lists: [ProjectList], diagnostics: [Diagnostic], files: Int)
+    /// What one source file gave; what the cache keeps for it.
+    struct FileOutcome: Codable, Sendable {
+        var notes: [NoteItems] = []
+        var list: ProjectList?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// The notes, calendars and projects list pages of the snapshot, in path order.
+    public func sources(_ snapshot: Snapshot)
+        -> (notes: [NoteItems], lists: [ProjectList], diagnostics: [Diagnostic], files: Int, cached: Int)
     {
-        let (files, found) = SourceFinder(extensions: NoteReader.extensions.union(calendars ? ["ics"] : [])).files(in: paths)
-        var diagnostics = found
+        let cached = cache?.values(for: snapshot.files.map { Cache.Key(path: $0.path, hash: $0.hash) }) ?? [:]
         let reader = NoteReader(maximumBytes: maximumBytes)
         let listReader = ProjectListReader()
         let extractor = Extractor(dateOptions: dateOptions)
-        let outcomes = parallelMap(files) { path -> ([NoteItems], ProjectList?, [Diagnostic]) in
-            if path.lowercased().hasSuffix(".ics") {
-                let (events, problems) = ICalendarImporter().read(contentsOf: path)
-                return (events.map { NoteItems(info: $0.0, items: [$0.1]) }, nil, problems)
+        let counter = progress.map { ProgressCounter(total: snapshot.files.count, report: $0) }
+        let outcomes = parallelMap(snapshot.files) { file -> (FileOutcome, fromCache: Bool, encoded: Data?) in
+            defer { counter?.advance() }
+            if let data = cached[file.path], let outcome = try? JSONDecoder().decode(FileOutcome.self, from: data) {
+                return (outcome, true, nil)
             }
-            let (text, problems) = reader.text(contentsOf: path)
-            guard let text else { return ([], nil, problems) }
-            if let list = listReader.read(text: text, path: path) { return ([], list, list.diagnostics) }
-            let outcome = reader.read(text: text, path: path)
-            guard let note = outcome.note else { return ([], nil, outcome.diagnostics) }
-            return ([NoteItems(info: note.info, items: extractor.extract(note))], nil, outcome.diagnostics)
+            let outcome = Self.outcome(of: file, reader: reader, listReader: listReader, extractor: extractor)
+            return (outcome, false, cache == nil ? nil : try? JSONEncoder().encode(outcome))
         }
         var notes: [NoteItems] = []
         var lists: [ProjectList] = []
-        for (found, list, problems) in outcomes {
-            diagnostics += problems
-            notes += found
-            if let list { lists.append(list) }
+        var diagnostics = snapshot.diagnostics
+        var fresh: [(key: Cache.Key, value: Data)] = []
+        var hits = 0
+        for (file, (outcome, fromCache, encoded)) in zip(snapshot.files, outcomes) {
+            diagnostics += outcome.diagnostics
+            notes += outcome.notes
+            if let list = outcome.list { lists.append(list) }
+            if fromCache { hits += 1 }
+            if let encoded { fresh.append((Cache.Key(path: file.path, hash: file.hash), encoded)) }
         }
-        return (notes, lists, diagnostics, files.count)
+        if let cache, !fresh.isEmpty || cached.count != snapshot.files.count { cache.store(fresh) }
+        return (notes, lists, diagnostics, snapshot.files.count, hits)
+    }
+
+    private static func outcome(of file: Snapshot.File, reader: NoteReader, listReader: ProjectListReader, extractor: Extractor)
+        -> FileOutcome
+    {
+        guard let bytes = file.bytes else { return FileOutcome(diagnostics: file.problems) }
+        if file.path.lowercased().hasSuffix(".ics") {
+            let (events, problems) = ICalendarImporter().read(bytes: bytes, path: file.path)
+            return FileOutcome(notes: events.map { NoteItems(info: $0.0, items: [$0.1]) }, diagnostics: problems)
+        }
+        let (text, problems) = reader.decode(bytes, path: file.path)
+        guard let text else { return FileOutcome(diagnostics: problems) }
+        if let list = listReader.read(text: text, path: file.path) { return FileOutcome(list: list, diagnostics: list.diagnostics) }
+        let read = reader.read(text: text, path: file.path)
+        guard let note = read.note else { return FileOutcome(diagnostics: read.diagnostics) }
+        return FileOutcome(notes: [NoteItems(info: note.info, items: extractor.extract(note))], diagnostics: read.diagnostics)
     }
 
     /// Reads, extracts and merges; `.ics` files among the sources join as calendars, projects list
     /// pages at their own date (else the earliest note's).
     public func run(paths: [String]) -> Collection {
+        run(snapshot(paths: paths, calendars: true))
+    }
+
+    public func run(_ snapshot: Snapshot) -> Collection {
         let clock = ContinuousClock()
         let readStart = clock.now
-        let (notes, lists, diagnostics, files) = sources(paths: paths, calendars: true)
-        logger.debug("read and extracted \(files) files in \(readStart.duration(to: clock.now))")
+        let (notes, lists, diagnostics, files, cached) = sources(snapshot)
+        logger.debug("extracted \(files) files (\(cached) from the cache) in \(readStart.duration(to: clock.now))")
         let mergeStart = clock.now
         defer { logger.debug("merged \(notes.count) notes in \(mergeStart.duration(to: clock.now))") }
         let earliest = notes.map(\.info.date).min() ?? lists.compactMap(\.date).min() ?? CivilDate(year: 2000, month: 1, day: 1)!
         var entries = notes.map { ($0.info, $0.items) }
         for list in lists { entries.append((list.info(fallbackDate: earliest), list.items)) }
         let model = Merger().merge(entries)
-        return Collection(notes: notes, lists: lists, model: model, diagnostics: diagnostics, filesRead: files)
+        return Collection(notes: notes, lists: lists, model: model, diagnostics: diagnostics, filesRead: files, filesCached: cached)
+    }
+}
+
+/// Counts finished files and reports every percent, from any thread.
+private final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let step: Int
+    private let report: @Sendable (Int, Int) -> Void
+
+    init(total: Int, report: @escaping @Sendable (Int, Int) -> Void) {
+        self.total = total
+        self.step = max(1, total / 100)
+        self.report = report
+    }
+
+    func advance() {
+        lock.lock()
+        done += 1
+        let now = done
+        lock.unlock()
+        if now % step == 0 || now == total { report(now, total) }
     }
 }
 

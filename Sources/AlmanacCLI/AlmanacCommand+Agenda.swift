@@ -70,8 +70,8 @@ struct AgendaOptions: ParsableArguments {
     }
 
     func run(sources: SourceOptions, defaultKinds: Set<Item.Kind>, title: String) throws {
-        let (configuration, paths) = try sources.resolve()
-        let collection = Pipeline(configuration: configuration).run(paths: paths)
+        let (configuration, paths, pipeline) = try sources.resolve()
+        let collection = pipeline.run(paths: paths)
         report(collection.diagnostics.filter { $0.severity == .error })
         let chosenKinds = try kinds()
         let kinds = chosenKinds.isEmpty ? defaultKinds : chosenKinds

@@ -71,9 +71,9 @@ extension AlmanacCommand {
         }
 
         func run() throws {
-            var (configuration, paths) = try sources.resolve()
+            var (configuration, paths, pipeline) = try sources.resolve()
             if let baseURL { configuration.baseURL = baseURL }
-            let collection = Pipeline(configuration: configuration).run(paths: paths)
+            let collection = pipeline.run(paths: paths)
             report(collection.diagnostics)
             guard !collection.notes.isEmpty || !collection.lists.isEmpty else {
                 printError("no notes or projects lists were found in \(paths.joined(separator: ", "))")

@@ -42,16 +42,12 @@ extension AlmanacCommand {
         @Option(help: "IANA zone of times the notes give without one (e.g. Europe/London).")
         var timeZone: String?
 
-        @Flag(name: .shortAndLong, help: "Print nothing but problems.")
-        var quiet = false
-
         @Flag(help: "Fail (exit 1) when any note gave a warning.")
         var strict = false
 
         func run() throws {
-            var (configuration, paths) = try sources.resolve()
-            configuration.output = configuration.resolvedOutput()
-            if let out { configuration.output = out }
+            var (configuration, paths, pipeline) = try sources.resolve()
+            configuration.output = out ?? configuration.resolvedOutput()
             if let name { configuration.name = name }
             if let baseURL { configuration.baseURL = baseURL }
             if let feedsURL { configuration.feedsURL = feedsURL }
@@ -61,36 +57,19 @@ extension AlmanacCommand {
                 }
                 configuration.timeZone = timeZone
             }
-            var pipeline = Pipeline(configuration: configuration)
-            pipeline.logger = sources.logger
-            let collection = pipeline.run(paths: paths)
-            report(collection.diagnostics)
-            guard !collection.notes.isEmpty else {
-                printError("no notes with a date were found in \(paths.joined(separator: ", "))")
-                throw ExitCode(1)
-            }
-            let written: [String]
+            var collector = Collector(configuration: configuration, pipeline: pipeline)
+            collector.logger = sources.logger
+            let result: Collector.Result
             do {
-                var publisher = Publisher(configuration: configuration)
-                publisher.logger = sources.logger
-                written = try publisher.publish(collection.model, to: configuration.output)
-            } catch {
-                printError("cannot write to \(configuration.output): \(error.localizedDescription)")
+                result = try collector.collect(paths: paths)
+            } catch let failure as Collector.Failure {
+                if case .noNotes(_, let diagnostics) = failure { report(diagnostics) }
+                printError(failure.description)
                 throw ExitCode(1)
             }
-            if !quiet {
-                let counts = Dictionary(grouping: collection.model.items, by: { $0.item.kind }).mapValues(\.count)
-                let kinds = Item.Kind.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)\((counts[$0] ?? 0) == 1 ? "" : "s")" }
-                let warnings = collection.diagnostics.filter { $0.severity >= .warning }.count
-                let notes = Set(collection.notes.filter { $0.info.format != .calendar }.map(\.info.path)).count
-                let calendarEvents = collection.notes.filter { $0.info.format == .calendar }.count
-                var line = "Read \(notes) note\(notes == 1 ? "" : "s")"
-                if calendarEvents > 0 { line += " and \(calendarEvents) calendar event\(calendarEvents == 1 ? "" : "s")" }
-                line += ": \(kinds.joined(separator: ", ")); wrote \(written.count) files to \(configuration.output)"
-                if warnings > 0 { line += "; \(warnings) warning\(warnings == 1 ? "" : "s")" }
-                print(line)
-            }
-            if strict, !collection.diagnostics.isEmpty { throw ExitCode(1) }
+            report(result.diagnostics)
+            if !sources.quiet { print(result.summary.line(output: configuration.output, upToDate: result.upToDate)) }
+            if strict, !result.diagnostics.isEmpty { throw ExitCode(1) }
         }
     }
 

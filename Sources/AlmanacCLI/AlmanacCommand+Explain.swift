@@ -22,8 +22,8 @@ extension AlmanacCommand {
         @OptionGroup var sources: SourceOptions
 
         func run() throws {
-            let (configuration, paths) = try sources.resolve()
-            let collection = Pipeline(configuration: configuration).run(paths: paths)
+            let (_, paths, pipeline) = try sources.resolve()
+            let collection = pipeline.run(paths: paths)
             report(collection.diagnostics.filter { $0.severity == .error })
             let found = collection.model.find(item)
             guard !found.isEmpty else {

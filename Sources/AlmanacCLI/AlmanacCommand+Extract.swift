@@ -27,8 +27,8 @@ extension AlmanacCommand {
         var format: Format = .text
 
         func run() throws {
-            let (configuration, paths) = try sources.resolve()
-            let (notes, diagnostics, _) = Pipeline(configuration: configuration).notes(paths: paths)
+            let (_, paths, pipeline) = try sources.resolve()
+            let (notes, diagnostics, _) = pipeline.notes(paths: paths)
             report(diagnostics)
             switch format {
             case .json:

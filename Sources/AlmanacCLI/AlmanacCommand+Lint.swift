@@ -22,8 +22,8 @@ extension AlmanacCommand {
         var strict = false
 
         func run() throws {
-            let (configuration, paths) = try sources.resolve()
-            let collection = Pipeline(configuration: configuration).run(paths: paths)
+            let (_, paths, pipeline) = try sources.resolve()
+            let collection = pipeline.run(paths: paths)
             let findings = Linter.findings(collection.model, reading: collection.diagnostics)
             let unreadable = collection.diagnostics.filter { !$0.message.contains("front matter") }
             for diagnostic in unreadable + findings { print(diagnostic) }

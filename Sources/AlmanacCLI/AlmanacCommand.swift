@@ -14,7 +14,7 @@ struct AlmanacCommand: ParsableCommand {
             Exit status: 0 when the outputs were written (warnings allowed), 1 when there were findings \
             or invalid input, 2 for a usage error.
             """,
-        version: "0.1.0",
+        version: Pipeline.version,
         subcommands: [Collect.self, Extract.self, Deadlines.self, Upcoming.self, Explain.self, Lint.self, Board.self, Validate.self, Init.self])
 
     /// Runs the command; usage errors exit with 2 (ArgumentParser's default is 64).

@@ -1,5 +1,6 @@
 import Almanac
 import AlmanacCore
+import AlmanacStore
 import ArgumentParser
 import Foundation
 import Logging
@@ -18,6 +19,15 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Log what is read and how long each step takes (to standard error).")
     var verbose = false
 
+    @Flag(name: .shortAndLong, help: "No progress bar and no summary line; only problems.")
+    var quiet = false
+
+    @Option(help: "The cache of earlier runs (default: .almanac/cache.sqlite beside almanac.yml, else in the current folder).")
+    var cache: String?
+
+    @Flag(help: "Parse every note again, without reading or writing the cache.")
+    var noCache = false
+
     /// The logger the command uses: debug level with --verbose, warnings otherwise; lines go to stderr.
     var logger: Logger {
         LoggingSystem.bootstrapOnce
@@ -26,9 +36,10 @@ struct SourceOptions: ParsableArguments {
         return logger
     }
 
-    /// The configuration (from the file, with these flags applied) and the paths to read; problems
-    /// with the configuration file end the run with status 1.
-    func resolve() throws -> (Configuration, [String]) {
+    /// The configuration (from the file, with these flags applied), the paths to read, and a pipeline
+    /// reading them with the cache and progress bar these flags ask for; problems with the configuration
+    /// file end the run with status 1.
+    func resolve() throws -> (Configuration, [String], Pipeline) {
         var configuration = Configuration()
         if let file = Configuration.locate(explicit: config, paths: paths) {
             let (loaded, problems) = Configuration.load(path: file)
@@ -43,7 +54,21 @@ struct SourceOptions: ParsableArguments {
             report(problems)
             sources = resolved.isEmpty && configuration.sources.isEmpty ? ["."] : resolved
         }
-        return (configuration, sources)
+        var pipeline = Pipeline(configuration: configuration)
+        pipeline.logger = logger
+        if !noCache {
+            let folder = configuration.path.map { ($0 as NSString).deletingLastPathComponent } ?? ""
+            let path = cache ?? ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(".almanac/cache.sqlite")
+            do {
+                let opened = try Cache(path: path, fingerprint: pipeline.fingerprint)
+                if let note = opened.openingNote { logger.debug("\(note)") }
+                pipeline.cache = opened
+            } catch {
+                logger.warning("cannot use the cache at \(path) (\(error)); reading every note")
+            }
+        }
+        if !quiet { pipeline.progress = ProgressBar.shared.show }
+        return (configuration, sources, pipeline)
     }
 }
 

@@ -34,3 +34,24 @@ enum Terminal {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 }
+
+/// A one-line progress bar on standard error while many notes are read: only on a terminal, only past a
+/// few hundred files, erased when done so the summary line stands alone.
+final class ProgressBar: @unchecked Sendable {
+    static let shared = ProgressBar()
+    /// Fewer files than this finish too fast for a bar to help.
+    static let threshold = 300
+    private let lock = NSLock()
+    private let enabled = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+
+    @Sendable func show(done: Int, total: Int) {
+        guard enabled, total >= Self.threshold else { return }
+        let width = 30
+        let filled = width * done / max(total, 1)
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        let line = done == total ? "\r\u{1B}[K" : "\r\(bar) \(done)/\(total) files"
+        lock.lock()
+        FileHandle.standardError.write(Data(line.utf8))
+        lock.unlock()
+    }
+}

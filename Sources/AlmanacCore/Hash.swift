@@ -10,10 +10,31 @@ public enum Hash {
         return hash
     }
 
+    @inlinable
     public static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// The hash of raw bytes (file contents, stored blobs), at memory speed.
+    public static func fnv1a(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// Folds `value` into `hash` (order matters).
+    public static func combine(_ hash: UInt64, _ value: UInt64) -> UInt64 {
+        var hash = hash
+        for shift in stride(from: 0, to: 64, by: 8) {
+            hash ^= (value >> UInt64(shift)) & 0xFF
             hash = hash &* 0x0000_0100_0000_01B3
         }
         return hash

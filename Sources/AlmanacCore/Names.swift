@@ -83,22 +83,24 @@ public enum Names {
         return out.isEmpty ? "item" : out
     }
 
-    /// Version-like tokens ("1.2", "2.0", "0.9.10", "v2").
-    static func versions(_ tokens: [String]) -> Set<String> {
-        Set(tokens.filter { token in token.first?.isNumber == true && token.contains(".") })
-    }
-
     /// How surely two names denote the same thing, 0…1.
     public static func similarity(_ a: String, _ b: String) -> Double {
         similarity(Key(a), Key(b))
     }
 
-    /// A name prepared for comparison once: its tokens, their set, its versions.
+    /// A name prepared for comparison once: its tokens, and their hashes sorted, so comparing two names
+    /// walks two short arrays instead of hashing strings into sets.
     public struct Key: Sendable, Hashable {
         public let name: String
         public let tokens: [String]
-        public let set: Set<String>
-        public let versions: Set<String>
+        /// Hashes of the distinct tokens, ascending.
+        let ids: [UInt64]
+        public var tokenIDs: [UInt64] { ids }
+        /// Hashes of the distinct tokens that are ordinary words, ascending.
+        let commonIDs: [UInt64]
+        /// Hashes of the distinct version tokens ("1.2"), ascending.
+        let versionIDs: [UInt64]
+        let headID: UInt64?
         let acronym: String?
         let initials: String
         let endsWithDigit: Bool
@@ -106,39 +108,71 @@ public enum Names {
         public init(_ name: String) {
             self.name = name
             tokens = Names.tokens(name)
-            set = Set(tokens)
-            versions = Names.versions(tokens)
+            var ids: [UInt64] = []
+            var common: [UInt64] = []
+            var versions: [UInt64] = []
+            for token in tokens {
+                let id = Hash.fnv1a(token)
+                guard !ids.contains(id) else { continue }
+                ids.append(id)
+                if CommonWords.contains(token) { common.append(id) }
+                if token.first?.isNumber == true, token.contains(".") { versions.append(id) }
+            }
+            self.ids = ids.sorted()
+            commonIDs = common.sorted()
+            versionIDs = versions.sorted()
+            headID = tokens.last.map(Hash.fnv1a)
             acronym = Names.acronymLetters(name)
             initials = Names.initials(name)
             endsWithDigit = name.last?.isNumber == true
         }
+
+        public static func == (a: Key, b: Key) -> Bool { a.name == b.name }
+        public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+    }
+
+    /// How many values two ascending arrays share.
+    static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        var i = 0
+        var j = 0
+        var count = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                count += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return count
     }
 
     /// How surely two prepared names denote the same thing, 0…1.
     public static func similarity(_ a: Key, _ b: Key) -> Double {
-        let ta = a.tokens
-        let tb = b.tokens
-        guard !ta.isEmpty, !tb.isEmpty else { return 0 }
+        guard !a.tokens.isEmpty, !b.tokens.isEmpty else { return 0 }
         // Different versions are different things.
-        if !a.versions.isEmpty, !b.versions.isEmpty, a.versions.isDisjoint(with: b.versions) { return 0 }
-        if ta == tb { return 1 }
+        if !a.versionIDs.isEmpty, !b.versionIDs.isEmpty, sharedCount(a.versionIDs, b.versionIDs) == 0 { return 0 }
+        if a.tokens == b.tokens { return 1 }
         if isAcronym(a.acronym, of: b.initials, longEndsWithDigit: b.endsWithDigit)
             || isAcronym(b.acronym, of: a.initials, longEndsWithDigit: a.endsWithDigit)
         {
             return 0.9
         }
-        let shared = a.set.intersection(b.set)
-        let jaccard = Double(shared.count) / Double(a.set.union(b.set).count)
+        let shared = sharedCount(a.ids, b.ids)
+        let jaccard = Double(shared) / Double(a.ids.count + b.ids.count - shared)
         // One name inside the other, keeping its last word (the head: "Hackathon" in "MirageOS hackathon"),
         // when the shorter name says something: "work" inside "docs work" is no evidence.
-        let (short, long) = ta.count <= tb.count ? (a, b) : (b, a)
-        if short.set.isSubset(of: long.set), let head = short.tokens.last, long.set.contains(head),
-            short.tokens.contains(where: { !CommonWords.contains($0) }) || short.tokens.count >= 2
+        let (short, long) = a.tokens.count <= b.tokens.count ? (a, b) : (b, a)
+        if shared == short.ids.count, let head = short.headID, long.ids.contains(head),
+            short.commonIDs.count < short.ids.count || short.tokens.count >= 2
         {
-            return max(jaccard, short.tokens.count >= 2 || head.count >= 5 ? 0.8 : 0.6)
+            return max(jaccard, short.tokens.count >= 2 || short.tokens.last!.count >= 5 ? 0.8 : 0.6)
         }
         // Only ordinary words in common ("release", "day") is weak evidence.
-        if shared.allSatisfy(CommonWords.contains) { return min(jaccard, 0.5) }
+        if sharedCount(a.commonIDs, b.ids) == shared { return min(jaccard, 0.5) }
         return jaccard
     }
 

@@ -13,7 +13,11 @@ public struct ICalendarImporter: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             return ([], [.warning("cannot read calendar; skipped", path: path)])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        return read(bytes: [UInt8](data), path: path)
+    }
+
+    public func read(bytes: [UInt8], path: String) -> (events: [(NoteInfo, Item)], diagnostics: [Diagnostic]) {
+        guard let text = String(bytes: bytes, encoding: .utf8) else {
             return ([], [.warning("calendar is not valid UTF-8; skipped", path: path)])
         }
         return read(text: text, path: path)

@@ -21,7 +21,7 @@ public struct Merger: Sendable {
             let note = NoteRef(info)
             var claimed = Set<Int>()
             for item in noteItems {
-                if let found = bestMatch(for: item, from: note, in: items, index: index, excluding: claimed) {
+                if let found = bestMatch(for: item, from: note, in: items, index: &index, excluding: claimed) {
                     claimed.insert(found)
                     update(&items[found], with: item, from: note)
                     index.touch(items[found].item, at: found)
@@ -39,12 +39,10 @@ public struct Merger: Sendable {
                 }
             }
         }
-        items.sort { a, b in
-            let da = a.item.when.start ?? CivilDate(dayNumber: Int.max / 4)
-            let db = b.item.when.start ?? CivilDate(dayNumber: Int.max / 4)
-            return (da, a.item.kind.rawValue, a.uid) < (db, b.item.kind.rawValue, b.uid)
-        }
-        return Model(items: items, notes: ordered.map { NoteRef($0.info) })
+        // Sorted by date, kind and UID; the order is worked out on small keys, then the items move once.
+        let keys = items.map { ($0.item.when.start?.dayNumber ?? Int.max, $0.item.kind.rawValue, $0.uid) }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        return Model(items: order.map { items[$0] }, notes: ordered.map { NoteRef($0.info) })
     }
 
     /// Where to look for an item's match: meetings by day, everything else by the words of its names,
@@ -52,52 +50,76 @@ public struct Merger: Sendable {
     /// have it, in the order they were last touched; a lookup looks at the most recent ones first and
     /// at most `perKey` of them (the event log's latest items are the ones a new note speaks of).
     struct Index {
-        private var byKey: [String: [Int]] = [:]
+        private var byKey: [UInt64: [Int]] = [:]
         /// The prepared names of each item, and of a deadline's event, by position.
-        private(set) var names: [Int: [Names.Key]] = [:]
-        private(set) var events: [Int: Names.Key] = [:]
-        /// The keys of each item as last indexed, with the names they came from.
-        private var indexed: [Int: (names: [String], keys: [String])] = [:]
+        private(set) var names: [[Names.Key]] = []
+        private(set) var events: [Names.Key?] = []
+        /// The keys of each item as last indexed.
+        private var indexKeys: [[UInt64]] = []
+        /// Names prepared so far, and the words and acronyms each is indexed under: the same names come
+        /// back note after note.
+        private var prepared: [String: (key: Names.Key, words: [UInt64])] = [:]
         let perKey = 16
 
-        static func keys(_ item: Item, _ names: [Names.Key]) -> [String] {
-            if let uid = item.externalUID { return ["uid|\(uid)"] + nameKeys(item, names) }
-            if item.kind == .meeting { return ["meeting|\(item.when.start?.description ?? "undated")"] }
-            return nameKeys(item, names)
+        /// The prepared form of `name`, made once per merge.
+        mutating func key(_ name: String) -> Names.Key {
+            entry(name).key
         }
 
-        static func nameKeys(_ item: Item, _ names: [Names.Key]) -> [String] {
-            var keys = Set<String>()
-            for key in names {
-                for token in key.tokens { keys.insert("\(item.kind.rawValue)|\(token)") }
-                let initials = String(key.name.split(separator: " ").compactMap { $0.first(where: \.isLetter) }.filter(\.isUppercase)).lowercased()
-                if initials.count >= 2 { keys.insert("\(item.kind.rawValue)|acronym:\(initials)") }
-                let letters = key.name.prefix { $0.isLetter }.lowercased()
-                if !key.name.contains(" "), letters.count >= 2 { keys.insert("\(item.kind.rawValue)|acronym:\(letters)") }
+        private mutating func entry(_ name: String) -> (key: Names.Key, words: [UInt64]) {
+            if let known = prepared[name] { return known }
+            let key = Names.Key(name)
+            var words = key.tokenIDs
+            let initials = String(name.split(separator: " ").compactMap { $0.first(where: \.isLetter) }.filter(\.isUppercase)).lowercased()
+            if initials.count >= 2 { words.append(Hash.combine(Self.acronym, Hash.fnv1a(initials))) }
+            let letters = name.prefix { $0.isLetter }.lowercased()
+            if !name.contains(" "), letters.count >= 2 { words.append(Hash.combine(Self.acronym, Hash.fnv1a(letters))) }
+            prepared[name] = (key, words)
+            return (key, words)
+        }
+
+        private static let acronym = Hash.fnv1a("acronym:")
+
+        mutating func prepare(_ names: [String]) -> [Names.Key] {
+            names.map { key($0) }
+        }
+
+        /// Where an item is filed: its calendar UID, a meeting's day, else each word of its names and each
+        /// acronym they could stand for, within its kind.
+        mutating func keys(_ item: Item) -> [UInt64] {
+            let kind = Hash.fnv1a(item.kind.rawValue)
+            var keys: [UInt64] = []
+            if let uid = item.externalUID { keys.append(Hash.combine(Hash.fnv1a("uid"), Hash.fnv1a(uid))) }
+            if item.kind == .meeting, item.externalUID == nil {
+                return [Hash.combine(kind, UInt64(bitPattern: Int64(item.when.start?.dayNumber ?? -1)))]
             }
-            return keys.sorted()
+            for name in item.names {
+                for word in entry(name).words { keys.append(Hash.combine(kind, word)) }
+            }
+            return Array(Set(keys)).sorted()
         }
 
         /// Records that the item at `position` was created or changed.
         mutating func touch(_ item: Item, at position: Int) {
-            let keys: [String]
-            if let known = indexed[position], known.names == item.names {
-                keys = known.keys  // names unchanged: nothing to prepare again
+            if position == names.count {
+                names.append(prepare(item.names))
+                indexKeys.append(keys(item))
+                events.append(item.forEvent.map { key($0) })
             } else {
-                let prepared = item.names.map(Names.Key.init)
-                names[position] = prepared
-                keys = Self.keys(item, prepared)
-                indexed[position] = (item.names, keys)
+                if !names[position].elementsEqual(item.names, by: { $0.name == $1 }) {
+                    names[position] = prepare(item.names)
+                    indexKeys[position] = keys(item)
+                }
+                if events[position]?.name != item.forEvent { events[position] = item.forEvent.map { key($0) } }
             }
-            if events[position]?.name != item.forEvent { events[position] = item.forEvent.map(Names.Key.init) }
-            for key in keys { byKey[key, default: []].append(position) }
+            for key in indexKeys[position] { byKey[key, default: []].append(position) }
         }
 
         /// Items sharing a key with `item`, most recently touched first, at most `perKey` per key.
-        func candidates(for item: Item, _ prepared: [Names.Key]) -> [Int] {
+        mutating func candidates(for item: Item) -> [Int] {
             var found: [Int] = []
             var seen = Set<Int>(minimumCapacity: 64)
-            for key in Self.keys(item, prepared) {
+            for key in keys(item) {
                 guard let list = byKey[key] else { continue }
                 var taken = 0
                 var cursor = list.count - 1
@@ -114,12 +136,12 @@ public struct Merger: Sendable {
         }
     }
 
-    func bestMatch(for item: Item, from note: NoteRef, in items: [ModelItem], index: Index, excluding claimed: Set<Int>) -> Int? {
+    func bestMatch(for item: Item, from note: NoteRef, in items: [ModelItem], index: inout Index, excluding claimed: Set<Int>) -> Int? {
         var best: (score: Double, index: Int)?
-        let prepared = item.names.map(Names.Key.init)
-        let event = item.forEvent.map(Names.Key.init)
-        for position in index.candidates(for: item, prepared) where !claimed.contains(position) {
-            guard let score = Self.match(item, prepared, event, items[position].item, index.names[position] ?? [],
+        let prepared = index.prepare(item.names)
+        let event = item.forEvent.map { index.key($0) }
+        for position in index.candidates(for: item) where !claimed.contains(position) {
+            guard let score = Self.match(item, prepared, event, items[position].item, index.names[position],
                 index.events[position], sameDay: items[position].lastMentioned.date == note.date)
             else { continue }
             if best == nil || score > best!.score || (score == best!.score && position > best!.index) { best = (score, position) }

@@ -144,7 +144,8 @@ private struct Walker {
             }
             let start = current!.text.nextOffset
             inline(node)
-            cells.append(start..<max(start, current!.text.count))
+            // A block inside the cell (`<td><p>…</p></td>`) has ended the row, and this cell with it.
+            if let row = current { cells.append(start..<max(start, row.text.count)) }
         case "pre":
             begin(.code)
             Self.appendText(of: node, into: &current!.text)

@@ -33,17 +33,22 @@ public struct NoteReader: Sendable {
 
     /// The file's text, or why it cannot be read as a note (size, binary, not UTF-8, empty).
     public func text(contentsOf path: String) -> (text: String?, diagnostics: [Diagnostic]) {
-        let data: Data
+        let (bytes, problems) = bytes(contentsOf: path)
+        guard let bytes else { return (nil, problems) }
+        return decode(bytes, path: path)
+    }
+
+    /// The file's bytes, or why it cannot be read (missing, unreadable, over the size limit).
+    public func bytes(contentsOf path: String) -> (bytes: [UInt8]?, diagnostics: [Diagnostic]) {
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if let size = attributes[.size] as? Int, size > maximumBytes {
                 return (nil, [.warning("file is \(size) bytes, over the \(maximumBytes)-byte limit for a note; skipped", path: path)])
             }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return ([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), [])
         } catch {
             return (nil, [.warning("cannot read file: \(Self.reason(error)); skipped", path: path)])
         }
-        return decode([UInt8](data), path: path)
     }
 
     /// Bytes as text, or why they are no note.

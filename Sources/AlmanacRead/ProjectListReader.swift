@@ -2,7 +2,7 @@ public import AlmanacCore
 import Foundation
 
 /// One project as a projects list page describes it.
-public struct ListedProject: Sendable, Hashable {
+public struct ListedProject: Sendable, Hashable, Codable {
     public var title: String
     public var programme: Item.Subkind?
     /// Stars, 1–3.
@@ -57,7 +57,7 @@ public struct ListedProject: Sendable, Hashable {
 }
 
 /// A projects list page as read: its projects and what could not be read in it.
-public struct ProjectList: Sendable {
+public struct ProjectList: Sendable, Codable {
     public var path: String
     public var title: String?
     public var titleLine: Int?

@@ -106,7 +106,10 @@ public struct TemporalTagger: Sendable {
         }
     }
 
-    static func match(at i: Int, _ g: Grammar, _ bytes: UnsafeBufferPointer<UInt8>) -> Candidate? {
+    /// The longest expression starting at token `i`; with `timeFirst` false, only one that starts with a date
+    /// (the date after a leading time: a time there could never combine, and following one time after
+    /// another recursed once per time, overflowing the stack on a long run of "4pm 4pm …").
+    static func match(at i: Int, _ g: Grammar, _ bytes: UnsafeBufferPointer<UInt8>, timeFirst: Bool = true) -> Candidate? {
         var best: Candidate?
         func consider(_ c: Candidate?) {
             guard let c else { return }
@@ -148,12 +151,15 @@ public struct TemporalTagger: Sendable {
             }
             return found
         }
+        guard timeFirst else { return nil }
         // A time first: "4pm on Friday", "16:00 UTC, 22 Jan", or a time alone.
         if let (time, after) = g.time(i, bytes) {
             var j = after
             if g.punct(j, ",") { j += 1 }
             if g.isWord(j, "on", in: bytes) { j += 1 }
-            if j < g.tokens.count, let date = match(at: j, g, bytes), date.time == nil, canHoldTime(date.shape) {
+            if j < g.tokens.count, let date = match(at: j, g, bytes, timeFirst: false), date.time == nil,
+                canHoldTime(date.shape)
+            {
                 var combined = date
                 combined.first = i
                 combined.time = time

@@ -63,3 +63,49 @@ struct CLITests {
         #expect(result.err.contains("Unknown option '--no-such-flag'"))
     }
 }
+
+/// The cache as a user meets it: beside almanac.yml, used by default, skipped with --no-cache, silent when piped.
+struct CLICacheTests {
+    /// `count` small dated notes and an almanac.yml in a new folder.
+    func project(notes count: Int) throws -> URL {
+        let folder = try TestPaths.temporaryDirectory()
+        let notes = folder.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        for index in 0..<count {
+            let day = String(format: "2030-%02d-%02d", index / 28 % 12 + 1, index % 28 + 1)
+            try "---\ndate: \(day)\n---\n# Call \(index)\n\nThe Harbour meetup is on 5 May 2031.\n"
+                .write(to: notes.appendingPathComponent("\(day)-\(index).md"), atomically: true, encoding: .utf8)
+        }
+        try "name: Harbour\nsources: [notes]\noutput: public\n".write(
+            to: folder.appendingPathComponent("almanac.yml"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func aRepeatedCollectIsUpToDate() throws {
+        let folder = try project(notes: 3)
+        let config = folder.appendingPathComponent("almanac.yml").path
+        let first = try almanac(["collect", "--config", config])
+        #expect(first.status == 0, "\(first.err)")
+        #expect(first.out == "Read 3 notes: 1 event, 0 deadlines, 3 meetings, 0 projects; wrote 7 files to \(folder.path)/public\n")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".almanac/cache.sqlite").path))
+        let second = try almanac(["collect", "--config", config])
+        #expect(second.out == "Read 3 notes: 1 event, 0 deadlines, 3 meetings, 0 projects; \(folder.path)/public is up to date\n")
+        #expect(second.err == "")
+    }
+
+    @Test func noCacheLeavesNoCache() throws {
+        let folder = try project(notes: 2)
+        let result = try almanac(["collect", "--config", folder.appendingPathComponent("almanac.yml").path, "--no-cache"])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".almanac").path))
+    }
+
+    /// Past 300 files a terminal gets a progress bar; a pipe gets nothing but the summary.
+    @Test func manyNotesPipedShowNoProgressBar() throws {
+        let folder = try project(notes: 320)
+        let result = try almanac(["collect", "--config", folder.appendingPathComponent("almanac.yml").path, "--no-cache"])
+        #expect(result.status == 0)
+        #expect(result.err == "")
+        #expect(result.out.hasPrefix("Read 320 notes: "))
+    }
+}

@@ -7,12 +7,12 @@ let package = Package(
     name: "AlmanacFuzz",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: "../..")
+        .package(name: "Almanac", path: "../..")
     ],
     targets: [
         .executableTarget(
             name: "AlmanacFuzz",
-            dependencies: [.product(name: "Almanac", package: "main")],
+            dependencies: [.product(name: "Almanac", package: "Almanac")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     ]
 )

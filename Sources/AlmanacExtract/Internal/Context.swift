@@ -325,7 +325,8 @@ struct NoteContext {
                 }
             }
             // Only a list followed by an attendees line reads as an agenda.
-            let after = blocks.indices.first { $0 > (result.max() ?? 0) && !blocks[$0].isListItem }
+            let last = result.max() ?? 0
+            let after = blocks.indices.first { $0 > last && !blocks[$0].isListItem }
             if after.map({ !blocks[$0].text.lowercased().hasPrefix("attendees") }) ?? true { result = [] }
         }
         return result

@@ -86,6 +86,24 @@ struct InlineParser {
         var delimiters: [Delimiter] = []
         var nextMatch = 0
         var nextGroup = 0
+        /// The closing `]` and `)` found for each `[` and `(` (nil: none before `end`), so that no bracket is
+        /// walked twice: a run of unclosed brackets would otherwise cost a walk to the end per bracket.
+        var bracketCloses: [Int: Close] = [:]
+        var parenCloses: [Int: Close] = [:]
+    }
+
+    /// Where a walk from an opening bracket, bounded by `end`, found its closing bracket.
+    private struct Close {
+        var end: Int
+        var close: Int?
+
+        /// The close for a walk bounded by `bound`, when this one tells: the same bound, or a close found
+        /// before a smaller bound (the walk up to it did not depend on the bound).
+        func close(within bound: Int) -> Int?? {
+            if bound == end { return .some(close) }
+            if let close, close < bound, bound < end { return .some(close) }
+            return .none
+        }
     }
 
     private func scan(_ range: Range<Int>) -> [Piece] {
@@ -214,13 +232,24 @@ struct InlineParser {
         return pieces
     }
 
+    private struct OpenerKey: Hashable {
+        var char: UInt8
+        var group: Int
+    }
+
     private func resolveEmphasis(_ scratch: Scratch) {
         let delimiters = scratch.delimiters
+        // Below `bottom`, no delimiter can open for a closer of that character and group any more: a closer
+        // left unmatched has used up every opener before it (as CommonMark's openers_bottom), so a run of
+        // closers is not quadratic.
+        var bottom: [OpenerKey: Int] = [:]
         for closerIndex in delimiters.indices {
             let closer = delimiters[closerIndex]
             guard closer.canClose else { continue }
+            let key = OpenerKey(char: closer.char, group: closer.group)
+            let lowest = bottom[key] ?? 0
             var openerIndex = closerIndex - 1
-            while closer.remaining > 0, openerIndex >= 0 {
+            while closer.remaining > 0, openerIndex >= lowest {
                 let opener = delimiters[openerIndex]
                 guard opener.active, opener.canOpen, opener.char == closer.char, opener.group == closer.group,
                     opener.remaining > 0
@@ -242,6 +271,7 @@ struct InlineParser {
                 if opener.remaining > 0 { continue }
                 openerIndex -= 1
             }
+            if closer.remaining > 0 { bottom[key] = closerIndex }
         }
     }
 
@@ -314,22 +344,20 @@ struct InlineParser {
 
     /// `[text](url)`, `[text][ref]`, `[text][]`, `[text]` with a definition.
     private func link(at open: Int, end: Int, _ scratch: Scratch) -> (Int, Piece)? {
-        guard let close = matchingBracket(at: open, end: end) else { return nil }
+        guard let close = matchingBracket(at: open, end: end, scratch) else { return nil }
         let textRange = (open + 1)..<close
         var next = close + 1
         var url: String?
         var isLink = false
-        if next < end, raw[next] == UInt8(ascii: "("), let (destination, after) = inlineDestination(at: next, end: end) {
+        if next < end, raw[next] == UInt8(ascii: "("), let (destination, after) = inlineDestination(at: next, end: end, scratch) {
             url = destination
             next = after
             isLink = true
-        } else if next < end, raw[next] == UInt8(ascii: "["), let labelClose = matchingBracket(at: next, end: end) {
-            var label = String(decoding: raw[(next + 1)..<labelClose], as: UTF8.self)
-            if label.isEmpty { label = String(decoding: raw[textRange], as: UTF8.self) }
-            url = references[Self.normalizeLabel(label)]
+        } else if next < end, raw[next] == UInt8(ascii: "["), let labelClose = matchingBracket(at: next, end: end, scratch) {
+            url = reference(labelClose == next + 1 ? textRange : (next + 1)..<labelClose)
             next = labelClose + 1
             isLink = true
-        } else if let target = references[Self.normalizeLabel(String(decoding: raw[textRange], as: UTF8.self))] {
+        } else if let target = reference(textRange) {
             url = target
             isLink = true
         }
@@ -339,49 +367,60 @@ struct InlineParser {
         return (next, .link(url: url, inner: inner))
     }
 
-    private func matchingBracket(at open: Int, end: Int) -> Int? {
-        var depth = 0
-        var j = open
+    /// The definition a link label names. A label has at most 999 characters (CommonMark), which also
+    /// spares normalising a long bracketed text once per bracket in it.
+    private func reference(_ label: Range<Int>) -> String? {
+        guard label.count <= 999 * 4 else { return nil }
+        let text = String(decoding: raw[label], as: UTF8.self)
+        guard text.count <= 999 else { return nil }
+        return references[Self.normalizeLabel(text)]
+    }
+
+    private func matchingBracket(at open: Int, end: Int, _ scratch: Scratch) -> Int? {
+        closing(open, end: end, UInt8(ascii: "["), UInt8(ascii: "]"), skipsCode: true, &scratch.bracketCloses)
+    }
+
+    /// The index of the `closer` that closes the `opener` at `open` (nesting counted, backslash escapes and,
+    /// with `skipsCode`, code spans skipped), or nil before `end`. Every opener the walk passes is recorded
+    /// in `known` with its close, and an opener already known is stepped over: each byte is walked once.
+    private func closing(_ open: Int, end: Int, _ opener: UInt8, _ closer: UInt8, skipsCode: Bool,
+        _ known: inout [Int: Close]) -> Int?
+    {
+        if let close = known[open]?.close(within: end) { return close }
+        var pending = [open]
+        var j = open + 1
         while j < end {
             switch raw[j] {
             case UInt8(ascii: "\\"): j += 1
-            case UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "]"):
-                depth -= 1
-                if depth == 0 { return j }
-            case UInt8(ascii: "`"):
+            case opener:
+                if let close = known[j]?.close(within: end) {
+                    // An inner opener with no close leaves every pending one without.
+                    j = close ?? end
+                } else {
+                    pending.append(j)
+                }
+            case closer:
+                known[pending.removeLast()] = Close(end: end, close: j)
+                if pending.isEmpty { return j }
+            case UInt8(ascii: "`") where skipsCode:
                 let run = runLength(at: j, end: end)
                 if let close = findBacktickRun(length: run, from: j + run, end: end) { j = close + run - 1 } else { j += run - 1 }
             default: break
             }
             j += 1
         }
+        for index in pending { known[index] = Close(end: end, close: nil) }
         return nil
     }
 
-    private func inlineDestination(at open: Int, end: Int) -> (String, Int)? {
-        var depth = 0
-        var j = open
-        while j < end {
-            let c = raw[j]
-            if c == UInt8(ascii: "\\") {
-                j += 2
-                continue
-            }
-            if c == UInt8(ascii: "(") { depth += 1 }
-            if c == UInt8(ascii: ")") {
-                depth -= 1
-                if depth == 0 {
-                    var inside = String(decoding: raw[(open + 1)..<j], as: UTF8.self)
-                    inside = inside.trimmingASCIISpaces()
-                    var destination = inside.split(whereSeparator: { $0 == " " || $0 == "\n" }).first.map(String.init) ?? ""
-                    if destination.hasPrefix("<"), destination.hasSuffix(">") { destination = String(destination.dropFirst().dropLast()) }
-                    return (destination, j + 1)
-                }
-            }
-            j += 1
-        }
-        return nil
+    private func inlineDestination(at open: Int, end: Int, _ scratch: Scratch) -> (String, Int)? {
+        guard let j = closing(open, end: end, UInt8(ascii: "("), UInt8(ascii: ")"), skipsCode: false, &scratch.parenCloses)
+        else { return nil }
+        var inside = String(decoding: raw[(open + 1)..<j], as: UTF8.self)
+        inside = inside.trimmingASCIISpaces()
+        var destination = inside.split(whereSeparator: { $0 == " " || $0 == "\n" }).first.map(String.init) ?? ""
+        if destination.hasPrefix("<"), destination.hasSuffix(">") { destination = String(destination.dropFirst().dropLast()) }
+        return (destination, j + 1)
     }
 
     private func autolinkEnd(at open: Int, end: Int) -> Int? {

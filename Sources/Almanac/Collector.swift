@@ -1,0 +1,132 @@
+public import AlmanacCore
+import AlmanacModel
+import AlmanacStore
+import Foundation
+public import Logging
+
+/// `almanac collect` as a library: sources → model → feeds, board, JSON and page in the output folder.
+///
+/// With the pipeline's cache, a run whose sources, configuration and outputs are exactly as the last run
+/// left them reads every file (to hash it) but parses and writes nothing, and reports what that run
+/// reported; one changed file is the only one parsed again.
+public struct Collector: Sendable {
+    public var configuration: Configuration
+    public var pipeline: Pipeline
+    public var logger = Logger(label: "almanac")
+
+    public init(configuration: Configuration, pipeline: Pipeline) {
+        self.configuration = configuration
+        self.pipeline = pipeline
+    }
+
+    /// What a run did, for its summary line.
+    public struct Summary: Sendable, Codable, Equatable {
+        public var notes: Int
+        public var calendarEvents: Int
+        /// Model items per kind, in `Item.Kind.allCases` order.
+        public var items: [Int]
+        public var filesWritten: Int
+        public var warnings: Int
+
+        /// "Read 4 notes and 3 calendar events: 5 events, …; wrote 8 files to public; 1 warning".
+        public func line(output: String, upToDate: Bool) -> String {
+            func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+            var line = "Read \(count(notes, "note"))"
+            if calendarEvents > 0 { line += " and \(count(calendarEvents, "calendar event"))" }
+            line += ": " + zip(Item.Kind.allCases, items).map { count($1, $0.rawValue) }.joined(separator: ", ")
+            line += upToDate ? "; \(output) is up to date" : "; wrote \(count(filesWritten, "file")) to \(output)"
+            if warnings > 0 { line += "; \(count(warnings, "warning"))" }
+            return line
+        }
+    }
+
+    public struct Result: Sendable {
+        public var summary: Summary
+        public var diagnostics: [Diagnostic]
+        /// Paths of the outputs (written, or already up to date).
+        public var outputs: [String]
+        /// True when nothing needed to be parsed or written.
+        public var upToDate: Bool
+        /// The model, when the run built one.
+        public var collection: Collection?
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        /// Nothing dated was read; the diagnostics say what was wrong with the files.
+        case noNotes([String], [Diagnostic])
+        case cannotWrite(String, any Error)
+
+        public var description: String {
+            switch self {
+            case .noNotes(let paths, _): "no notes with a date were found in \(paths.joined(separator: ", "))"
+            case .cannotWrite(let folder, let error): "cannot write to \(folder): \(error.localizedDescription)"
+            }
+        }
+    }
+
+    /// What the cache keeps about the last run into an output folder.
+    struct Record: Codable {
+        var summary: Summary
+        var diagnostics: [Diagnostic]
+        var outputs: [Stamp]
+    }
+
+    /// An output file as it was left: someone editing or deleting it makes the next run write again.
+    struct Stamp: Codable, Equatable {
+        var path: String
+        var size: Int
+        var modified: Double
+
+        init?(path: String) {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date
+            else { return nil }
+            self.path = path
+            self.size = size
+            self.modified = modified.timeIntervalSince1970
+        }
+    }
+
+    public func collect(paths: [String]) throws -> Result {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let snapshot = pipeline.snapshot(paths: paths, calendars: true)
+        logger.debug("read and hashed \(snapshot.files.count) files in \(start.duration(to: clock.now))")
+        let runName = "collect " + URL(fileURLWithPath: configuration.output).standardizedFileURL.path
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var configured = configuration
+        configured.path = nil
+        let digest = Hash.combine(snapshot.digest, (try? encoder.encode(configured)).map { $0.withUnsafeBytes { Hash.fnv1a($0) } } ?? 0)
+        if let data = pipeline.cache?.run(runName, digest: digest), let record = try? JSONDecoder().decode(Record.self, from: data),
+            record.outputs.allSatisfy({ Stamp(path: $0.path) == $0 })
+        {
+            logger.debug("sources, configuration and outputs unchanged since the last run")
+            return Result(summary: record.summary, diagnostics: record.diagnostics, outputs: record.outputs.map(\.path), upToDate: true)
+        }
+
+        let collection = pipeline.run(snapshot)
+        guard !collection.notes.isEmpty else { throw Failure.noNotes(paths, collection.diagnostics) }
+        let written: [String]
+        do {
+            var publisher = Publisher(configuration: configuration)
+            publisher.logger = logger
+            written = try publisher.publish(collection.model, to: configuration.output)
+        } catch {
+            throw Failure.cannotWrite(configuration.output, error)
+        }
+        let counts = Dictionary(grouping: collection.model.items, by: { $0.item.kind }).mapValues(\.count)
+        let summary = Summary(
+            notes: Set(collection.notes.filter { $0.info.format != .calendar }.map(\.info.path)).count,
+            calendarEvents: collection.notes.filter { $0.info.format == .calendar }.count,
+            items: Item.Kind.allCases.map { counts[$0] ?? 0 }, filesWritten: written.count,
+            warnings: collection.diagnostics.filter { $0.severity >= .warning }.count)
+        let stamps = written.compactMap(Stamp.init(path:))
+        if let cache = pipeline.cache, stamps.count == written.count,
+            let data = try? JSONEncoder().encode(Record(summary: summary, diagnostics: collection.diagnostics, outputs: stamps))
+        {
+            cache.setRun(runName, digest: digest, value: data)
+        }
+        return Result(summary: summary, diagnostics: collection.diagnostics, outputs: written, upToDate: false, collection: collection)
+    }
+}

@@ -1,0 +1,59 @@
+import AlmanacRead
+import Foundation
+import Testing
+
+/// Inputs the fuzz target (Tests/Fuzz, scripts/fuzz.sh) found slow: each `[`, `(` or emphasis closer
+/// used to walk to the end of its paragraph, so a 64 KB line of `[` took seconds and 256 KB minutes.
+struct FuzzRegressionTests {
+    /// Parses `text` as a Markdown note body and returns the document dump.
+    func parse(_ text: String) -> String {
+        MarkdownParser().parse(text).dump()
+    }
+
+    /// `count` times `opening`, then `count` times `closing`: up to 256 KB in one paragraph.
+    @Test(arguments: [
+        ("[", "", 256 * 1024),  // unclosed brackets
+        ("![", "", 128 * 1024),  // unclosed images
+        ("[", "]", 128 * 1024),  // nested brackets
+        ("[a](", "", 64 * 1024),  // unclosed link destinations
+        ("a: [", "", 64 * 1024),  // YAML flow sequences in a paragraph
+        ("a* ", "", 80 * 1024),  // emphasis closers with no opener
+    ])
+    func pathologicalParagraphs(opening: String, closing: String, count: Int) {
+        let text = String(repeating: opening, count: count) + String(repeating: closing, count: count)
+        // The old quadratic walks took minutes at this size (speed is measured by the fuzz runs, not here).
+        #expect(parse(text).hasPrefix("0 @1 p "))
+    }
+
+    /// The walks remember each bracket's close; links, labels, code spans and escapes inside links
+    /// resolve as they did before.
+    @Test func bracketsInsideLinksAndCodeSpans() {
+        #expect(parse("See [the [nested](/in) `]` text](/out) and [ref] then [x][ref] and [[a]] [b](c (d) e) [open (x") == """
+            0 @1 p See the nested ] text and [ref] then x and [[a]] b [open (x {link(/out):the nested ] text; \
+            link(/in):nested; code:]; link(c):b}
+            """)
+        #expect(parse("[ref]: /r\n\n[[[`]`]](/u) ![img [a](b)](c) **[bold *em* [x](y)](z)** a*b*c a** b** **c") == """
+            0 @3 p [[]] bold em x abc a** b** **c {link(/u):[]]; code:]; link(z):bold em x; strong:bold em x; \
+            em:em; link(y):x; em:b}
+            """)
+        #expect(parse(#"x [a](`)`) [b](\)) [c\]](d) [[e](f) g](h)"#) == """
+            0 @1 p x a`) b c] e g {link(`):a; link(\\)):b; link(d):c]; link(h):e g; link(f):e}
+            """)
+    }
+
+    /// A label over 999 characters is no label (CommonMark), even with a definition of that name.
+    @Test func longLabelsAreNotReferences() {
+        let label = String(repeating: "a", count: 1000)
+        #expect(parse("[\(label)]: /long\n[b]: /b\n\n[\(label)] and [b]").hasSuffix(" {link(/b):b}"))
+    }
+}
+
+/// HTML the fuzz target found crashing the reader.
+struct HTMLFuzzRegressionTests {
+    /// A block in a table cell flushed the row, and the cell's range was then taken from no block
+    /// (a force-unwrapped nil): `<td><p>…</p></td>`, common in exported pages, crashed the reader.
+    @Test func blockInsideATableCell() {
+        let page = HTMLParser().parse("<table><tr><td><p>x</p></td><td>y</td></tr><tr><th><ul><li>z</li></ul></th></tr></table>")
+        #expect(page.document.dump() == "0 @1 p x\n1 @1 tr y\n2 @1 li0 z")
+    }
+}
