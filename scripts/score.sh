@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=../shared/corpus/mirage-weekly
-swift build -c release --product almanac >/dev/null
+scratch=${ALMANAC_SCRATCH:-.build}   # another build folder, for working beside a running build
+swift build -c release --scratch-path "$scratch" --product almanac >/dev/null
 out=$(mktemp)
-.build/release/almanac extract "$corpus/notes" --format json > "$out"
+"$scratch"/release/almanac extract "$corpus/notes" --format json --no-cache > "$out"
 if [ "${1:-}" = "--errors" ]; then
   python3 ../shared/eval/score.py --gold "$corpus/gold" --pred "$out" --show-errors 1000 | while IFS= read -r line; do
     echo "$line"
