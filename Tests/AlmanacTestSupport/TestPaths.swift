@@ -19,11 +19,12 @@ public enum TestPaths {
 
     public static var hasShared: Bool { shared != nil }
 
-    /// A new empty folder under the system's temporary folder.
+    /// A new empty folder under the system's temporary folder, removed when the test process exits.
     public static func temporaryDirectory(_ name: String = "almanac-tests") throws -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("\(name)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        TemporaryFolders.shared.add(url)
         return url
     }
 
@@ -32,5 +33,29 @@ public enum TestPaths {
         var folder = Bundle.main.bundleURL
         if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
         return folder.appendingPathComponent("almanac")
+    }
+}
+
+/// Folders made by ``TestPaths/temporaryDirectory(_:)``, deleted at exit so test runs leave /tmp as they found it.
+private final class TemporaryFolders: @unchecked Sendable {
+    static let shared = TemporaryFolders()
+    private let lock = NSLock()
+    private var folders: [URL] = []
+
+    private init() {
+        atexit { TemporaryFolders.shared.removeAll() }
+    }
+
+    func add(_ url: URL) {
+        lock.lock()
+        folders.append(url)
+        lock.unlock()
+    }
+
+    private func removeAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        for folder in folders { try? FileManager.default.removeItem(at: folder) }
+        folders = []
     }
 }
