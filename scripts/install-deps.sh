@@ -9,6 +9,7 @@ packages=(
   libxml2-dev     # the HTML note reader
   tzdata          # zone data libical reads for VTIMEZONEs
   python3-icalendar python3-vobject  # independent feed checks in tests and CI
+  calcurse        # a real calendar program the feed tests import calendar.ics into
   cmark-gfm       # renders the project board in tests, as GitHub would
   libsqlite3-dev  # the cache of earlier runs (GRDB)
 )
