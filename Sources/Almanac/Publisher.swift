@@ -79,7 +79,12 @@ public struct Publisher: Sendable {
         }
         // Each item's event is built once; feeds differ only in which they hold and their reminders.
         let builder = FeedBuilder(noteURL: link, defaultTimeZone: configuration.timeZone)
-        let built = model.items.compactMap { entry in builder.event(entry).map { (entry, $0) } }
+        // SEQUENCE carries on from the feed subscribers already have (an edit inside one note is a revision too).
+        let published = (try? String(contentsOfFile: (directory as NSString).appendingPathComponent("calendar.ics"), encoding: .utf8))
+            .flatMap(PublishedFeed.init(text:))
+        let built = model.items.compactMap { entry in
+            builder.event(entry).map { (entry, published?.revised($0) ?? $0) }
+        }
         for feed in feeds {
             let info = FeedInfo(name: feed.name, description: feed.description, refreshMinutes: configuration.refreshMinutes)
             let events = built.filter { feed.includes($0.0) }.map { pair in

@@ -1,4 +1,4 @@
-public import AlmanacCore
+import AlmanacCore
 public import AlmanacModel
 import Foundation
 
@@ -83,7 +83,7 @@ public struct FeedBuilder: Sendable {
         }
         let status: CalendarEvent.Status =
             item.status == .cancelled ? .cancelled : (tentative || item.status == .postponed ? .tentative : .confirmed)
-        if item.status == .cancelled { summary = "Cancelled: " + summary }
+        if item.status == .cancelled, !summary.lowercased().contains("cancel") { summary = "Cancelled: " + summary }
         if status == .tentative, when.precision != .month, when.precision != .quarter { summary += " (tentative)" }
         var categories = [item.kind.rawValue]
         if let subkind = item.subkind, subkind != .other { categories.append(subkind.rawValue) }

@@ -193,6 +193,48 @@ struct FeedBuilderTests {
         let cancelled = Item(kind: .meeting, title: "Call", when: .day(date("2013-05-07")), status: .cancelled)
         #expect(FeedBuilder().event(entry(cancelled))?.status == .cancelled)
         #expect(FeedBuilder().event(entry(cancelled))?.summary == "Cancelled: Call")
+        let titled = Item(kind: .meeting, title: "Call (cancelled)", when: .day(date("2013-05-07")), status: .cancelled)
+        #expect(FeedBuilder().event(entry(titled))?.summary == "Call (cancelled)")
+    }
+}
+
+struct PublishedFeedTests {
+    let event = CalendarEvent(uid: "walk@test", summary: "Walk", location: "Park", start: .date(CivilDate("2031-04-12")!),
+        end: .date(CivilDate("2031-04-13")!), sequence: 0, stamp: CivilDate("2031-04-01")!)
+
+    func published(_ events: [CalendarEvent]) throws -> PublishedFeed {
+        try #require(PublishedFeed(text: ICalendarWriter().render(events, feed: FeedInfo(name: "T", description: "T"))))
+    }
+
+    @Test func sequenceRisesOnceWhenDateStatusOrPlaceMoved() throws {
+        var moved = event
+        moved.start = .date(CivilDate("2031-04-19")!)
+        moved.end = .date(CivilDate("2031-04-20")!)
+        let first = try published([event])
+        #expect(first.revised(event).sequence == 0)
+        #expect(first.revised(moved).sequence == 1)
+        // Published again over its own feed: no further rise.
+        #expect(try published([first.revised(moved)]).revised(moved).sequence == 1)
+        var cancelled = event
+        cancelled.status = .cancelled
+        #expect(first.revised(cancelled).sequence == 1)
+        var elsewhere = event
+        elsewhere.location = "Harbour"
+        #expect(first.revised(elsewhere).sequence == 1)
+        var retitled = event
+        retitled.summary = "Sound walk"
+        #expect(first.revised(retitled).sequence == 0)
+    }
+
+    @Test func theModelsCountAndUnknownUIDsAreKept() throws {
+        var later = event
+        later.sequence = 3
+        #expect(try published([event]).revised(later).sequence == 3)
+        var other = event
+        other.uid = "other@test"
+        other.sequence = 2
+        #expect(try published([event]).revised(other).sequence == 2)
+        #expect(PublishedFeed(text: "not a calendar") == nil)
     }
 }
 

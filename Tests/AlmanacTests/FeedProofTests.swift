@@ -551,7 +551,8 @@ struct DeterminismTests {
     }
 
     /// The only note that mentions the NordSong Summit corrects its date: same UID, the new day; every other
-    /// event keeps its bytes, except the CfP's DESCRIPTION, which quotes the same agenda line.
+    /// event keeps its bytes, except the CfP's DESCRIPTION, which quotes the same agenda line. SEQUENCE rises because
+    /// the earlier feed in the output folder showed the old day.
     @Test func aDateEditedInTheOnlyNoteMentioningIt() throws {
         let folder = try project()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -580,7 +581,11 @@ struct DeterminismTests {
         #expect(property("DTSTART", in: old.events[summit]!) == "DTSTART;VALUE=DATE:20310515")
         #expect(property("DTSTART", in: newSummit) == "DTSTART;VALUE=DATE:20310522")
         #expect(property("DTEND", in: newSummit) == "DTEND;VALUE=DATE:20310523")
-        // SEQUENCE is deliberately not checked here: Almanac counts revisions between notes, not between runs,
-        // so an edit inside the only note that mentions an item leaves SEQUENCE (and DTSTAMP) as they were.
+        // Publishing over the earlier feed carries its SEQUENCE on: the moved summit is a new revision.
+        #expect(property("SEQUENCE", in: old.events[summit]!) == "SEQUENCE:0")
+        #expect(property("SEQUENCE", in: newSummit) == "SEQUENCE:1")
+        // Publishing the same notes again changes nothing.
+        try collect(folder, into: "public")
+        #expect(try files(folder.appendingPathComponent("public")) == after)
     }
 }
