@@ -25,54 +25,78 @@ public indirect enum JSON: Sendable, Hashable {
 
     private static let indents: [[UInt8]] = (0..<32).map { [0x0A] + Array(repeating: 0x20, count: 2 * $0) }
 
+    private static func newline(_ level: Int, into out: inout [UInt8]) {
+        guard level >= 0 else { return }
+        if level < indents.count { out += indents[level] } else { out += [0x0A] + Array(repeating: 0x20, count: 2 * level) }
+    }
+
+    /// Arrays longer than this render their elements on all cores, in chunks joined in order.
+    private static let parallelThreshold = 2048
+
     private func write(into out: inout [UInt8], indent: Int) {
         let pretty = indent >= 0
-        func newline(_ level: Int) {
-            guard pretty else { return }
-            if level < JSON.indents.count { out += JSON.indents[level] } else { out += [0x0A] + Array(repeating: 0x20, count: 2 * level) }
-        }
+        let inner = pretty ? indent + 1 : -1
         switch self {
-        case .null: out += Array("null".utf8)
-        case .bool(let value): out += Array((value ? "true" : "false").utf8)
-        case .int(let value): out += Array(String(value).utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): out.append(contentsOf: String(value).utf8)
         case .string(let value): JSON.escape(value, into: &out)
         case .array(let values):
             guard !values.isEmpty else {
-                out += [0x5B, 0x5D]
+                out.append(contentsOf: "[]".utf8)
                 return
             }
             out.append(0x5B)
-            for (index, value) in values.enumerated() {
-                if index > 0 { out.append(0x2C) }
-                newline(indent + 1)
-                value.write(into: &out, indent: pretty ? indent + 1 : -1)
+            if values.count > JSON.parallelThreshold {
+                let chunks = stride(from: 0, to: values.count, by: 512).map { $0..<min($0 + 512, values.count) }
+                let rendered = parallelMap(chunks) { range -> [UInt8] in
+                    var part: [UInt8] = []
+                    for index in range { JSON.element(values[index], index: index, into: &part, indent: inner) }
+                    return part
+                }
+                for part in rendered { out += part }
+            } else {
+                for (index, value) in values.enumerated() { JSON.element(value, index: index, into: &out, indent: inner) }
             }
-            newline(indent)
+            JSON.newline(indent, into: &out)
             out.append(0x5D)
         case .object(let fields):
             guard !fields.isEmpty else {
-                out += [0x7B, 0x7D]
+                out.append(contentsOf: "{}".utf8)
                 return
             }
             out.append(0x7B)
             for (index, (key, value)) in fields.enumerated() {
                 if index > 0 { out.append(0x2C) }
-                newline(indent + 1)
+                JSON.newline(inner, into: &out)
                 JSON.escape(key, into: &out)
                 out.append(0x3A)
                 if pretty { out.append(0x20) }
-                value.write(into: &out, indent: pretty ? indent + 1 : -1)
+                value.write(into: &out, indent: inner)
             }
-            newline(indent)
+            JSON.newline(indent, into: &out)
             out.append(0x7D)
         }
     }
+
+    private static func element(_ value: JSON, index: Int, into out: inout [UInt8], indent: Int) {
+        if index > 0 { out.append(0x2C) }
+        newline(indent, into: &out)
+        value.write(into: &out, indent: indent)
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Escapes quotes, backslashes and control characters, and `<`, `>`, `&`, U+2028/2029 too, so the
     /// JSON is safe inside an HTML `<script>` as well.
     static func escape(_ value: String, into out: inout [UInt8]) {
         out.append(0x22)
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        // Most strings need no escaping: copy them whole.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 && $0 != 0x7F && $0 != 0xE2 }) {
+            out.append(contentsOf: value.utf8)
+            out.append(0x22)
+            return
+        }
         var bytes = value.utf8.makeIterator()
         var pending: [UInt8] = []
         while let byte = bytes.next() {

@@ -85,14 +85,19 @@ public struct Publisher: Sendable {
         let built = model.items.compactMap { entry in
             builder.event(entry).map { (entry, published?.revised($0) ?? $0) }
         }
+        // Each VEVENT is written once, on all cores; feeds with reminders write theirs again with the alarms.
+        let texts = parallelMap(built) { ICalendarWriter.text(of: $0.1) }
+        done("\(texts.count) events")
         for feed in feeds {
             let info = FeedInfo(name: feed.name, description: feed.description, refreshMinutes: configuration.refreshMinutes)
-            let events = built.filter { feed.includes($0.0) }.map { pair in
-                var event = pair.1
+            let chosen = built.indices.filter { feed.includes(built[$0].0) }
+            let events = chosen.map { index in
+                var event = built[index].1
                 event.alarms = feed.alarms
                 return event
             }
-            written.append(try writer.write(ical.render(events, feed: info), to: feed.file))
+            let eventTexts = feed.alarms.isEmpty ? chosen.map { texts[$0] } : parallelMap(events) { ICalendarWriter.text(of: $0) }
+            written.append(try writer.write(ical.render(events, texts: eventTexts, feed: info), to: feed.file))
             pageFeeds.append(SubscribePage.Feed(name: feed.name, file: feed.file, description: feed.description, eventCount: events.count))
             done(feed.file)
         }

@@ -1,5 +1,5 @@
 internal import CLibical
-public import AlmanacCore
+import AlmanacCore
 
 /// Writes feeds through libical: every byte of iCalendar text Almanac produces comes from
 /// `icalcomponent_as_ical_string_r`, so escaping, folding and CRLFs are libical's.
@@ -15,6 +15,18 @@ public struct ICalendarWriter: Sendable {
     }
 
     public func render(_ events: [CalendarEvent], feed: FeedInfo) -> String {
+        render(events, texts: events.map(Self.text(of:)), feed: feed)
+    }
+
+    /// One VEVENT as libical writes it, so an event in several feeds is written once (on any thread).
+    public static func text(of event: CalendarEvent) -> String {
+        component(for: event).serialized()
+    }
+
+    /// The feed of `events`, whose VEVENTs `texts` holds as ``text(of:)`` wrote them. The calendar around
+    /// them (its properties and VTIMEZONEs) is written by libical too; the events go before its END line,
+    /// where libical would have put them.
+    public func render(_ events: [CalendarEvent], texts: [String], feed: FeedInfo) -> String {
         var calendar = Component(ICAL_VCALENDAR_COMPONENT)
         calendar.add(icalproperty_new_version("2.0"))
         calendar.add(icalproperty_new_prodid(productID))
@@ -38,10 +50,13 @@ public struct ICalendarWriter: Sendable {
                 calendar.add(component)
             }
         }
-        for event in events {
-            calendar.add(Self.component(for: event))
-        }
-        return calendar.serialized()
+        var text = calendar.serialized()
+        let end = "END:VCALENDAR\r\n"
+        guard text.hasSuffix(end) else { return text }
+        text.removeLast(end.count)
+        text.reserveCapacity(text.utf8.count + texts.reduce(end.utf8.count) { $0 + $1.utf8.count })
+        for event in texts { text += event }
+        return text + end
     }
 
     static func component(for event: CalendarEvent) -> Component {
@@ -111,12 +126,16 @@ public struct ICalendarWriter: Sendable {
         return "PT\(minutes / 60)H\(minutes % 60)M"
     }
 
+    /// libical's UTC zone, made once (Swift runs a static's initialiser exactly once, on any thread) so
+    /// events can be written in parallel.
+    nonisolated(unsafe) static let utc = icaltimezone_get_utc_timezone()
+
     static func stamp(_ date: CivilDate) -> icaltimetype {
         var t = icaltimetype()
         t.year = Int32(date.year)
         t.month = Int32(date.month)
         t.day = Int32(date.day)
-        t.zone = icaltimezone_get_utc_timezone()
+        t.zone = Self.utc
         return t
     }
 
@@ -133,7 +152,7 @@ public struct ICalendarWriter: Sendable {
         case .utc(_, let clock):
             t.hour = Int32(clock.hour)
             t.minute = Int32(clock.minute)
-            t.zone = icaltimezone_get_utc_timezone()
+            t.zone = Self.utc
         case .floating(_, let clock):
             t.hour = Int32(clock.hour)
             t.minute = Int32(clock.minute)
