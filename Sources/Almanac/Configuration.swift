@@ -330,7 +330,7 @@ extension Configuration {
     /// The configured sources as paths: relative ones resolved against the configuration file's folder,
     /// globs (`calendars/*.ics`) expanded in sorted order; a glob that matches nothing is reported.
     public func resolvedSources() -> (paths: [String], diagnostics: [Diagnostic]) {
-        let folder = path.map { ($0 as NSString).deletingLastPathComponent } ?? ""
+        let folder = self.folder ?? ""
         var paths: [String] = []
         var diagnostics: [Diagnostic] = []
         for source in sources {
@@ -348,10 +348,15 @@ extension Configuration {
         return (paths, diagnostics)
     }
 
+    /// The configuration file's folder ("" for the current one), nil without a file. Note links are
+    /// made from note paths relative to it.
+    public var folder: String? {
+        path.map { ($0 as NSString).deletingLastPathComponent }
+    }
+
     /// The output folder: relative to the configuration file's folder, like the sources.
     public func resolvedOutput() -> String {
-        guard let path, !output.hasPrefix("/") else { return output }
-        let folder = (path as NSString).deletingLastPathComponent
+        guard let folder, !output.hasPrefix("/") else { return output }
         return folder.isEmpty ? output : Self.normalized((folder as NSString).appendingPathComponent(output))
     }
 

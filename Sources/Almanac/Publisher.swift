@@ -51,13 +51,15 @@ public struct Publisher: Sendable {
 
     /// The link to a note on the published site, when a base URL is set.
     public func noteURL(_ note: NoteRef) -> String? {
-        Self.noteURL(note, base: configuration.baseURL)
+        Self.noteURL(note, base: configuration.baseURL, root: configuration.folder)
     }
 
-    static func noteURL(_ note: NoteRef, base: String?) -> String? {
+    /// `base` + the note's permalink, else its path relative to `root` (the configuration's folder).
+    static func noteURL(_ note: NoteRef, base: String?, root: String?) -> String? {
         guard var base, !base.isEmpty, note.path.hasSuffix(".ics") == false else { return nil }
         while base.hasSuffix("/") { base.removeLast() }
         var path = note.permalink ?? note.path
+        if note.permalink == nil, let root, !root.isEmpty, path.hasPrefix(root + "/") { path.removeFirst(root.count + 1) }
         if !path.hasPrefix("/") { path = "/" + path }
         return base + path
     }
@@ -67,7 +69,8 @@ public struct Publisher: Sendable {
         let writer = OutputWriter(directory: directory)
         try writer.prepare()
         let base = configuration.baseURL
-        let link: @Sendable (NoteRef) -> String? = { Publisher.noteURL($0, base: base) }
+        let root = configuration.folder
+        let link: @Sendable (NoteRef) -> String? = { Publisher.noteURL($0, base: base, root: root) }
         let ical = ICalendarWriter()
         var written: [String] = []
         var pageFeeds: [SubscribePage.Feed] = []

@@ -28,7 +28,9 @@ extension AlmanacCommand {
             let unreadable = collection.diagnostics.filter { !$0.message.contains("front matter") }
             for diagnostic in unreadable + findings { print(diagnostic) }
             let count = unreadable.count + findings.count
-            FileHandle.standardError.write(Data("\(count) warning\(count == 1 ? "" : "s") in \(collection.notes.count) notes\n".utf8))
+            if !sources.quiet {
+                FileHandle.standardError.write(Data("\(count) warning\(count == 1 ? "" : "s") in \(collection.notes.count) notes\n".utf8))
+            }
             if strict, count > 0 { throw ExitCode(1) }
         }
     }

@@ -57,7 +57,7 @@ struct SourceOptions: ParsableArguments {
         var pipeline = Pipeline(configuration: configuration)
         pipeline.logger = logger
         if !noCache {
-            let folder = configuration.path.map { ($0 as NSString).deletingLastPathComponent } ?? ""
+            let folder = configuration.folder ?? ""
             let path = cache ?? ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(".almanac/cache.sqlite")
             do {
                 let opened = try Cache(path: path, fingerprint: pipeline.fingerprint)
