@@ -260,3 +260,19 @@ struct AggregationTests {
         #expect(conference.history.first?.changes.first?.field == "date")
     }
 }
+
+struct NoteLinkTests {
+    @Test func linksAreThePermalinkElseThePathBelowTheConfigurationsFolder() {
+        var configuration = Configuration()
+        configuration.path = "site/almanac.yml"
+        configuration.baseURL = "https://example.org/"
+        let publisher = Publisher(configuration: configuration)
+        let day = CivilDate(year: 2031, month: 3, day: 5)!
+        #expect(publisher.noteURL(NoteRef(path: "site/notes/2031-03-05.md", date: day)) == "https://example.org/notes/2031-03-05.md")
+        #expect(publisher.noteURL(NoteRef(path: "site/notes/a.md", date: day, permalink: "/minutes/a")) == "https://example.org/minutes/a")
+        #expect(publisher.noteURL(NoteRef(path: "elsewhere/b.md", date: day)) == "https://example.org/elsewhere/b.md")
+        #expect(publisher.noteURL(NoteRef(path: "site/calendars/x.ics", date: day)) == nil)
+        configuration.baseURL = nil
+        #expect(Publisher(configuration: configuration).noteURL(NoteRef(path: "site/notes/a.md", date: day)) == nil)
+    }
+}
