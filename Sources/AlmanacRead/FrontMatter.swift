@@ -66,10 +66,15 @@ public struct FrontMatter: Sendable {
         return line
     }
 
+    /// Yams' defaults, looked up once: `Parser.Encoding.default` reads the environment on every call
+    /// and `Constructor.default` builds its tables on every call.
+    nonisolated(unsafe) static let yamlEncoding = Parser.Encoding.default
+    nonisolated(unsafe) static let yamlConstructor = Constructor.default
+
     private mutating func read(yaml: String, path: String) {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, .default, Self.yamlConstructor, Self.yamlEncoding)
         } catch let error as YamlError {
             diagnostics.append(Self.diagnostic(for: error, path: path))
             return

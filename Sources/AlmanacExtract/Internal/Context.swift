@@ -21,6 +21,11 @@ struct Word {
     var linkSpan: Int?
     /// A space separates this word from the one before.
     var spaceBefore: Bool
+    /// ``WordHash`` of `lower`, for ``WordSet`` questions.
+    var hash: UInt64 = 0
+    /// `lower` is all ASCII; `exotic`: it may still equal an ASCII string (see ``WordSet``).
+    var ascii: Bool = true
+    var exotic: Bool = false
 
     var isWord: Bool { !isPunct }
 }
@@ -35,12 +40,33 @@ struct Sentence {
     /// Index of this sentence in the note.
     var index: Int
 
-    /// The sentence's words, lower-cased, as a set.
-    var lowers: Set<String>
+    /// The signature of the words' hashes (every bit set when a word is exotic, see ``WordSet``).
+    var signature: WordSignature
 
-    func has(_ word: String) -> Bool { lowers.contains(word) }
-    func hasAny(_ set: Set<String>) -> Bool { !lowers.isDisjoint(with: set) }
-    func firstIndex(_ set: Set<String>) -> Int? { words.firstIndex { set.contains($0.lower) } }
+    /// Whether a word of the sentence, lower-cased, is `word`.
+    func has(_ word: String) -> Bool {
+        guard WordHash.isASCII(word) else { return words.contains { $0.lower == word } }
+        let hash = WordHash.of(word)
+        guard signature.mayContain(hash) else { return false }
+        return words.contains { $0.exotic ? $0.lower == word : ($0.hash == hash && WordHash.sameBytes($0.lower, word)) }
+    }
+
+    /// Whether a word of the sentence, lower-cased, is in `set`.
+    func hasAny(_ set: WordSet) -> Bool {
+        if set.allASCII, !signature.intersects(set.signature) { return false }
+        return words.contains { set.contains($0) }
+    }
+
+    func firstIndex(_ set: WordSet) -> Int? { words.firstIndex { set.contains($0) } }
+
+    static func signature(of words: [Word]) -> WordSignature {
+        var signature = WordSignature()
+        for word in words {
+            if word.exotic { return .all }
+            signature.insert(word.hash)
+        }
+        return signature
+    }
 
     /// The text between two word indices (inclusive lower, exclusive upper), as written.
     func text(_ words: Range<Int>, in block: Block) -> String {
@@ -86,7 +112,7 @@ struct NoteContext {
                 while end < dates.count, dates[end].range.lowerBound < range.upperBound { end += 1 }
                 let sentence = Sentence(
                     block: index, range: range, text: block.text(range), words: words,
-                    dates: Array(dates[nextDate..<end]), index: sentences.count, lowers: Set(words.map(\.lower)))
+                    dates: Array(dates[nextDate..<end]), index: sentences.count, signature: Sentence.signature(of: words))
                 nextDate = end
                 sentencesOfBlock[index].append(sentences.count)
                 sentences.append(sentence)
@@ -115,8 +141,15 @@ struct NoteContext {
 
     /// A quote short enough for a calendar description.
     static func quote(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: [" "])
-        if trimmed.count <= 200 { return trimmed }
+        // Trimming U+0020 only, on the bytes (as Foundation's trimming does, unit by unit).
+        let bytes = text.utf8
+        var lo = bytes.startIndex
+        var hi = bytes.endIndex
+        while lo < hi, bytes[lo] == 0x20 { lo = bytes.index(after: lo) }
+        while hi > lo, bytes[bytes.index(before: hi)] == 0x20 { hi = bytes.index(before: hi) }
+        let trimmed = lo == bytes.startIndex && hi == bytes.endIndex ? text : String(text[lo..<hi])
+        // A Character is at least one byte: a short text needs no counting.
+        if trimmed.utf8.count <= 200 || trimmed.count <= 200 { return trimmed }
         return String(trimmed.prefix(197)) + "…"
     }
 
@@ -265,12 +298,29 @@ struct NoteContext {
             let first = bytes[start]
             let capitalized = first < 0x80 ? (first >= 0x41 && first <= 0x5A) : (text.first?.isUppercase ?? false)
             let linkIndex = spans.link(at: start)
+            // ASCII: lower-casing is a byte map (what `lowercased()` does for ASCII), hashed on the way.
+            let lower: String
+            let hash: UInt64
+            if ascii {
+                if uppers == 0 {
+                    lower = text
+                    hash = WordHash.of(bytes[start..<i])
+                } else {
+                    let lowered = bytes[start..<i].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                    lower = String(decoding: lowered, as: UTF8.self)
+                    hash = WordHash.of(lowered)
+                }
+            } else {
+                lower = text.lowercased()
+                hash = WordHash.of(lower)
+            }
             words.append(
                 Word(
-                    text: text, lower: text.lowercased(), range: start..<i, isPunct: isPunct,
+                    text: text, lower: lower, range: start..<i, isPunct: isPunct,
                     capitalized: capitalized, allCaps: letters >= 2 && uppers == letters, hasDigit: digit,
                     inCode: spans.code(at: start), inStrong: spans.strong(at: start),
-                    link: linkIndex.flatMap { block.spans[$0].url }, linkSpan: linkIndex, spaceBefore: space))
+                    link: linkIndex.flatMap { block.spans[$0].url }, linkSpan: linkIndex, spaceBefore: space,
+                    hash: hash, ascii: ascii, exotic: !ascii && WordHash.isExotic(lower)))
             space = false
         }
         return words
@@ -303,13 +353,13 @@ struct NoteContext {
         var inAgenda = false
         for (index, block) in blocks.enumerated() {
             if block.isHeading {
-                let lower = block.text.lowercased()
-                inAgenda = lower.hasPrefix("agenda") || lower == "topics" || lower.hasPrefix("agenda items")
+                inAgenda = block.text.lowercasedHasPrefix("agenda")
+                    || (block.text.utf8.count < 64 && block.text.lowercased() == "topics")
                 continue
             }
-            if block.kind == .paragraph, block.text.lowercased().hasPrefix("agenda") { inAgenda = true; continue }
+            if block.kind == .paragraph, block.text.lowercasedHasPrefix("agenda") { inAgenda = true; continue }
             if inAgenda, block.isListItem { result.insert(index) }
-            if inAgenda, block.kind == .paragraph, !block.text.lowercased().hasPrefix("agenda") { inAgenda = false }
+            if inAgenda, block.kind == .paragraph, !block.text.lowercasedHasPrefix("agenda") { inAgenda = false }
         }
         // Rendered pages lose the "Agenda" heading: a list right under the title, before the attendees.
         if result.isEmpty {
@@ -327,7 +377,7 @@ struct NoteContext {
             // Only a list followed by an attendees line reads as an agenda.
             let last = result.max() ?? 0
             let after = blocks.indices.first { $0 > last && !blocks[$0].isListItem }
-            if after.map({ !blocks[$0].text.lowercased().hasPrefix("attendees") }) ?? true { result = [] }
+            if after.map({ !blocks[$0].text.lowercasedHasPrefix("attendees") }) ?? true { result = [] }
         }
         return result
     }

@@ -8,11 +8,11 @@ enum Cues {
     static let attendeeLabels: [String] = [
         "attendees", "attending", "present", "participants", "in attendance", "attendance", "people", "who",
     ]
-    static let callWords: Set<String> = ["call", "meeting", "calls", "meetings", "hangout", "sync", "standup", "stand-up"]
-    static let callSchedulers: Set<String> = [
+    static let callWords: WordSet = ["call", "meeting", "calls", "meetings", "hangout", "sync", "standup", "stand-up"]
+    static let callSchedulers: WordSet = [
         "next", "scheduled", "resume", "will", "moved", "move", "postponed", "rescheduled", "cancelled", "canceled",
     ]
-    static let cancellation: Set<String> = ["cancelled", "canceled", "skip", "skipped", "skipping", "no", "off"]
+    static let cancellation: WordSet = ["cancelled", "canceled", "skip", "skipped", "skipping", "no", "off"]
 
     // MARK: Events
 
@@ -29,18 +29,18 @@ enum Cues {
         "festival": .conference, "retreat": .meetup, "launch": .release,
     ]
     /// Event nouns that need a name before them to count ("day", "week", "demo", "launch").
-    static let weakEventNouns: Set<String> = [
+    static let weakEventNouns: WordSet = [
         "day", "launch", "social", "jam", "course", "gathering", "presentation", "lightning", "hangout", "panel", "session",
     ]
     /// Words that may stand in an event's name before its noun without a capital ("install party", "user group").
-    static let nameModifiers: Set<String> = [
+    static let nameModifiers: WordSet = [
         "install", "installation", "developer", "developers", "user", "users", "hack", "community", "release",
         "doc", "docs", "documentation", "q&a", "online", "virtual", "annual", "spring", "summer", "autumn", "fall",
         "winter", "tutorial", "contributor", "contributors", "newcomer", "newcomers", "bug", "triage", "packaging",
         "coding", "design", "planning", "lightning", "demo", "unikernel", "open", "source", "ocaml", "security",
     ]
     /// Words that end a name going leftwards.
-    static let nameStoppers: Set<String> = [
+    static let nameStoppers: WordSet = [
         "the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its", "my", "your", "at", "in",
         "on", "of", "for", "to", "from", "with", "and", "or", "but", "is", "are", "was", "were", "be", "been", "will",
         "would", "should", "could", "can", "may", "might", "has", "have", "had", "do", "does", "did", "about", "into",
@@ -53,13 +53,13 @@ enum Cues {
         "weekly", "monthly", "regular", "more", "most", "few", "several", "many", "much", "own", "same", "similar",
     ]
     /// Verbs and phrases that make a following proper name an event ("a demo at FOSDEM").
-    static let attendanceVerbs: Set<String> = [
+    static let attendanceVerbs: WordSet = [
         "attend", "attended", "attending", "present", "presented", "presenting", "speak", "spoke", "speaking",
         "talk", "talked", "demo", "demoed", "demonstrated", "visit", "visited", "visiting", "travel", "travelling",
         "traveling", "submit", "submitted", "interest", "booth", "stand", "keynote", "panel", "poster", "exhibit",
     ]
     /// Capitalised words that are not event names even after "at".
-    static let notEventNames: Set<String> = [
+    static let notEventNames: WordSet = [
         "api", "tls", "ssl", "dns", "tcp", "udp", "http", "https", "xml", "json", "html", "css", "arm", "vm", "vms", "cpu",
         "irc", "pr", "prs", "rfc", "dhcp", "ntp", "ci", "os", "ui", "ux", "url", "uri", "sql", "git", "ssh", "usb",
         "ram", "ip", "ipv4", "ipv6", "aws", "gcp", "ec2", "s3", "faq", "todo", "tbd", "tbc", "aob", "pdf", "uk", "us",
@@ -73,9 +73,9 @@ enum Cues {
 
     // MARK: Releases
 
-    static let releaseNouns: Set<String> = ["release", "releases", "version", "versions"]
-    static let releaseVerbsPast: Set<String> = ["released", "shipped", "published", "tagged", "launched"]
-    static let releaseVerbsFuture: Set<String> = ["release", "releasing", "ship", "shipping", "publish", "cut", "cutting", "tag", "tagging"]
+    static let releaseNouns: WordSet = ["release", "releases", "version", "versions"]
+    static let releaseVerbsPast: WordSet = ["released", "shipped", "published", "tagged", "launched"]
+    static let releaseVerbsFuture: WordSet = ["release", "releasing", "ship", "shipping", "publish", "cut", "cutting", "tag", "tagging"]
 
     // MARK: Deadlines
 
@@ -89,7 +89,7 @@ enum Cues {
         (["registrations"], .registration), (["early", "bird"], .registration), (["sign-ups"], .registration),
         (["signups"], .registration), (["rsvp"], .registration), (["deadline"], .other), (["deadlines"], .other),
     ]
-    static let deadlineVerbs: Set<String> = [
+    static let deadlineVerbs: WordSet = [
         "close", "closes", "closing", "closed", "due", "ends", "end", "deadline", "until", "by", "before", "open",
     ]
 
@@ -108,22 +108,22 @@ enum Cues {
 
     // MARK: Status
 
-    static let pastVerbs: Set<String> = [
+    static let pastVerbs: WordSet = [
         "was", "were", "took", "happened", "held", "went", "gave", "attended", "visited", "presented", "spoke", "ran",
         "did", "had", "released", "launched", "demoed", "saw", "finished", "completed", "merged", "shipped",
     ]
-    static let proposalWords: Set<String> = [
+    static let proposalWords: WordSet = [
         "would", "could", "should", "desire", "idea", "ideas", "propose", "proposed", "proposal", "suggest",
         "suggested", "suggestion", "maybe", "perhaps", "consider", "considering", "prospect", "want", "wants",
         "like", "plans", "plan", "planning", "thinking", "think", "hope", "hoping", "interested", "interest",
         "discussion", "discussed", "looking", "possible", "possibly", "potential", "wish", "need", "needs",
     ]
-    static let futureWords: Set<String> = [
+    static let futureWords: WordSet = [
         "will", "soon", "upcoming", "coming", "next", "scheduled", "planned", "due", "about", "gearing", "ready",
         "preparing", "shall", "going", "taking", "registered", "signed", "brink",
     ]
-    static let cancelWords: Set<String> = ["cancelled", "canceled", "called off", "scrapped", "dropped"]
-    static let postponeWords: Set<String> = [
+    static let cancelWords: WordSet = ["cancelled", "canceled", "called off", "scrapped", "dropped"]
+    static let postponeWords: WordSet = [
         "postponed", "delayed", "deferred", "pushed", "slipped", "rescheduled", "put off", "off until", "held up",
         "got in the way", "blocked",
     ]

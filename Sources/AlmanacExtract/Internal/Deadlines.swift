@@ -10,7 +10,7 @@ enum Deadlines {
         for sentence in context.sentences where !sentence.dates.isEmpty {
             let lowers = sentence.words.map(\.lower)
             var claimed = Set<Int>()
-            for (phrase, subkind) in Cues.deadlinePhrases where sentence.lowers.contains(phrase[0]) {
+            for (phrase, subkind) in Cues.deadlinePhrases where sentence.has(phrase[0]) {
                 var start = 0
                 while let found = find(phrase, in: lowers, from: start) {
                     start = found + phrase.count
@@ -49,7 +49,7 @@ enum Deadlines {
         for (index, expression) in sentence.dates.enumerated() where expression.range.lowerBound >= cueOffset {
             let between = words.filter { $0.range.lowerBound >= cueOffset && $0.range.upperBound <= expression.range.lowerBound }
             // "Registration for the Developer Summit closes on 11/4": a closing verb carries the cue further.
-            let limit = between.contains(where: { Cues.deadlineVerbs.contains($0.lower) }) ? 9 : 5
+            let limit = between.contains(where: { Cues.deadlineVerbs.contains($0) }) ? 9 : 5
             if between.count <= limit, !between.contains(where: { $0.text == "," || $0.text == ";" || $0.lower == "event" }) {
                 return (index, expression)
             }

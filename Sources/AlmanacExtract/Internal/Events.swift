@@ -10,8 +10,8 @@ enum Events {
         for sentence in context.sentences {
             // Each rule runs only on sentences that have its cue words (cheap set tests).
             var found: [Draft] = []
-            if !sentence.lowers.isDisjoint(with: nounCues) { found += nounPhrases(sentence, context) }
-            if !sentence.lowers.isDisjoint(with: attendanceCues) { found += attendance(sentence, context) }
+            if sentence.hasAny(nounCues) { found += nounPhrases(sentence, context) }
+            if sentence.hasAny(attendanceCues) { found += attendance(sentence, context) }
             if sentence.has("talk") { found += talks(sentence, context) }
             if Releases.mayMention(sentence) { found += Releases.extract(sentence, context) }
             for index in found.indices { found[index].locate(in: sentence) }
@@ -24,11 +24,11 @@ enum Events {
         return drafts
     }
 
-    static let nounCues: Set<String> = Set(Cues.eventNouns.keys).union(["hack", "meeting", "meetings"])
-    static let attendanceCues: Set<String> = ["at", "to", "during", "attend", "attends", "attended", "attending", "visit", "visiting", "visited"]
+    static let nounCues = WordSet(Set(Cues.eventNouns.keys).union(["hack", "meeting", "meetings"]))
+    static let attendanceCues: WordSet = ["at", "to", "during", "attend", "attends", "attended", "attending", "visit", "visiting", "visited"]
 
     /// Scheduling words that tie a later sentence's date to the event its block or section is about.
-    static let schedulingCues: Set<String> = [
+    static let schedulingCues: WordSet = [
         "date", "dates", "day", "when", "held", "hold", "holding", "around", "pick", "picking", "planned", "planning",
         "scheduled", "schedule", "poll", "say", "confirmed", "confirm", "takes", "take", "place", "happen", "happening",
         "run", "runs", "running", "between", "from", "sometime", "week", "weekend", "in", "on", "until", "postponed",
@@ -55,8 +55,8 @@ enum Events {
             let sentence = context.sentences[index]
             guard sentence.hasAny(schedulingCues) || sentence.words.contains(where: { Cues.eventNouns[$0.lower] != nil }) else { continue }
             // Dates of calls and deadlines belong to them; "another one in three months" is another event.
-            if sentence.hasAny(Cues.callWords) || sentence.hasAny(["cfp", "deadline", "closes", "registration", "applications"]) { continue }
-            if sentence.hasAny(["another", "other", "next one", "previous", "last"]) { continue }
+            if sentence.hasAny(Cues.callWords) || sentence.hasAny(.events_cfp) { continue }
+            if sentence.hasAny(.events_another) { continue }
             guard let expression = sentence.dates.first(where: \.when.isDated), let last = expression.when.lastDay,
                 last >= context.info.date.adding(days: -7)
             else { continue }
@@ -226,7 +226,7 @@ enum Events {
                 || (word.lower == "at" && index > 0 && words[index - 1].text == "(")
             // "during ASPLOS", "at ICFP": an acronym after these is an event even with no verb.
             let acronymAfter = word.lower != "to" && words[index + 1].allCaps && words[index + 1].text.count >= 3
-                && !Cues.notEventNames.contains(words[index + 1].lower) && words[index + 1].link == nil
+                && !Cues.notEventNames.contains(words[index + 1]) && words[index + 1].link == nil
                 && (index + 2 >= words.count || !words[index + 2].capitalized)
             guard verbNear || acronymAfter else { continue }
             var candidate: Range<Int>?
@@ -264,8 +264,8 @@ enum Events {
     static func isEventName(_ title: String, words: [Word]) -> Bool {
         let content = words.filter { !$0.isPunct }
         guard let first = content.first, content.count <= 4 else { return false }
-        if Cues.notEventNames.contains(first.lower) || Names.tokens(title).isEmpty { return false }
-        if content.contains(where: { Cues.eventNouns[$0.lower] != nil && !Cues.weakEventNouns.contains($0.lower) }) { return true }
+        if Cues.notEventNames.contains(first) || Names.tokens(title).isEmpty { return false }
+        if content.contains(where: { Cues.eventNouns[$0.lower] != nil && !Cues.weakEventNouns.contains($0) }) { return true }
         if first.allCaps, first.text.count >= 3, first.text.count <= 8, content.count <= 2, !first.text.contains("/") { return true }
         // CamelCase with a capital inside ("XenSummit", "PyCon") or an event word inside it.
         let inner = first.text.dropFirst().contains { $0.isUppercase } && first.text.first?.isUppercase == true
@@ -361,7 +361,7 @@ enum Events {
 
 /// "in Pasadena CA", "in Portland, Oregon": a place after "in" in an event's sentence.
 enum Places {
-    static let notPlaces: Set<String> = [
+    static let notPlaces: WordSet = [
         "the", "a", "an", "this", "that", "order", "time", "place", "progress", "general", "particular", "fact",
         "advance", "which", "case", "addition", "future", "practice", "mind", "touch", "charge", "terms", "favour",
         "favor", "opam", "ocaml", "mirage", "mirageos", "xen", "it", "there", "person",
@@ -373,7 +373,7 @@ enum Places {
         for (index, word) in words.enumerated() where word.lower == "in" && index + 1 < words.count && index >= near - 1 {
             if index - near > 14 { break }
             let next = words[index + 1]
-            guard next.capitalized, !next.inCode, next.link == nil, !Places.notPlaces.contains(next.lower) else { continue }
+            guard next.capitalized, !next.inCode, next.link == nil, !Places.notPlaces.contains(next) else { continue }
             // Not a month, weekday or date ("in January", "in Q1").
             if sentence.dates.contains(where: { $0.range.contains(next.range.lowerBound) }) { continue }
             var hi = index + 1

@@ -153,13 +153,13 @@ enum Meetings {
 
     static func scheduledCalls(_ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
-        for sentence in context.sentences where !sentence.lowers.isDisjoint(with: Cues.callWords) {
-            guard let callIndex = sentence.words.firstIndex(where: { Cues.callWords.contains($0.lower) }) else { continue }
+        for sentence in context.sentences where sentence.hasAny(Cues.callWords) {
+            guard let callIndex = sentence.words.firstIndex(where: { Cues.callWords.contains($0) }) else { continue }
             let lowerWords = sentence.words.map(\.lower)
             let before = lowerWords[max(0, callIndex - 3)..<callIndex]
             let nextCall = before.contains("next") || before.contains("next week's") || lowerWords.contains("next")
-            let noCall = before.contains("no") || sentence.hasAny(["cancelled", "canceled", "skip", "skipping"])
-            let scheduled = sentence.hasAny(["scheduled", "resume", "will", "moved", "rescheduled", "take", "place"])
+            let noCall = before.contains("no") || sentence.hasAny(.meetings_cancelled)
+            let scheduled = sentence.hasAny(.meetings_scheduled)
             guard nextCall || noCall || (scheduled && !sentence.dates.isEmpty) else { continue }
             // "Last call of 2015!", "report back on the next call": a call with nothing to schedule.
             let usable = sentence.dates.filter { expression in

@@ -8,17 +8,17 @@ import AlmanacTime
 extension Sentence {
     /// A word that can be part of a name: capitalised (not a function word), all caps, with digits,
     /// code, a link, hyphenated or slashed, or one of the lower-case words names use.
-    func isNameWord(_ index: Int, allowing modifiers: Set<String> = Cues.nameModifiers) -> Bool {
+    func isNameWord(_ index: Int, allowing modifiers: WordSet = Cues.nameModifiers) -> Bool {
         guard index >= 0, index < words.count else { return false }
         let w = words[index]
         if w.isPunct { return w.text == "&" || w.text == "+" }
-        if w.inCode || w.link != nil || (w.inStrong && !Cues.nameStoppers.contains(w.lower)) { return true }
-        if Cues.nameStoppers.contains(w.lower) {
+        if w.inCode || w.link != nil || (w.inStrong && !Cues.nameStoppers.contains(w)) { return true }
+        if Cues.nameStoppers.contains(w) {
             // A capitalised function word inside a name ("Outreach Program for Women") is not enough.
             return false
         }
         if w.capitalized || w.allCaps || w.hasDigit { return true }
-        if modifiers.contains(w.lower) { return true }
+        if modifiers.contains(w) { return true }
         // "dev/winter", "mirage-www", "unikernel.org": names; "high-quality", "full/half": ordinary words.
         if w.text.contains("-") || w.text.contains("/") || (w.text.contains(".") && !w.text.hasSuffix(".")) {
             return !CommonWords.isOrdinary(w.text)
@@ -47,7 +47,7 @@ extension Sentence {
     }
 
     /// The name that ends just before word `index` (at most `limit` words), or nil.
-    func nameBefore(_ index: Int, limit: Int = 5, modifiers: Set<String> = Cues.nameModifiers) -> Range<Int>? {
+    func nameBefore(_ index: Int, limit: Int = 5, modifiers: WordSet = Cues.nameModifiers) -> Range<Int>? {
         var lo = index
         while lo > 0, index - lo < limit, isNameWord(lo - 1, allowing: modifiers) {
             // A sentence-initial capital on a common word ("Some", "Also") does not start a name.
@@ -66,7 +66,7 @@ extension Sentence {
         if words[lo].inCode { return codeRange(lo) }
         var hi = lo
         while hi < words.count, hi - lo < limit {
-            if isNameWord(hi) || (hi == lo && allowLowercaseFirst && !words[hi].isPunct && !Cues.nameStoppers.contains(words[hi].lower)) {
+            if isNameWord(hi) || (hi == lo && allowLowercaseFirst && !words[hi].isPunct && !Cues.nameStoppers.contains(words[hi])) {
                 hi += 1
             } else {
                 break

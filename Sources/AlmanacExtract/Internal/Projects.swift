@@ -11,7 +11,7 @@ enum Projects {
         drafts += listedIdeas(context)
         drafts += sectionLeadIns(context)
         let programmes = context.blocks.indices.map { programme(of: $0, context) }
-        for sentence in context.sentences where !sentence.lowers.isDisjoint(with: frameCues) {
+        for sentence in context.sentences where sentence.hasAny(frameCues) {
             drafts += frames(sentence, context, blockProgramme: programmes[sentence.block])
         }
         return drafts
@@ -37,7 +37,7 @@ enum Projects {
 
     static let programmePhrases: [([String], Item.Subkind)] = Cues.programmes.map { ($0.0.split(separator: " ").map(String.init), $0.1) }
     /// The first words of the programme phrases: a sentence without any names no programme.
-    static let programmeWords: Set<String> = Set(programmePhrases.filter { $0.1 != .other }.map { $0.0[0] })
+    static let programmeWords = WordSet(programmePhrases.filter { $0.1 != .other }.map { $0.0[0] })
 
     /// The programme of a block's context: its lead-in, headings, parent item, the paragraph before it.
     static func programme(of index: Int, _ context: NoteContext) -> Item.Subkind? {
@@ -109,7 +109,7 @@ enum Projects {
     static func cleanTitle(_ text: String) -> String {
         var title = text
         for separator in [", which", ", that", " which ", " that ", " — ", " - ", ": ", " (", ". ", ", "] {
-            if let range = title.range(of: separator) { title = String(title[..<range.lowerBound]) }
+            title = title.before(separator: separator)
         }
         title = title.trimmedPhrase()
         for article in ["A ", "An ", "The ", "a ", "an ", "the "] where title.hasPrefix(article) {
@@ -130,12 +130,12 @@ enum Projects {
 
     // MARK: - Sentence frames
 
-    static let workVerbs: Set<String> = ["working", "work", "works", "worked", "implement", "implementing"]
+    static let workVerbs: WordSet = ["working", "work", "works", "worked", "implement", "implementing"]
     /// Words one of the frames needs.
-    static let frameCues: Set<String> = workVerbs.union(workers).union([
+    static let frameCues: WordSet = workVerbs.union(workers).union([
         "pioneer", "project", "projects", "another", "one", "mentoring", "mentor", "mentors", "mentored", "supervising",
     ])
-    static let workers: Set<String> = [
+    static let workers: WordSet = [
         "student", "students", "intern", "interns", "participant", "participants", "candidate", "candidates",
         "applicant", "applicants", "mentee", "contributor", "newcomer",
     ]
@@ -147,7 +147,7 @@ enum Projects {
         if let first = words.first, ["if", "whether", "unless"].contains(first.lower) { return [] }
         let block = context.blocks[sentence.block]
         let contextProgramme = blockProgramme
-            ?? (sentence.lowers.isDisjoint(with: programmeWords) ? nil : programme(inWords: sentence.words.map(\.lower)))
+            ?? (!sentence.hasAny(programmeWords) ? nil : programme(inWords: sentence.words.map(\.lower)))
         let hasWorker = sentence.hasAny(workers)
         func add(_ range: Range<Int>, status: Item.Status, subkind: Item.Subkind?, confidence: Double, people: [String] = []) {
             let title = cleanTitle(sentence.text(range, in: block))
@@ -160,12 +160,12 @@ enum Projects {
         }
         for (index, word) in words.enumerated() {
             // "<student> will be working on NTP", "implement NTP as the project"
-            if workVerbs.contains(word.lower), hasWorker || contextProgramme != nil {
+            if workVerbs.contains(word), hasWorker || contextProgramme != nil {
                 var start = index + 1
                 if start < words.count, words[start].lower == "on" { start += 1 }
                 guard word.lower.hasPrefix("work") ? (index + 1 < words.count && words[index + 1].lower == "on") : true else { continue }
                 if let object = projectObject(sentence, from: start) {
-                    let status: Item.Status = sentence.hasAny(["will", "would", "could", "willing", "might", "may"]) && !sentence.has("working")
+                    let status: Item.Status = sentence.hasAny(.projects_will) && !sentence.has("working")
                         ? .proposed : .inProgress
                     add(object, status: hasWorker || contextProgramme != nil ? status : .proposed, subkind: contextProgramme,
                         confidence: hasWorker ? 0.85 : 0.6)
@@ -175,7 +175,7 @@ enum Projects {
             if word.lower == "pioneer", index + 1 < words.count, words[index + 1].lower.hasPrefix("project"),
                 let name = phraseAfterDeterminer(sentence, before: index)
             {
-                let mentoring = sentence.hasAny(["mentoring", "mentor", "mentors", "mentored"])
+                let mentoring = sentence.hasAny(.projects_mentoring)
                 var people: [String] = []
                 if mentoring {
                     // "Ben is mentoring …": the name before the verb.
@@ -195,7 +195,7 @@ enum Projects {
                 let name = sentence.nameBefore(index, limit: 4), words[name].allSatisfy({ $0.inStrong || $0.link != nil }),
                 !words[name].contains(where: { $0.lower == "pioneer" })
             {
-                let done = sentence.hasAny(["finished", "completed", "done", "merged", "wrapped"])
+                let done = sentence.hasAny(.projects_finished)
                 add(name, status: done ? .done : .inProgress, subkind: contextProgramme, confidence: 0.75)
             }
             // "We could turn this into a Pioneer Project", "make it a Pioneer Project": the block's subject.
@@ -217,7 +217,7 @@ enum Projects {
                 add(named, status: .done, subkind: .pioneer, confidence: 0.7)
             }
             // "We have a candidate for Outreachy", "our GSoC student": someone in a programme.
-            if workers.contains(word.lower), index + 2 < words.count, ["for", "in", "from", "on"].contains(words[index + 1].lower),
+            if workers.contains(word), index + 2 < words.count, ["for", "in", "from", "on"].contains(words[index + 1].lower),
                 let subkind = programme(in: words[index + 2].text), subkind != .student, subkind != .pioneer
             {
                 let label = words[index + 2].text
@@ -227,7 +227,7 @@ enum Projects {
                 drafts.append(Draft(item, block: sentence.block, confidence: 0.6))
             }
             // "Hiroshi is mentoring the Plugin registry project", "will mentor two contributors on the installer project"
-            if word.lower == "project", index > 0, sentence.hasAny(["mentoring", "mentor", "mentors", "mentored", "supervising", "leading", "leads"]),
+            if word.lower == "project", index > 0, sentence.hasAny(.projects_mentoring2),
                 let name = phraseAfterDeterminer(sentence, before: index), !words[name].contains(where: { $0.lower == "pioneer" })
             {
                 var people: [String] = []
@@ -256,7 +256,7 @@ enum Projects {
         while lo > 0, index - lo < 5 {
             let w = sentence.words[lo - 1]
             if w.isPunct || ["the", "a", "an", "this", "our", "their", "his", "her", "its"].contains(w.lower) { break }
-            if Cues.nameStoppers.contains(w.lower) && !w.capitalized { return sentence.nameBefore(index, limit: 4) }
+            if Cues.nameStoppers.contains(w) && !w.capitalized { return sentence.nameBefore(index, limit: 4) }
             lo -= 1
         }
         guard lo < index else { return nil }

@@ -6,10 +6,10 @@ import AlmanacTime
 /// Releases: "Mirage 1.2 was released on Monday", "Anil released Mirage 1.1.1", "the 3.0 release",
 /// "release of the Bitcoin Piñata", "we will soon release functoria".
 enum Releases {
-    static let auxiliaries: Set<String> = ["was", "were", "is", "are", "been", "be", "got", "gets", "now", "just", "finally", "already", "being"]
-    static let determiners: Set<String> = ["the", "a", "an", "new", "next", "our", "its", "their", "this", "that", "any", "some"]
+    static let auxiliaries: WordSet = ["was", "were", "is", "are", "been", "be", "got", "gets", "now", "just", "finally", "already", "being"]
+    static let determiners: WordSet = ["the", "a", "an", "new", "next", "our", "its", "their", "this", "that", "any", "some"]
     /// Words after "release" that make it an attribute ("release goals"), not the thing.
-    static let attributes: Set<String> = [
+    static let attributes: WordSet = [
         "goals", "goal", "plan", "plans", "checklist", "process", "notes", "note", "branch", "schedule", "cycle",
         "manager", "management", "engineering", "date", "dates", "candidate", "tarball", "script", "scripts", "tag",
         "workflow", "blockers", "blocker", "status", "announcement", "party", "team", "planning", "tracking",
@@ -17,22 +17,22 @@ enum Releases {
         "criterion", "requirements", "milestone", "gate", "gates",
     ]
     /// Releases that are not software ("news release", "press release").
-    static let notSoftware: Set<String> = ["news", "press", "latest", "last", "every", "each", "any", "stable", "frequent", "regular"]
+    static let notSoftware: WordSet = ["news", "press", "latest", "last", "every", "each", "any", "stable", "frequent", "regular"]
     /// Words that make a sentence's release something wished for or refused, not an event.
-    static let hypothetical: Set<String> = ["need", "needs", "needed", "reluctance", "reluctant", "not", "n't", "no", "without", "if", "whether", "hesitant"]
+    static let hypothetical: WordSet = ["need", "needs", "needed", "reluctance", "reluctant", "not", "n't", "no", "without", "if", "whether", "hesitant"]
     /// Objects of "release" that are no thing's name.
-    static let notObjects: Set<String> = [
+    static let notObjects: WordSet = [
         "it", "them", "this", "that", "these", "those", "soon", "now", "today", "something", "everything", "anything",
         "things", "stuff", "more", "all", "often", "early", "regularly", "frequently", "upstream", "then", "again",
         "when", "once", "here", "there", "as", "to", "in", "on", "of", "for", "with", "and", "or",
     ]
-    static let previewWords: Set<String> = ["preview", "beta", "alpha", "version", "set", "bunch", "round", "series", "batch"]
+    static let previewWords: WordSet = ["preview", "beta", "alpha", "version", "set", "bunch", "round", "series", "batch"]
 
-    static let cueWords: Set<String> = ["release", "releases", "released", "cut", "cutting", "eta"]
+    static let cueWords: WordSet = ["release", "releases", "released", "cut", "cutting", "eta"]
 
     /// Whether the sentence can speak of a release: a release word, or a major version ("3.0").
     static func mayMention(_ sentence: Sentence) -> Bool {
-        !sentence.lowers.isDisjoint(with: cueWords) || sentence.words.contains { $0.hasDigit && isMajorVersion($0) }
+        sentence.hasAny(cueWords) || sentence.words.contains { $0.hasDigit && isMajorVersion($0) }
     }
 
     static func extract(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
@@ -46,11 +46,11 @@ enum Releases {
             var modifier: String?
             // "reluctance to release", "needs a release of": wished for or refused, not an event.
             if ["release", "releases", "released"].contains(word.lower),
-                words[max(0, index - 4)..<index].contains(where: { hypothetical.contains($0.lower) || $0.lower.hasSuffix("n't") })
+                words[max(0, index - 4)..<index].contains(where: { hypothetical.contains($0) || $0.lower.hasSuffix("n't") })
             {
                 continue
             }
-            if index > 0, notSoftware.contains(words[index - 1].lower), word.lower.hasPrefix("release") { continue }
+            if index > 0, notSoftware.contains(words[index - 1]), word.lower.hasPrefix("release") { continue }
             // "before the release", "since the release": a reference point, not the release itself.
             if word.lower == "release", index >= 2, words[index - 1].lower == "the",
                 ["before", "after", "since", "until", "till"].contains(words[index - 2].lower)
@@ -68,9 +68,9 @@ enum Releases {
                     name = after
                 } else {
                     var k = index + 1
-                    while k < words.count, determiners.contains(words[k].lower) { k += 1 }
+                    while k < words.count, determiners.contains(words[k]) { k += 1 }
                     // "cut a new set of releases", "cut a bunch of packages"
-                    if k + 2 < words.count, previewWords.contains(words[k].lower), words[k + 1].lower == "of" { k += 2 }
+                    if k + 2 < words.count, previewWords.contains(words[k]), words[k + 1].lower == "of" { k += 2 }
                     guard k < words.count, ["package", "packages", "tag", "tags", "tarball", "releases"].contains(words[k].lower),
                         let subject = subjectName(sentence, context)
                     else { continue }
@@ -101,14 +101,14 @@ enum Releases {
             case "released":
                 let before = index > 0 ? words[index - 1].lower : ""
                 // "the released version": an adjective.
-                if index + 1 < words.count, attributes.contains(words[index + 1].lower) || ["version", "versions", "code", "packages"].contains(words[index + 1].lower) {
+                if index + 1 < words.count, attributes.contains(words[index + 1]) || ["version", "versions", "code", "packages"].contains(words[index + 1].lower) {
                     continue
                 }
-                let auxIndex = (max(0, index - 3)..<index).last { auxiliaries.contains(words[$0].lower) }
+                let auxIndex = (max(0, index - 3)..<index).last { auxiliaries.contains(words[$0]) }
                 if let auxIndex {
                     // Passive: "<X> was released", "<X> will be released".
                     var subjectEnd = auxIndex
-                    while subjectEnd > 0, auxiliaries.contains(words[subjectEnd - 1].lower) || ["will", "has", "have", "had", "to"].contains(words[subjectEnd - 1].lower) {
+                    while subjectEnd > 0, auxiliaries.contains(words[subjectEnd - 1]) || ["will", "has", "have", "had", "to"].contains(words[subjectEnd - 1].lower) {
                         subjectEnd -= 1
                     }
                     name = sentence.nameBefore(subjectEnd, limit: 4)
@@ -151,7 +151,7 @@ enum Releases {
                     var hi = index + 2
                     if hi < words.count, words[hi].hasDigit || words[hi].lower.hasPrefix("rc") { hi += 1 }
                     name = index..<hi
-                    past = sentence.hasAny(["went", "out", "released", "shipped", "tagged", "published"])
+                    past = sentence.hasAny(.releases_went)
                 } else if attributes.contains(next) {
                     // "release goals for 1.0", "release criteria for Functoria": the thing after "for";
                     // "Functoria release status": the name before.
@@ -285,13 +285,13 @@ enum Releases {
         var index = start
         // "released, [ocaml-vmnet] and …": a comma before a list of names.
         if index + 1 < words.count, words[index].text == ",", words[index + 1].link != nil || words[index + 1].inCode { index += 1 }
-        while index < words.count, determiners.contains(words[index].lower) { index += 1 }
+        while index < words.count, determiners.contains(words[index]) { index += 1 }
         guard index < words.count else { return nil }
-        if previewWords.contains(words[index].lower), index + 1 < words.count, words[index + 1].lower == "of" {
+        if previewWords.contains(words[index]), index + 1 < words.count, words[index + 1].lower == "of" {
             modifier = words[index].lower
             return object(after: index + 2, sentence, &modifier, lowercaseFirst: lowercaseFirst)
         }
-        if notObjects.contains(words[index].lower) { return nil }
+        if notObjects.contains(words[index]) { return nil }
         let found = sentence.nameAfter(index, limit: 4, allowLowercaseFirst: lowercaseFirst)
         guard let found else { return nil }
         // A lone lower-case common word is no name ("release soon" was excluded above; "release notes" too).
@@ -305,16 +305,16 @@ enum Releases {
 
     /// A release the sentence asserts ("a release due very soon", "on the brink of the release"),
     /// not one it wonders about ("check if we need a release").
-    static let statementCues: Set<String> = [
+    static let statementCues: WordSet = [
         "due", "soon", "out", "coming", "ready", "shape", "gearing", "brink", "cut", "cutting", "made", "make", "making",
         "released", "planned", "scheduled", "imminent", "upcoming", "next", "preparing", "prepare",
     ]
 
     static func isStatement(_ sentence: Sentence, at index: Int) -> Bool {
-        guard !sentence.lowers.isDisjoint(with: statementCues) else { return false }
+        guard sentence.hasAny(statementCues) else { return false }
         let before = sentence.words[max(0, index - 5)..<index].map(\.lower)
         if before.contains(where: { ["if", "whether", "need", "needs", "should"].contains($0) }) { return false }
-        return sentence.hasAny(["due", "soon", "out", "coming", "ready", "shape", "gearing", "brink", "cut", "cutting", "made", "make", "making", "released", "planned", "scheduled", "imminent", "upcoming", "next", "preparing", "prepare"])
+        return sentence.hasAny(.releases_due)
     }
 
     /// What a sentence without a name for its release is about: its block's lead-in or heading, without

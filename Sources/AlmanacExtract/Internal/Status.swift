@@ -11,7 +11,7 @@ enum StatusJudge {
         if let last = when.lastDay, when.isDated {
             if last < noteDate { return .past }
             if when.tentative { return .tentative }
-            if kind == .event, sentence.hasAny(Cues.proposalWords), !sentence.hasAny(["will", "scheduled", "confirmed"]) {
+            if kind == .event, sentence.hasAny(Cues.proposalWords), !sentence.hasAny(.status_will) {
                 return .proposed
             }
             return .scheduled
@@ -22,7 +22,7 @@ enum StatusJudge {
         if !hasFutureAux, words.contains(where: Cues.pastVerbs.contains) || words.contains(where: { $0.hasSuffix("ed") && ["was", "were", "has", "have", "had"].contains($0) }) {
             return .past
         }
-        if sentence.hasAny(Cues.proposalWords), !sentence.hasAny(["scheduled", "confirmed", "registered"]) { return .proposed }
+        if sentence.hasAny(Cues.proposalWords), !sentence.hasAny(.status_scheduled) { return .proposed }
         if sentence.hasAny(Cues.futureWords) { return .scheduled }
         if words.contains(where: Cues.pastVerbs.contains) { return .past }
         return .scheduled
