@@ -6,7 +6,7 @@ import AlmanacRead
 import AlmanacStore
 import Foundation
 
-/// `almanac-benchmark collect [--notes N] [--folder DIR]`: generates N weekly notes (about 4 KB each,
+/// `almanac-benchmark collect [--notes N] [--folder DIR]`: generates N weekly notes (about 5 KB each,
 /// from templates and a seeded generator) and runs `collect` over them end to end, printing the time of
 /// each stage, notes/s, MB/s and the peak memory (maximum resident set size). The corpus is removed
 /// afterwards unless --folder names where to keep it.
@@ -112,7 +112,7 @@ enum NoteCorpus {
         let short = months.map { String($0.prefix(3)) }
         let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
         let filler = String(repeating: "The group went through the open pull requests, agreed on the review rota and noted "
-            + "that the documentation needs another pass before the next release. ", count: 18)
+            + "that the documentation needs another pass before the next release. ", count: 26)
         let base = CivilDate(year: 2000, month: 1, day: 3)!
         for index in 0..<count {
             let date = base.adding(days: 7 * (index / 3) + index % 3)
