@@ -5,8 +5,15 @@ import AlmanacCore
 /// section, an acronym and its expansion, the same call twice) become one item with aliases.
 enum Consolidate {
     static func items(_ drafts: [Draft]) -> [Item] {
-        // Names prepared once per draft: comparisons are many, names few.
-        let prepared = drafts.map { $0.item.names.map(Names.Key.init) }
+        // Names prepared once per draft, and only for drafts compared with another: comparisons are many,
+        // names few, and most drafts share no bucket.
+        var prepared = [[Names.Key]?](repeating: nil, count: drafts.count)
+        func names(_ i: Int) -> [Names.Key] {
+            if let known = prepared[i] { return known }
+            let keys = drafts[i].item.names.map(Names.Key.init)
+            prepared[i] = keys
+            return keys
+        }
         // Union-find over the pairs that can be the same thing: drafts sharing a day (meetings,
         // deadlines) or a word of their names (events, projects). Comparing only those keeps a note
         // with thousands of mentions fast.
@@ -25,7 +32,7 @@ enum Consolidate {
         }
         for (_, members) in buckets.sorted(by: { $0.key < $1.key }) where members.count > 1 && members.count <= 200 {
             for (position, a) in members.enumerated() {
-                for b in members[(position + 1)...] where root(a) != root(b) && same(drafts[a], drafts[b], prepared[a], prepared[b]) {
+                for b in members[(position + 1)...] where root(a) != root(b) && same(drafts[a], drafts[b], names(a), names(b)) {
                     parent[root(b)] = root(a)
                 }
             }
@@ -65,7 +72,7 @@ enum Consolidate {
             for name in draft.item.names {
                 let (initials, letters) = acronymKeys(name)
                 if initials.count >= 2 { keys.insert("\(kind)|acronym:\(initials)") }
-                if !name.contains(" "), letters.count >= 2 { keys.insert("\(kind)|acronym:\(letters)") }
+                if letters.count >= 2, !(name.utf8.allSatisfy({ $0 < 0x80 }) ? name.utf8.contains(0x20) : name.contains(" ")) { keys.insert("\(kind)|acronym:\(letters)") }
             }
             return keys.sorted()
         }
@@ -233,10 +240,19 @@ enum Consolidate {
     /// A deadline's event named as the event item is titled ("CIF16" → "Cloud Innovator Forum 2016").
     static func linkDeadlines(_ items: inout [Item]) {
         let events = items.filter { $0.kind == .event }
+        // Each name prepared once (Names.similarity of two strings prepares both on every call).
+        var eventKeys: [[Names.Key]]?
         for index in items.indices where items[index].kind == .deadline {
             guard let name = items[index].forEvent else { continue }
-            if let event = events.first(where: { $0.names.contains { Names.similarity($0, name) >= 0.6 || Names.isAcronym(name, of: $0) } }) {
-                items[index].forEvent = event.title
+            let keys = eventKeys ?? events.map { $0.names.map(Names.Key.init) }
+            eventKeys = keys
+            let nameKey = Names.Key(name)
+            if let event = events.indices.first(where: { e in
+                events[e].names.indices.contains { n in
+                    Names.similarity(keys[e][n], nameKey) >= 0.6 || Names.isAcronym(name, of: events[e].names[n])
+                }
+            }) {
+                items[index].forEvent = events[event].title
             }
         }
     }

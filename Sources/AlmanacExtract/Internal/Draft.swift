@@ -40,7 +40,10 @@ extension Draft {
     private func anchorOffset(in sentence: Sentence) -> Int? {
         // The first word of the item's title in the sentence, else the sentence start.
         let first = Names.tokens(item.title).first
-        return sentence.words.first { word in first.map { Names.tokens(word.text).first == $0 } ?? false }?.range.lowerBound
+        // An ASCII word's tokens are runs of its lower-cased bytes: one that does not hold `first` cannot start with it.
+        return sentence.words.first { word in
+            first.map { first in (!word.ascii || word.lower.includes(first)) && Names.tokens(word.text).first == first } ?? false
+        }?.range.lowerBound
             ?? sentence.range.lowerBound
     }
 }
@@ -157,5 +160,20 @@ extension String {
         return s.trimmedPhrase()
     }
 
-    var wordCount: Int { split(separator: " ").count }
+    /// `split(separator: " ").count`; counted on the bytes for ASCII text (where " " is one byte and one
+    /// Character, never part of a longer one).
+    var wordCount: Int {
+        var count = 0
+        var inWord = false
+        for byte in utf8 {
+            if byte >= 0x80 { return split(separator: " ").count }
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
 }

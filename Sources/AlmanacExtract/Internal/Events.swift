@@ -25,6 +25,7 @@ enum Events {
     }
 
     static let nounCues = WordSet(Set(Cues.eventNouns.keys).union(["hack", "meeting", "meetings"]))
+    static let eventNounWords = WordSet(Cues.eventNouns.keys)
     static let attendanceCues: WordSet = ["at", "to", "during", "attend", "attends", "attended", "attending", "visit", "visiting", "visited"]
 
     /// Scheduling words that tie a later sentence's date to the event its block or section is about.
@@ -53,7 +54,7 @@ enum Events {
         }
         for index in sentences {
             let sentence = context.sentences[index]
-            guard sentence.hasAny(schedulingCues) || sentence.words.contains(where: { Cues.eventNouns[$0.lower] != nil }) else { continue }
+            guard sentence.hasAny(schedulingCues) || sentence.hasAny(eventNounWords) else { continue }
             // Dates of calls and deadlines belong to them; "another one in three months" is another event.
             if sentence.hasAny(Cues.callWords) || sentence.hasAny(.events_cfp) { continue }
             if sentence.hasAny(.events_another) { continue }
@@ -75,6 +76,8 @@ enum Events {
         var drafts: [Draft] = []
         var consumed = -1
         for (index, word) in sentence.words.enumerated() where index > consumed && !word.isPunct {
+            // Only a cue noun ("hack", "meeting" and the event nouns) starts a rule.
+            guard nounCues.contains(word) else { continue }
             var noun = word.lower
             var nounEnd = index + 1
             // "hack day", "doc day", "q&a hangout"

@@ -108,6 +108,32 @@ enum Meetings {
         var chair: String?
         // Split at commas, semicolons, " and " and " & ".
         var parts: [String] = []
+        if list.utf8.allSatisfy({ $0 < 0x80 }) {
+            parts = asciiParts(list)
+        } else {
+            parts = unicodeParts(list)
+        }
+        for part in parts {
+            var name = part
+            var isChair = false
+            // Roles in parentheses: "(chair)", "(notes)".
+            while let open = name.firstIndex(of: "("), let close = name[open...].firstIndex(of: ")") {
+                let role = name[name.index(after: open)..<close].lowercased()
+                if role.includes("chair") || role.includes("host") || role.includes("facilitat") { isChair = true }
+                name.removeSubrange(open...close)
+            }
+            name = name.trimmedPhrase()
+            if name.hasSuffix("?") { name = String(name.dropLast()).trimmedPhrase() }
+            guard !name.isEmpty, name.wordCount <= 5, name.first?.isLetter == true, !CommonWords.isOrdinary(name) else { continue }
+            if isChair, chair == nil { chair = name } else { names.append(name) }
+        }
+        if let chair { names.insert(chair, at: 0) }
+        return names
+    }
+
+    /// The pieces of an attendees list, split at commas, semicolons, "and" and "&" (Characters).
+    static func unicodeParts(_ list: String) -> [String] {
+        var parts: [String] = []
         var current = ""
         let words = list.split(separator: " ", omittingEmptySubsequences: true)
         for word in words {
@@ -131,22 +157,48 @@ enum Meetings {
             }
         }
         parts.append(current)
-        for part in parts {
-            var name = part
-            var isChair = false
-            // Roles in parentheses: "(chair)", "(notes)".
-            while let open = name.firstIndex(of: "("), let close = name[open...].firstIndex(of: ")") {
-                let role = name[name.index(after: open)..<close].lowercased()
-                if role.includes("chair") || role.includes("host") || role.includes("facilitat") { isChair = true }
-                name.removeSubrange(open...close)
-            }
-            name = name.trimmedPhrase()
-            if name.hasSuffix("?") { name = String(name.dropLast()).trimmedPhrase() }
-            guard !name.isEmpty, name.wordCount <= 5, name.first?.isLetter == true, !CommonWords.isOrdinary(name) else { continue }
-            if isChair, chair == nil { chair = name } else { names.append(name) }
+        return parts
+    }
+
+    /// `unicodeParts` of an ASCII list, on its bytes (each ASCII byte is one Character, and "\r\n", the one
+    /// two-byte Character, holds none of the separators).
+    static func asciiParts(_ list: String) -> [String] {
+        var parts: [String] = []
+        var current: [UInt8] = []
+        func push() {
+            parts.append(String(decoding: current, as: UTF8.self))
+            current.removeAll(keepingCapacity: true)
         }
-        if let chair { names.insert(chair, at: 0) }
-        return names
+        let bytes = Array(list.utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x20 {
+                i += 1
+                continue
+            }
+            var end = i
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            let word = bytes[i..<end]
+            i = end
+            if word.elementsEqual("and".utf8) || word.elementsEqual("&".utf8) {
+                push()
+                continue
+            }
+            var subStart = word.startIndex
+            for k in word.startIndex...word.endIndex {
+                let atEnd = k == word.endIndex
+                guard atEnd || word[k] == 0x2C || word[k] == 0x3B else { continue }
+                let sub = word[subStart..<k]
+                if !sub.isEmpty {
+                    if !current.isEmpty { current.append(0x20) }
+                    current.append(contentsOf: sub)
+                }
+                if !atEnd { push() }
+                subStart = k + 1
+            }
+        }
+        push()
+        return parts
     }
 
     // MARK: - Scheduled calls

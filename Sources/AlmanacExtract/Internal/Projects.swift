@@ -159,6 +159,8 @@ enum Projects {
             drafts.append(Draft(item, block: sentence.block, confidence: confidence))
         }
         for (index, word) in words.enumerated() {
+            // Every rule below starts at one of the frame cues.
+            guard frameCues.contains(word) else { continue }
             // "<student> will be working on NTP", "implement NTP as the project"
             if workVerbs.contains(word), hasWorker || contextProgramme != nil {
                 var start = index + 1

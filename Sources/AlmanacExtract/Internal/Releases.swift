@@ -41,6 +41,8 @@ enum Releases {
         let block = context.blocks[sentence.block]
         var used = Set<Int>()
         for (index, word) in words.enumerated() where !used.contains(index) {
+            // Every rule below starts at a cue word or a version ("3.0"): skip the rest unasked.
+            if !word.hasDigit, !cueWords.contains(word) { continue }
             var name: Range<Int>?
             var past = false
             var modifier: String?

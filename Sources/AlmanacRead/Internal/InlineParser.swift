@@ -18,24 +18,26 @@ struct InlineParser {
 
     init(segments: [Segment], references: [String: String]) {
         self.references = references
+        var total = 0
+        for segment in segments { total += segment.bytes.count + 1 }
+        raw.reserveCapacity(total)
+        lines.reserveCapacity(total)
+        columns.reserveCapacity(total)
         for (index, segment) in segments.enumerated() {
             if index > 0 {
                 raw.append(0x0A)
                 lines.append(segment.line)
                 columns.append(segment.column - 1)
             }
-            var column = segment.column
-            for byte in segment.bytes {
-                raw.append(byte)
-                lines.append(segment.line)
-                columns.append(column)
-                column += 1
-            }
+            raw.append(contentsOf: segment.bytes)
+            lines.append(contentsOf: repeatElement(segment.line, count: segment.bytes.count))
+            columns.append(contentsOf: segment.column..<(segment.column + segment.bytes.count))
         }
     }
 
     /// Parses the whole block into `builder`.
     func parse(into builder: inout TextBuilder) {
+        builder.reserve(raw.count)
         let pieces = scan(0..<raw.count)
         emit(pieces, into: &builder)
     }

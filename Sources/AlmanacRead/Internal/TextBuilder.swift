@@ -37,6 +37,11 @@ struct TextBuilder {
         }
     }
 
+    /// Room for `count` more bytes (a block's text is about as long as its source).
+    mutating func reserve(_ count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
+    }
+
     /// A word break: collapses with neighbouring whitespace, dropped at the ends.
     mutating func space() { pendingSpace = true }
 

@@ -170,6 +170,47 @@ enum Lexicon {
         return table
     }()
 
+    /// `table` as an open-addressing table of its hashes: a lookup per word token without hashing the
+    /// hash again (SipHash) as a `Dictionary<UInt64, …>` does.
+    static let probe = HashProbe(table)
+
+    struct HashProbe: Sendable {
+        private var keys: [UInt64]
+        private var slots: [Int32]
+        private var entries: [(word: [UInt8], lex: Lex)]
+        private var mask: Int
+
+        init(_ table: [UInt64: (word: [UInt8], lex: Lex)]) {
+            var size = 16
+            while size < table.count * 4 { size *= 2 }
+            keys = Array(repeating: 0, count: size)
+            slots = Array(repeating: -1, count: size)
+            entries = []
+            mask = size - 1
+            for (key, entry) in table {
+                var slot = Self.start(key, mask)
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                keys[slot] = key
+                slots[slot] = Int32(entries.count)
+                entries.append(entry)
+            }
+        }
+
+        @inline(__always)
+        static func start(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: key ^ (key >> 31)) & mask }
+
+        @inline(__always)
+        func find(_ key: UInt64) -> (word: [UInt8], lex: Lex)? {
+            var slot = Self.start(key, mask)
+            while true {
+                let index = slots[slot]
+                if index < 0 { return nil }
+                if keys[slot] == key { return entries[Int(index)] }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
     /// FNV-1a over ASCII-lowercased bytes.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -184,7 +225,7 @@ enum Lexicon {
     /// The lexicon entry for a word (any case), if it is a keyword.
     @inline(__always)
     static func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Lex? {
-        guard bytes.count <= 12, let entry = table[hash(bytes)], entry.word.count == bytes.count else { return nil }
+        guard bytes.count <= 12, let entry = probe.find(hash(bytes)), entry.word.count == bytes.count else { return nil }
         var i = 0
         for expected in entry.word {
             let byte = bytes[i]
