@@ -310,9 +310,28 @@ enum Events {
 
     // MARK: - Items of an events section or agenda group
 
-    static let sectionWords = ["event", "events", "conference", "conferences", "meetups", "upcoming", "travel", "talks", "calendar"]
+    static let sectionWords: WordSet = ["event", "events", "conference", "conferences", "meetups", "upcoming", "travel", "talks", "calendar"]
 
     static func isEventSection(_ text: String) -> Bool {
+        // ASCII text: its letter runs, lower-cased, on the bytes (an ASCII Character is a letter exactly
+        // when its byte is A-Z or a-z).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var run: [UInt8] = []
+            func found() -> Bool {
+                defer { run.removeAll(keepingCapacity: true) }
+                guard !run.isEmpty else { return false }
+                let word = String(decoding: run, as: UTF8.self)
+                return sectionWords.contains(word, hash: WordHash.of(run), ascii: true, exotic: false)
+            }
+            for byte in text.utf8 {
+                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                    run.append(byte | 0x20)
+                } else if found() {
+                    return true
+                }
+            }
+            return found()
+        }
         let tokens = text.lowercased().split(whereSeparator: { !$0.isLetter })
         return tokens.contains { sectionWords.contains(String($0)) }
     }
