@@ -16,11 +16,16 @@ public indirect enum JSON: Sendable, Hashable {
 
     /// Two-space indented JSON with a final newline when `pretty`, else one line.
     public func render(pretty: Bool = true) -> String {
+        String(decoding: bytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// ``render(pretty:)``'s UTF-8 bytes, for writing a large file without making a String of it first.
+    public func bytes(pretty: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         write(into: &out, indent: pretty ? 0 : -1)
         if pretty { out.append(0x0A) }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static let indents: [[UInt8]] = (0..<32).map { [0x0A] + Array(repeating: 0x20, count: 2 * $0) }

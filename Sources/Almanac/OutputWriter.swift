@@ -16,8 +16,12 @@ public struct OutputWriter: Sendable {
     /// holds exactly these bytes is left alone, so its modification time says when it last changed.
     @discardableResult
     public func write(_ text: String, to name: String) throws -> String {
+        try write(Data(text.utf8), to: name)
+    }
+
+    @discardableResult
+    public func write(_ data: Data, to name: String) throws -> String {
         let path = (directory as NSString).appendingPathComponent(name)
-        let data = Data(text.utf8)
         if let existing = FileManager.default.contents(atPath: path), existing == data { return path }
         try Self.atomicWrite(data, to: path)
         return path

@@ -109,7 +109,7 @@ public struct Publisher: Sendable {
             noteURL: link, staleMonths: configuration.board.staleMonths)
         written.append(try writer.write(board.render(model), to: "projects.md"))
         done("projects.md")
-        written.append(try writer.write(ItemsJSON.model(model).render(), to: "items.json"))
+        written.append(try writer.write(Data(ItemsJSON.model(model).bytes()), to: "items.json"))
         done("items.json")
         // The page links to the feeds where the output folder is published (feeds_url), not the notes site.
         let page = SubscribePage(title: "\(configuration.name) calendars", baseURL: configuration.feedsURL, feeds: pageFeeds,
