@@ -5,8 +5,9 @@ enum Resolver {
     typealias Tense = TemporalExpression.Tense
 
     static func resolve(_ c: Candidate, reference ref: CivilDate?, tense: Tense, dayFirst: Bool) -> (When, DateParts)? {
-        guard var (when, inferred) = resolveDate(c.shape, weekday: c.weekday, reference: ref, tense: tense, dayFirst: dayFirst)
+        guard let (resolved, inferred) = resolveDate(c.shape, weekday: c.weekday, reference: ref, tense: tense, dayFirst: dayFirst)
         else { return nil }
+        var when = resolved
         if let time = c.time {
             guard when.precision == .day || when.precision == .datetime, when.end == nil || when.end == when.start,
                 let start = TimeOfDay(hour: time.start.hour, minute: time.start.minute)
