@@ -51,22 +51,18 @@ public enum MarkdownText {
         let trimmed = url.trimmingSpaces()
         let lower = trimmed.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") else { return nil }
+        return percentEncoding(trimmed, [" ", "(", ")", "<", ">", "\"", "|", "[", "]", "`", "\\"])
+    }
+
+    /// `url` with each of `scalars` (ASCII) percent-encoded and control characters dropped: what both
+    /// Markdown and HTML links need, each with the characters that could end its link target.
+    static func percentEncoding(_ url: String, _ scalars: Set<Unicode.Scalar>) -> String {
+        let hex = Array("0123456789ABCDEF".unicodeScalars)
         var out = ""
-        for scalar in trimmed.unicodeScalars {
-            switch scalar {
-            case " ": out += "%20"
-            case "(": out += "%28"
-            case ")": out += "%29"
-            case "<": out += "%3C"
-            case ">": out += "%3E"
-            case "\"": out += "%22"
-            case "|": out += "%7C"
-            case "[": out += "%5B"
-            case "]": out += "%5D"
-            case "`": out += "%60"
-            case "\\": out += "%5C"
-            default:
-                if scalar.properties.generalCategory == .control { continue }
+        for scalar in url.unicodeScalars {
+            if scalars.contains(scalar) {
+                out.unicodeScalars.append(contentsOf: ["%", hex[Int(scalar.value >> 4)], hex[Int(scalar.value & 0x0F)]])
+            } else if scalar.properties.generalCategory != .control {
                 out.unicodeScalars.append(scalar)
             }
         }

@@ -591,21 +591,6 @@ public enum HTMLText {
         guard let scheme = ["https://", "http://", "webcal://", "mailto:"].first(where: { lower.hasPrefix($0) }),
             trimmed.count > scheme.count
         else { return nil }
-        var out = ""
-        for scalar in trimmed.unicodeScalars {
-            switch scalar {
-            case " ": out += "%20"
-            case "\"": out += "%22"
-            case "'": out += "%27"
-            case "<": out += "%3C"
-            case ">": out += "%3E"
-            case "`": out += "%60"
-            case "\\": out += "%5C"
-            default:
-                if scalar.properties.generalCategory == .control { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        return MarkdownText.percentEncoding(trimmed, [" ", "\"", "'", "<", ">", "`", "\\"])
     }
 }
