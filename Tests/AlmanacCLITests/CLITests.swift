@@ -2,24 +2,11 @@ import AlmanacTestSupport
 import Foundation
 import Testing
 
-/// Runs the built `almanac` with arguments; returns exit status, standard output and standard error.
-func almanac(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-    let process = Process()
-    process.executableURL = TestPaths.almanacBinary
-    process.arguments = arguments
-    process.currentDirectoryURL = TestPaths.root
+/// Runs the built `almanac` in the repository with arguments and extra environment variables.
+func almanac(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
     var env = ProcessInfo.processInfo.environment
     for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    return try runProcess(TestPaths.almanacBinary.path, arguments, environment: env)
 }
 
 struct CLITests {

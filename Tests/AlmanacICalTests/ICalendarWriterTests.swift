@@ -128,26 +128,18 @@ struct ICalendarWriterTests {
         let folder = try TestPaths.temporaryDirectory()
         let file = folder.appendingPathComponent("feed.ics")
         try writer.render([event], feed: feed).write(to: file, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", """
+        let result = try runProcess("/usr/bin/python3", ["-c", """
             import sys, icalendar
             cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
             for e in cal.walk('VEVENT'):
                 print(e['UID'], e['SUMMARY'], e.decoded('DTSTART'), e.decoded('DTEND'))
-            """, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        process.waitUntilExit()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        if output.contains("No module named 'icalendar'") {
+            """, file.path])
+        if result.err.contains("No module named 'icalendar'") {
             print("note: python3-icalendar is not installed; .ci/run installs it")
             return
         }
-        #expect(process.terminationStatus == 0)
-        #expect(output == "p@almanac A, b; c 2016-01-22 2016-01-23\n")
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out == "p@almanac A, b; c 2016-01-22 2016-01-23\n")
     }
 }
 
