@@ -1,27 +1,15 @@
 /// A small, stable hash (FNV-1a, 64-bit) for identities and cache keys: the same text gives the same
 /// value on every machine and every run, unlike `Hasher`.
 public enum Hash {
+    @inlinable
     public static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
+        fnv1a(text.utf8)
     }
 
+    /// The hash of any bytes: a String's UTF-8, file contents and stored blobs (an
+    /// `UnsafeRawBufferPointer` is hashed at memory speed, the call being specialised where it is made).
     @inlinable
     public static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
-
-    /// The hash of raw bytes (file contents, stored blobs), at memory speed.
-    public static func fnv1a(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)

@@ -1,3 +1,5 @@
+import AlmanacCore
+
 /// A fixed set of lower-case cue words, asked "is this word in you?" many times per sentence.
 ///
 /// `Set<String>` hashes the asked word with SipHash on every question; here each word of a note is
@@ -115,20 +117,12 @@ enum WordHash {
     /// FNV-1a of the UTF-8 bytes, never 0, with the bits mixed so the top bits (the signature's) vary.
     @inline(__always)
     static func of(_ word: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.utf8 {
-            h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        return finish(h)
+        finish(Hash.fnv1a(word))
     }
 
     @inline(__always)
     static func of(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        return finish(h)
+        finish(Hash.fnv1a(bytes))
     }
 
     @inline(__always)
