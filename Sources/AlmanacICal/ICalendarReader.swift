@@ -1,5 +1,5 @@
 internal import CLibical
-public import AlmanacCore
+import AlmanacCore
 
 /// An iCalendar document as libical parsed it: components, their properties, and the problems
 /// libical noted (`X-LIC-ERROR`).

@@ -63,8 +63,9 @@ public struct TemporalTagger: Sendable {
         var lineCounter = LineCounter()
         for candidate in candidates {
             let tense = Self.tense(of: candidate, tokens)
-            guard var (when, inferred) = Resolver.resolve(candidate, reference: reference, tense: tense, dayFirst: options.dayFirst)
+            guard let (resolved, inferred) = Resolver.resolve(candidate, reference: reference, tense: tense, dayFirst: options.dayFirst)
             else { continue }
+            var when = resolved
             let vague = Self.isVague(candidate.shape)
             if vague || Self.isHedged(candidate, tokens, sentences) { when.tentative = true }
             let start = tokens[candidate.first].start

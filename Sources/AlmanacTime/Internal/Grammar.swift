@@ -514,7 +514,8 @@ struct Grammar {
 
     /// 4pm, 4 pm, 10:30am, 16:00, 4.30pm, noon, 16:00-17:00, 4-5pm; with a zone (UTC, 10am PT, (CET), UTC+1).
     func time(_ i: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (TimeSpec, Int)? {
-        guard var (start, afterStart, startHasMeridiem) = clock(i, bytes) else { return nil }
+        guard let (clockStart, afterStart, startHasMeridiem) = clock(i, bytes) else { return nil }
+        var start = clockStart
         var j = afterStart
         var end: TimeOfDayValue?
         if punct(j, "-") || isWord(j, "to", in: bytes) || isWord(j, "until", in: bytes) || isWord(j, "till", in: bytes),
