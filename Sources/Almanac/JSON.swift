@@ -1,3 +1,4 @@
+import AlmanacCore
 /// A JSON value with ordered keys, so output follows the documented field order and is byte-stable.
 public indirect enum JSON: Sendable, Hashable {
     case null

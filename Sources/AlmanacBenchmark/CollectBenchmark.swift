@@ -89,6 +89,36 @@ enum CollectBenchmark {
         }
     }
 
+    /// The merge and the publishing of a kept corpus, each run `runs` times on notes extracted once:
+    /// the medians, and the first publish into an empty folder apart from the re-publishes over its
+    /// own output (which read the previous feed for SEQUENCE).
+    static func model(_ folder: String, runs: Int) throws {
+        let notes = (folder as NSString).appendingPathComponent("notes")
+        let out = NSTemporaryDirectory() + "almanac-bench-model-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let read = Pipeline().notes(paths: [notes]).notes
+        let entries = read.map { ($0.info, $0.items) }
+        let clock = ContinuousClock()
+        var merges: [Double] = []
+        var model = Model(items: [], notes: [])
+        for _ in 0..<runs {
+            let start = clock.now
+            model = Merger().merge(entries)
+            merges.append(seconds(start.duration(to: clock.now)))
+        }
+        var publishes: [Double] = []
+        for _ in 0..<runs {
+            let start = clock.now
+            _ = try Publisher().publish(model, to: out)
+            publishes.append(seconds(start.duration(to: clock.now)))
+        }
+        let again = Array(publishes.dropFirst())
+        print(String(format: "model of %d notes, %d items (%d runs; the fastest run in brackets, the least disturbed by other work):",
+            read.count, model.items.count, runs))
+        print(String(format: "  merge median %.3f s (%.3f); publish first %.3f s, again median %.3f s (%.3f)",
+            median(merges), merges.min()!, publishes[0], median(again), again.min() ?? 0))
+    }
+
     static func peakMemoryMB() -> Int {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)

@@ -3,6 +3,9 @@
 //   almanac-benchmark tagger [--megabytes N] [--runs R] [--show LINES]
 //                                        tag generated notes line by line, one thread (--show: print a sample)
 //   almanac-benchmark long-line [--runs R]  tag single lines of 1, 2.5 and 5 MB
+//   almanac-benchmark collect [--notes N] [--folder DIR]   generate notes, collect them end to end
+//   almanac-benchmark stages --folder DIR   reading and extraction by stage, one thread
+//   almanac-benchmark model --folder DIR [--runs R]   merge and publish medians, the notes extracted once
 //
 // Sizes are in MB of 10^6 bytes. Text comes from a seeded generator, so every run tags the same bytes.
 import AlmanacCore
@@ -24,6 +27,11 @@ struct Benchmark: Sendable {
             let options = try Options(arguments, allowed: ["folder"])
             guard let folder = options.value("folder") else { throw UsageError(description: "stages needs --folder") }
             CollectBenchmark.stages((folder as NSString).appendingPathComponent("notes"))
+        }),
+        Benchmark(name: "model", usage: "model --folder DIR [--runs R] (merge and publish a corpus collect --folder kept)", run: { arguments in
+            let options = try Options(arguments, allowed: ["folder", "runs"])
+            guard let folder = options.value("folder") else { throw UsageError(description: "model needs --folder") }
+            try CollectBenchmark.model(folder, runs: max(2, try options.int("runs", default: 5)))
         }),
     ]
 }

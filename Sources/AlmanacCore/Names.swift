@@ -90,7 +90,7 @@ public enum Names {
 
     /// A name prepared for comparison once: its tokens, and their hashes sorted, so comparing two names
     /// walks two short arrays instead of hashing strings into sets.
-    public struct Key: Sendable, Hashable {
+    public final class Key: Sendable, Hashable {
         public let name: String
         public let tokens: [String]
         /// Hashes of the distinct tokens, ascending.
@@ -179,6 +179,42 @@ public enum Names {
     /// "CIF16" is an acronym of "Cloud Innovator Forum" (and "Cloud Innovator Forum 2016").
     public static func isAcronym(_ short: String, of long: String) -> Bool {
         isAcronym(acronymLetters(short), of: initials(long), longEndsWithDigit: long.last?.isNumber == true)
+    }
+
+    /// The lower-cased capital initials of a name's words ("Cloud Innovator Forum" → "cif") and its
+    /// leading letters ("CIF16" → "cif"): what an acronym of the name, or the name as an acronym, is
+    /// looked up by. On the bytes when the name is ASCII (where every character is one byte and a letter
+    /// is A-Z or a-z), else with `Character` properties.
+    public static func acronymKeys(_ name: String) -> (initials: String, letters: String) {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var initials: [UInt8] = []
+            var letters: [UInt8] = []
+            var inWord = false
+            var wordHasLetter = false
+            var leading = true
+            for byte in name.utf8 {
+                let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                if leading {
+                    if isLetter { letters.append(byte | 0x20) } else { leading = false }
+                }
+                if byte == 0x20 {
+                    inWord = false
+                    continue
+                }
+                if !inWord {
+                    inWord = true
+                    wordHasLetter = false
+                }
+                if isLetter, !wordHasLetter {
+                    wordHasLetter = true
+                    if byte >= 0x41 && byte <= 0x5A { initials.append(byte | 0x20) }
+                }
+            }
+            return (String(decoding: initials, as: UTF8.self), String(decoding: letters, as: UTF8.self))
+        }
+        let initials = String(name.split(separator: " ").compactMap { $0.first(where: \.isLetter) }.filter(\.isUppercase)).lowercased()
+        let letters = name.prefix { $0.isLetter }.lowercased()
+        return (initials, letters)
     }
 
     /// The letters of a name that can be an acronym ("CIF16" → "cif"), or nil.

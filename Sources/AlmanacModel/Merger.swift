@@ -14,19 +14,21 @@ public struct Merger: Sendable {
 
     public func merge(_ notes: [(info: NoteInfo, items: [Item])]) -> Model {
         let ordered = notes.sorted { NoteRef($0.info) < NoteRef($1.info) }
+        // What depends on one item alone (its names made ready for matching, its index keys, its UID)
+        // is worked out on all cores first; the replay itself is sequential.
+        let prepared = Self.prepare(ordered)
         var items: [ModelItem] = []
         var index = Index()
         var uids = Set<String>()
-        for (info, noteItems) in ordered {
+        for (position, (info, noteItems)) in ordered.enumerated() {
             let note = NoteRef(info)
-            var claimed = Set<Int>()
-            for item in noteItems {
-                if let found = bestMatch(for: item, from: note, in: items, index: &index, excluding: claimed) {
-                    claimed.insert(found)
+            index.claimsBy = position
+            for (item, ready) in zip(noteItems, prepared[position]) {
+                if let found = bestMatch(for: item, ready, from: note, index: &index) {
                     update(&items[found], with: item, from: note)
-                    index.touch(items[found].item, at: found)
+                    index.touch(items[found], at: found, incoming: ready)
                 } else {
-                    var uid = Self.uid(for: item, note: note)
+                    var uid = ready.uid
                     var suffix = 2
                     while uids.contains(uid) {
                         uid = Self.uid(for: item, note: note, discriminator: suffix)
@@ -34,8 +36,7 @@ public struct Merger: Sendable {
                     }
                     uids.insert(uid)
                     items.append(ModelItem(uid: uid, item: item, note: note))
-                    index.touch(item, at: items.count - 1)
-                    claimed.insert(items.count - 1)
+                    index.add(items[items.count - 1], ready)
                 }
             }
         }
@@ -45,88 +46,163 @@ public struct Merger: Sendable {
         return Model(items: order.map { items[$0] }, notes: ordered.map { NoteRef($0.info) })
     }
 
+    /// Each note's items made ready, on all cores, in runs of consecutive notes that each remember the
+    /// names they prepared: the same names come back note after note.
+    static func prepare(_ ordered: [(info: NoteInfo, items: [Item])]) -> [[Prepared]] {
+        let size = max(1, (ordered.count + 31) / 32)
+        let runs = stride(from: 0, to: ordered.count, by: size).map { $0..<min($0 + size, ordered.count) }
+        return parallelMap(runs) { run in
+            var names: [String: PreparedName] = [:]
+            return run.map { position in
+                let note = NoteRef(ordered[position].info)
+                return ordered[position].items.map { Prepared($0, note: note, names: &names) }
+            }
+        }.flatMap { $0 }
+    }
+
+    /// The few facts of an item that matching looks at, copied out of it so that comparing with a
+    /// candidate does not copy the whole item.
+    struct Facts {
+        var kind: Item.Kind
+        var subkind: Item.Subkind?
+        var title: String
+        var start: CivilDate?
+        var precision: Precision
+        var externalUID: String?
+        /// The date of the note that last mentioned it.
+        var lastMentioned: CivilDate
+
+        init(_ item: Item, lastMentioned: CivilDate) {
+            kind = item.kind
+            subkind = item.subkind
+            title = item.title
+            start = item.when.start
+            precision = item.when.precision
+            externalUID = item.externalUID
+            self.lastMentioned = lastMentioned
+        }
+    }
+
+    /// A name made ready for matching, and the words and acronyms it is indexed under.
+    struct PreparedName {
+        var key: Names.Key
+        var words: [UInt64]
+
+        init(_ name: String) {
+            key = Names.Key(name)
+            words = key.tokenIDs
+            let (initials, letters) = Names.acronymKeys(name)
+            if initials.count >= 2 { words.append(Hash.combine(Self.acronym, Hash.fnv1a(initials))) }
+            if letters.count >= 2, !name.contains(" ") { words.append(Hash.combine(Self.acronym, Hash.fnv1a(letters))) }
+        }
+
+        private static let acronym = Hash.fnv1a("acronym:")
+    }
+
+    /// One note's item made ready for the replay.
+    struct Prepared: Sendable {
+        var names: [PreparedName]
+        var event: Names.Key?
+        var keys: [UInt64]
+        var uid: String
+
+        init(_ item: Item, note: NoteRef, names known: inout [String: PreparedName]) {
+            names = item.names.map { name in
+                if let ready = known[name] { return ready }
+                let ready = PreparedName(name)
+                known[name] = ready
+                return ready
+            }
+            event = item.forEvent.map(Names.Key.init)
+            keys = Index.keys(item, names)
+            uid = Merger.uid(for: item, note: note)
+        }
+    }
+
     /// Where to look for an item's match: meetings by day, everything else by the words of its names,
     /// so a history of 10,000 notes is not compared item against item. Each key lists the items that
     /// have it, in the order they were last touched; a lookup looks at the most recent ones first and
     /// at most `perKey` of them (the event log's latest items are the ones a new note speaks of).
     struct Index {
         private var byKey: [UInt64: [Int]] = [:]
-        /// The prepared names of each item, and of a deadline's event, by position.
-        private(set) var names: [[Names.Key]] = []
+        /// By position: the facts, prepared names and deadline's event of each item, and its keys as
+        /// last indexed.
+        private(set) var facts: [Facts] = []
+        private(set) var names: [[PreparedName]] = []
         private(set) var events: [Names.Key?] = []
-        /// The keys of each item as last indexed.
         private var indexKeys: [[UInt64]] = []
-        /// Names prepared so far, and the words and acronyms each is indexed under: the same names come
-        /// back note after note.
-        private var prepared: [String: (key: Names.Key, words: [UInt64])] = [:]
+        /// The note (its position in the replay) that last claimed each item: a note's items match
+        /// different known items.
+        private var claimedBy: [Int] = []
+        var claimsBy = 0
+        /// Marks of the candidates already found, by position, for the lookup numbered `lookup`.
+        private var seenIn: [Int] = []
+        private var lookup = 0
         let perKey = 16
-
-        /// The prepared form of `name`, made once per merge.
-        mutating func key(_ name: String) -> Names.Key {
-            entry(name).key
-        }
-
-        private mutating func entry(_ name: String) -> (key: Names.Key, words: [UInt64]) {
-            if let known = prepared[name] { return known }
-            let key = Names.Key(name)
-            var words = key.tokenIDs
-            let initials = String(name.split(separator: " ").compactMap { $0.first(where: \.isLetter) }.filter(\.isUppercase)).lowercased()
-            if initials.count >= 2 { words.append(Hash.combine(Self.acronym, Hash.fnv1a(initials))) }
-            let letters = name.prefix { $0.isLetter }.lowercased()
-            if !name.contains(" "), letters.count >= 2 { words.append(Hash.combine(Self.acronym, Hash.fnv1a(letters))) }
-            prepared[name] = (key, words)
-            return (key, words)
-        }
-
-        private static let acronym = Hash.fnv1a("acronym:")
-
-        mutating func prepare(_ names: [String]) -> [Names.Key] {
-            names.map { key($0) }
-        }
 
         /// Where an item is filed: its calendar UID, a meeting's day, else each word of its names and each
         /// acronym they could stand for, within its kind.
-        mutating func keys(_ item: Item) -> [UInt64] {
+        static func keys(_ item: Item, _ names: [PreparedName]) -> [UInt64] {
             let kind = Hash.fnv1a(item.kind.rawValue)
             var keys: [UInt64] = []
             if let uid = item.externalUID { keys.append(Hash.combine(Hash.fnv1a("uid"), Hash.fnv1a(uid))) }
             if item.kind == .meeting, item.externalUID == nil {
                 return [Hash.combine(kind, UInt64(bitPattern: Int64(item.when.start?.dayNumber ?? -1)))]
             }
-            for name in item.names {
-                for word in entry(name).words { keys.append(Hash.combine(kind, word)) }
+            for name in names {
+                for word in name.words { keys.append(Hash.combine(kind, word)) }
             }
             return Array(Set(keys)).sorted()
         }
 
-        /// Records that the item at `position` was created or changed.
-        mutating func touch(_ item: Item, at position: Int) {
-            if position == names.count {
-                names.append(prepare(item.names))
-                indexKeys.append(keys(item))
-                events.append(item.forEvent.map { key($0) })
-            } else {
-                if !names[position].elementsEqual(item.names, by: { $0.name == $1 }) {
-                    names[position] = prepare(item.names)
-                    indexKeys[position] = keys(item)
-                }
-                if events[position]?.name != item.forEvent { events[position] = item.forEvent.map { key($0) } }
+        func isClaimed(_ position: Int) -> Bool { claimedBy[position] == claimsBy }
+
+        /// Records a new item.
+        mutating func add(_ known: ModelItem, _ ready: Prepared) {
+            facts.append(Facts(known.item, lastMentioned: known.lastMentioned.date))
+            names.append(ready.names)
+            events.append(ready.event)
+            indexKeys.append(ready.keys)
+            claimedBy.append(claimsBy)
+            seenIn.append(-1)
+            file(facts.count - 1)
+        }
+
+        /// Records that the item at `position` changed after a mention (`incoming`).
+        mutating func touch(_ known: ModelItem, at position: Int, incoming: Prepared) {
+            let item = known.item
+            facts[position] = Facts(item, lastMentioned: known.lastMentioned.date)
+            claimedBy[position] = claimsBy
+            if !names[position].elementsEqual(item.names, by: { $0.key.name == $1 }) {
+                // The names come from the item's earlier names and the mention's: reuse their preparation.
+                let known = names[position] + incoming.names
+                names[position] = item.names.map { name in known.first { $0.key.name == name } ?? PreparedName(name) }
+                indexKeys[position] = Self.keys(item, names[position])
             }
+            if events[position]?.name != item.forEvent {
+                events[position] = incoming.event?.name == item.forEvent ? incoming.event : item.forEvent.map(Names.Key.init)
+            }
+            file(position)
+        }
+
+        private mutating func file(_ position: Int) {
             for key in indexKeys[position] { byKey[key, default: []].append(position) }
         }
 
-        /// Items sharing a key with `item`, most recently touched first, at most `perKey` per key.
-        mutating func candidates(for item: Item) -> [Int] {
+        /// Items sharing a key with the prepared item, most recently touched first, at most `perKey` per key.
+        mutating func candidates(for ready: Prepared) -> [Int] {
+            lookup += 1
             var found: [Int] = []
-            var seen = Set<Int>(minimumCapacity: 64)
-            for key in keys(item) {
+            for key in ready.keys {
                 guard let list = byKey[key] else { continue }
                 var taken = 0
                 var cursor = list.count - 1
                 // Walk back at most a few times `perKey` entries: a busy item appears many times in a row.
                 while cursor >= 0, taken < perKey, list.count - cursor <= perKey * 8 {
-                    if seen.insert(list[cursor]).inserted {
-                        found.append(list[cursor])
+                    let position = list[cursor]
+                    if seenIn[position] != lookup {
+                        seenIn[position] = lookup
+                        found.append(position)
                         taken += 1
                     }
                     cursor -= 1
@@ -136,13 +212,13 @@ public struct Merger: Sendable {
         }
     }
 
-    func bestMatch(for item: Item, from note: NoteRef, in items: [ModelItem], index: inout Index, excluding claimed: Set<Int>) -> Int? {
+    func bestMatch(for item: Item, _ ready: Prepared, from note: NoteRef, index: inout Index) -> Int? {
         var best: (score: Double, index: Int)?
-        let prepared = index.prepare(item.names)
-        let event = item.forEvent.map { index.key($0) }
-        for position in index.candidates(for: item) where !claimed.contains(position) {
-            guard let score = Self.match(item, prepared, event, items[position].item, index.names[position],
-                index.events[position], sameDay: items[position].lastMentioned.date == note.date)
+        let a = Facts(item, lastMentioned: note.date)
+        for position in index.candidates(for: ready) where !index.isClaimed(position) {
+            let b = index.facts[position]
+            guard let score = Self.match(a, ready.names, ready.event, b, index.names[position], index.events[position],
+                sameDay: b.lastMentioned == note.date)
             else { continue }
             if best == nil || score > best!.score || (score == best!.score && position > best!.index) { best = (score, position) }
         }
@@ -151,35 +227,30 @@ public struct Merger: Sendable {
 
     /// How surely `a` and `b` are the same thing, or nil when they cannot be. `sameDay`: the notes that
     /// mention them have the same date (one meeting's notes in two formats).
-    static func match(_ a: Item, _ b: Item, sameDay: Bool = false) -> Double? {
-        match(a, a.names.map(Names.Key.init), a.forEvent.map(Names.Key.init), b, b.names.map(Names.Key.init),
-            b.forEvent.map(Names.Key.init), sameDay: sameDay)
-    }
-
-    static func match(_ a: Item, _ aNames: [Names.Key], _ aEvent: Names.Key?, _ b: Item, _ bNames: [Names.Key],
+    static func match(_ a: Facts, _ aNames: [PreparedName], _ aEvent: Names.Key?, _ b: Facts, _ bNames: [PreparedName],
         _ bEvent: Names.Key?, sameDay: Bool) -> Double?
     {
         if let ua = a.externalUID, let ub = b.externalUID { return ua == ub ? 2 : nil }
         guard a.kind == b.kind else { return nil }
-        if a.kind == .meeting, a.when.start == nil, b.when.start == nil {
+        if a.kind == .meeting, a.start == nil, b.start == nil {
             // An undated "next call" is only the same as one from the same meeting's notes.
             return sameDay && Names.similarity(a.title, b.title) >= 0.6 ? 1 : nil
         }
         if a.kind == .meeting {
             // A call is its day: "next call on the 25th" and the 25th's own meeting are one meeting.
-            guard let da = a.when.start, let db = b.when.start, a.when.precision.reported == .day || a.when.precision == .datetime,
+            guard let da = a.start, let db = b.start, a.precision.reported == .day || a.precision == .datetime,
                 da == db
             else { return nil }
             return 1
         }
         // Dates first, they are cheap: two dated mentions months apart are two things.
-        if a.kind != .deadline, let sa = a.when.start, let sb = b.when.start {
-            let slack = (a.when.precision == .year || b.when.precision == .year) ? 366 : 75
+        if a.kind != .deadline, let sa = a.start, let sb = b.start {
+            let slack = (a.precision == .year || b.precision == .year) ? 366 : 75
             if abs(sa.dayNumber - sb.dayNumber) > slack { return nil }
         }
         var best = 0.0
         for x in aNames {
-            for y in bNames { best = max(best, Names.similarity(x, y)) }
+            for y in bNames { best = max(best, Names.similarity(x.key, y.key)) }
         }
         if a.kind == .deadline, let ea = aEvent, let eb = bEvent {
             // A deadline is its event's cut-off of one kind: an extended CfP is the same CfP.
@@ -188,7 +259,7 @@ public struct Merger: Sendable {
         }
         guard best >= 0.6 else { return nil }
         // Both dated (and compatible, above): a little surer.
-        if a.when.start != nil, b.when.start != nil, a.kind != .deadline { return best + 0.1 }
+        if a.start != nil, b.start != nil, a.kind != .deadline { return best + 0.1 }
         return best
     }
 
