@@ -80,20 +80,24 @@ public struct Publisher: Sendable {
             logger.debug("wrote \(what) in \(start.duration(to: clock.now))")
             start = clock.now
         }
+        // items.json depends on nothing else written here and is the largest file: it is rendered
+        // alongside the feeds.
+        let itemsJSON = Background { Data(ItemsJSON.model(model).bytes()) }
         // Each item's event is built once; feeds differ only in which they hold and their reminders.
         let builder = FeedBuilder(noteURL: link, defaultTimeZone: configuration.timeZone)
         // SEQUENCE carries on from the feed subscribers already have (an edit inside one note is a revision too).
         let published = (try? String(contentsOfFile: (directory as NSString).appendingPathComponent("calendar.ics"), encoding: .utf8))
-            .flatMap(PublishedFeed.init(text:))
-        let built = model.items.compactMap { entry in
-            builder.event(entry).map { (entry, published?.revised($0) ?? $0) }
-        }
+            .flatMap { PublishedFeed(text: $0) }
+        let items = model.items
+        let built = parallelMap(Array(items.indices)) { index in
+            builder.event(items[index]).map { (index, published?.revised($0) ?? $0) }
+        }.compactMap { $0 }
         // Each VEVENT is written once, on all cores; feeds with reminders write theirs again with the alarms.
         let texts = parallelMap(built) { ICalendarWriter.text(of: $0.1) }
         done("\(texts.count) events")
         for feed in feeds {
             let info = FeedInfo(name: feed.name, description: feed.description, refreshMinutes: configuration.refreshMinutes)
-            let chosen = built.indices.filter { feed.includes(built[$0].0) }
+            let chosen = built.indices.filter { feed.includes(items[built[$0].0]) }
             let events = chosen.map { index in
                 var event = built[index].1
                 event.alarms = feed.alarms
@@ -109,13 +113,33 @@ public struct Publisher: Sendable {
             noteURL: link, staleMonths: configuration.board.staleMonths)
         written.append(try writer.write(board.render(model), to: "projects.md"))
         done("projects.md")
-        written.append(try writer.write(Data(ItemsJSON.model(model).bytes()), to: "items.json"))
-        done("items.json")
+        written.append(try writer.write(itemsJSON.value, to: "items.json"))
+        done("items.json (rendered alongside the feeds)")
         // The page links to the feeds where the output folder is published (feeds_url), not the notes site.
         let page = SubscribePage(title: "\(configuration.name) calendars", baseURL: configuration.feedsURL, feeds: pageFeeds,
             boardFile: "projects.md", noteURL: link, defaultTimeZone: configuration.timeZone)
         written.append(try writer.write(page.render(model), to: "index.html"))
         done("index.html")
         return written
+    }
+}
+
+/// A value worked out on another thread; `value` waits for it.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.signal()
+        }
+    }
+
+    /// The value, once the work has finished (the semaphore orders the write before this read).
+    var value: Value {
+        done.wait()
+        done.signal()
+        return result!
     }
 }

@@ -18,18 +18,47 @@ public struct PublishedFeed: Sendable {
 
     var seen: [String: Seen] = [:]
 
-    /// Reads the VEVENTs of `text`; nil when libical finds no calendar in it.
-    public init?(text: String) {
-        guard let raw = icalparser_parse_string(text) else { return nil }
-        let root = Component(owning: raw)
-        root.withPointer { calendar in
-            var event = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT)
-            while let vevent = event {
-                if let uid = icalcomponent_get_uid(vevent).map({ String(cString: $0) }) {
-                    seen[uid] = Self.read(vevent)
+    /// Reads the VEVENTs of `text`; nil when libical finds no calendar in it. A large feed is read in
+    /// parts of `eventsPerPart` events, on all cores.
+    public init?(text: String, eventsPerPart: Int = 512) {
+        let parts = Self.parts(of: text, eventsPerPart: eventsPerPart)
+        let read = parallelMap(parts) { part -> [(String, Seen)]? in
+            guard let raw = icalparser_parse_string(part) else { return nil }
+            var found: [(String, Seen)] = []
+            Component(owning: raw).withPointer { calendar in
+                var event = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT)
+                while let vevent = event {
+                    if let uid = icalcomponent_get_uid(vevent).map({ String(cString: $0) }) { found.append((uid, Self.read(vevent))) }
+                    event = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT)
                 }
-                event = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT)
             }
+            return found
+        }
+        guard !read.contains(where: { $0 == nil }) else { return nil }
+        for part in read {
+            for (uid, seen) in part! { self.seen[uid] = seen }
+        }
+    }
+
+    /// The feed cut between its events, each part a calendar of its own; the whole text when it has
+    /// no events. A "BEGIN:VEVENT" that starts a line always starts an event: values never hold a
+    /// line break (they are escaped, and folded lines go on with a space).
+    static func parts(of text: String, eventsPerPart: Int) -> [String] {
+        let bytes = Array(text.utf8)
+        let begin = Array("BEGIN:VEVENT".utf8)
+        var starts: [Int] = []
+        var end = bytes.count
+        var lineStart = 0
+        while lineStart < bytes.count {
+            if bytes[lineStart] == 0x42, bytes[lineStart...].starts(with: begin) { starts.append(lineStart) }
+            if bytes[lineStart] == 0x45, bytes[lineStart...].starts(with: "END:VCALENDAR".utf8) { end = lineStart }
+            guard let newline = bytes[lineStart...].firstIndex(of: 0x0A) else { break }
+            lineStart = newline + 1
+        }
+        guard !starts.isEmpty, end > starts[starts.count - 1] else { return [text] }
+        return stride(from: 0, to: starts.count, by: eventsPerPart).map { first in
+            let upTo = first + eventsPerPart < starts.count ? starts[first + eventsPerPart] : end
+            return "BEGIN:VCALENDAR\r\n" + String(decoding: bytes[starts[first]..<upTo], as: UTF8.self) + "END:VCALENDAR\r\n"
         }
     }
 

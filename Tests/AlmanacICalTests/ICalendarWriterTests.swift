@@ -228,6 +228,29 @@ struct PublishedFeedTests {
         #expect(try published([event]).revised(other).sequence == 2)
         #expect(PublishedFeed(text: "not a calendar") == nil)
     }
+
+    @Test func aFeedReadInPartsSeesWhatItSeesWhole() throws {
+        let events = (0..<5).map { day in
+            var each = event
+            each.uid = "walk-\(day)@test"
+            each.start = .date(CivilDate(year: 2031, month: 4, day: 12 + day)!)
+            each.end = .date(CivilDate(year: 2031, month: 4, day: 13 + day)!)
+            each.sequence = day
+            each.location = day == 2 ? "Line one\nBEGIN:VEVENT" : "Park"
+            return each
+        }
+        let text = ICalendarWriter().render(events, feed: FeedInfo(name: "T", description: "T"))
+        let parts = PublishedFeed.parts(of: text, eventsPerPart: 2)
+        #expect(parts.count == 3)
+        #expect(parts.allSatisfy { $0.hasPrefix("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n") && $0.hasSuffix("END:VEVENT\r\nEND:VCALENDAR\r\n") })
+        let whole = try #require(PublishedFeed(text: text, eventsPerPart: 512))
+        let inParts = try #require(PublishedFeed(text: text, eventsPerPart: 2))
+        #expect(whole.seen.count == 5)
+        #expect(inParts.seen == whole.seen)
+        #expect(inParts.seen["walk-4@test"]?.sequence == 4)
+        // A line break in a value cannot start an event of its own: the place is written on one line.
+        #expect(inParts.seen["walk-2@test"]?.location == "Line one BEGIN:VEVENT")
+    }
 }
 
 struct FeedLinkTests {
