@@ -87,8 +87,21 @@ public struct FrontMatter: Sendable {
             diagnostics.append(.warning("front matter is not a YAML mapping of keys to values", path: path, line: 2, column: 1))
             return
         }
+        /// `mapping[key]` without its tag test: Yams compares the tags of two keys by resolving both with
+        /// a list of regular expressions, and each key asked for here (a plain word, no YAML boolean,
+        /// number, null or date) resolves to a string unless its tag is an explicit other one.
+        func lookup(_ key: String) -> Node? {
+            for index in mapping.indices.reversed() {
+                guard case .scalar(let candidate) = mapping[index].key, candidate.string == key else { continue }
+                let tag = candidate.tag.rawValue
+                if tag == Tag.Name.implicit.rawValue || tag == Tag.Name.nonSpecific.rawValue || tag == Tag.Name.str.rawValue {
+                    return mapping[index].value
+                }
+            }
+            return nil
+        }
         func scalar(_ key: String) -> (String, Int)? {
-            guard let value = mapping[key] else { return nil }
+            guard let value = lookup(key) else { return nil }
             if let string = value.scalar?.string { return (string, (value.mark?.line ?? 1) + 1) }
             return nil
         }
@@ -115,7 +128,7 @@ public struct FrontMatter: Sendable {
             }
             diagnostics.append(.warning("front matter '\(key)' is not a date: \(trimmed)", path: path, line: line, column: 1))
         }
-        if let authors = mapping["authors"] ?? mapping["author"] {
+        if let authors = lookup("authors") ?? lookup("author") {
             self.authors = Self.names(authors)
         }
         if let (value, _) = scalar("permalink") ?? scalar("url") { permalink = value }

@@ -190,7 +190,12 @@ public struct ProjectListReader: Sendable {
     static func frontMatterValue(_ key: String, in text: String) -> String? {
         guard text.hasPrefix("---") else { return nil }
         var value: String?
+        let label = Array((key + ":").utf8)
         forEachLine(of: text, limit: 200) { index, line in
+            // Every note passes here: a line that holds neither a fence nor the label is skipped before
+            // Foundation's trimming. (Lower-casing makes an ASCII letter of one other character only, the
+            // Kelvin sign's "k", and no key asked for has a "k".)
+            guard holds(line, Self.fence) || holds(line, Self.dots) || holds(line, label) else { return true }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if index > 0, trimmed == "---" || trimmed == "..." { return false }
             guard trimmed.lowercased().hasPrefix(key + ":") else { return true }
@@ -199,6 +204,25 @@ public struct ProjectListReader: Sendable {
             return false
         }
         return value
+    }
+
+    static let fence = Array("---".utf8)
+    static let dots = Array("...".utf8)
+
+    /// Whether `line` may hold `needle` (ASCII) in any ASCII case: bytes are compared with their 0x20
+    /// bit ignored, which never misses a match and rarely finds a false one (a pre-check only).
+    static func holds(_ line: Substring, _ needle: [UInt8]) -> Bool {
+        let bytes = line.utf8
+        guard let first = needle.first, bytes.count >= needle.count else { return needle.isEmpty }
+        var start = bytes.startIndex
+        while let found = bytes[start...].firstIndex(where: { $0 | 0x20 == first | 0x20 }) {
+            var i = found
+            var k = 0
+            while k < needle.count, i < bytes.endIndex, bytes[i] | 0x20 == needle[k] | 0x20 { i = bytes.index(after: i); k += 1 }
+            if k == needle.count { return true }
+            start = bytes.index(after: found)
+        }
+        return false
     }
 
     /// Calls `body` with each line (any line break) until it returns false or `limit` lines were seen;

@@ -5,12 +5,13 @@ import AlmanacCore
 /// section, an acronym and its expansion, the same call twice) become one item with aliases.
 enum Consolidate {
     static func items(_ drafts: [Draft]) -> [Item] {
+        let memo = NameMemo()
         // Names prepared once per draft, and only for drafts compared with another: comparisons are many,
         // names few, and most drafts share no bucket.
         var prepared = [[Names.Key]?](repeating: nil, count: drafts.count)
         func names(_ i: Int) -> [Names.Key] {
             if let known = prepared[i] { return known }
-            let keys = drafts[i].item.names.map(Names.Key.init)
+            let keys = drafts[i].item.names.map(memo.key)
             prepared[i] = keys
             return keys
         }
@@ -26,10 +27,11 @@ enum Consolidate {
             }
             return i
         }
-        var buckets: [String: [Int]] = [:]
-        for (index, draft) in drafts.enumerated() {
-            for key in keys(draft) { buckets[key, default: []].append(index) }
+        var buckets: [UInt64: [Int]] = [:]
+        for index in drafts.indices {
+            for key in keys(drafts[index], memo) { buckets[key, default: []].append(index) }
         }
+        // The groups are the connected pairs whatever the order; sorting only makes the work the same on every run.
         for (_, members) in buckets.sorted(by: { $0.key < $1.key }) where members.count > 1 && members.count <= 200 {
             for (position, a) in members.enumerated() {
                 for b in members[(position + 1)...] where root(a) != root(b) && same(drafts[a], drafts[b], names(a), names(b)) {
@@ -44,7 +46,7 @@ enum Consolidate {
             if groups[r] == nil { order.append(r) }
             groups[r, default: []].append(drafts[index])
         }
-        var combined = order.map { (groups[$0]!, combine(groups[$0]!)) }
+        var combined = order.map { (groups[$0]!, combine(groups[$0]!, memo)) }
         // A deadline with no event takes the event its block names ("RSVP by 9/25" under the party).
         for index in combined.indices where combined[index].1.kind == .deadline && combined[index].1.forEvent == nil {
             let blocks = Set(combined[index].0.map(\.block))
@@ -53,28 +55,72 @@ enum Consolidate {
             }
         }
         var items = combined.map(\.1)
-        linkDeadlines(&items)
+        linkDeadlines(&items, memo)
         impliedEvents(&items)
         items.sort { ($0.sources.first?.line ?? 0, $0.kind.rawValue) < ($1.sources.first?.line ?? 0, $1.kind.rawValue) }
         return items
     }
 
-    /// The buckets a draft is compared within.
-    static func keys(_ draft: Draft) -> [String] {
-        let kind = draft.item.kind.rawValue
+    /// The buckets a draft is compared within, as hashes of (kind, day) or (kind, token) or (kind,
+    /// acronym): no string is built per key.
+    static func keys(_ draft: Draft, _ memo: NameMemo) -> [UInt64] {
+        let kind = Hash.fnv1a(draft.item.kind.rawValue)
         switch draft.item.kind {
         case .meeting, .deadline:
-            return ["\(kind)|\(draft.item.when.start?.description ?? "undated")"]
+            guard let day = draft.item.when.start else { return [Hash.combine(kind, Bucket.undated)] }
+            let dated = Hash.combine(kind, Bucket.day)
+            return [Hash.combine(Hash.combine(Hash.combine(dated, UInt64(bitPattern: Int64(day.year))), UInt64(day.month)), UInt64(day.day))]
         case .event, .project:
-            var keys = Set<String>()
-            for name in draft.item.names { for token in Names.tokens(name) { keys.insert("\(kind)|\(token)") } }
+            var keys: [UInt64] = []
+            let word = Hash.combine(kind, Bucket.word)
+            for name in draft.item.names { for token in memo.tokens(name) { keys.append(Hash.combine(word, Hash.fnv1a(token))) } }
             // Acronyms compare with names whose initials they spell.
+            let acronym = Hash.combine(kind, Bucket.acronym)
             for name in draft.item.names {
                 let (initials, letters) = acronymKeys(name)
-                if initials.count >= 2 { keys.insert("\(kind)|acronym:\(initials)") }
-                if letters.count >= 2, !(name.utf8.allSatisfy({ $0 < 0x80 }) ? name.utf8.contains(0x20) : name.contains(" ")) { keys.insert("\(kind)|acronym:\(letters)") }
+                if initials.count >= 2 { keys.append(Hash.combine(acronym, Hash.fnv1a(initials))) }
+                if letters.count >= 2, !(name.utf8.allSatisfy({ $0 < 0x80 }) ? name.utf8.contains(0x20) : name.contains(" ")) {
+                    keys.append(Hash.combine(acronym, Hash.fnv1a(letters)))
+                }
             }
-            return keys.sorted()
+            // Each bucket holds a draft once.
+            keys.sort()
+            var unique = 0
+            for key in keys where unique == 0 || keys[unique - 1] != key {
+                keys[unique] = key
+                unique += 1
+            }
+            keys.removeLast(keys.count - unique)
+            return keys
+        }
+    }
+
+    /// What a bucket key is made of, so a token never shares a bucket with an acronym or a day.
+    enum Bucket {
+        static let undated: UInt64 = 0
+        static let day: UInt64 = 1
+        static let word: UInt64 = 2
+        static let acronym: UInt64 = 3
+    }
+
+    /// Tokens and keys of the names in one note's drafts, each made once: the same names come back in
+    /// bucket keys, comparisons, titles and aliases.
+    final class NameMemo {
+        private var tokenLists: [String: [String]] = [:]
+        private var keyList: [String: Names.Key] = [:]
+
+        func tokens(_ name: String) -> [String] {
+            if let known = tokenLists[name] { return known }
+            let found = Names.tokens(name)
+            tokenLists[name] = found
+            return found
+        }
+
+        func key(_ name: String) -> Names.Key {
+            if let known = keyList[name] { return known }
+            let made = Names.Key(name)
+            keyList[name] = made
+            return made
         }
     }
 
@@ -137,15 +183,16 @@ enum Consolidate {
             }
             // In one block, a lead-in event and another mention of its noun ("**MirageOS hackathon** — …
             // desire to hold an OpenBSD-style hackathon") are one event.
-            if a.block == b.block, a.item.kind == .event, let ha = Names.tokens(a.item.title).last,
-                let hb = Names.tokens(b.item.title).last, ha == hb, Cues.eventNouns[ha] != nil
+            // The title is each draft's first name, its tokens already in its key.
+            if a.block == b.block, a.item.kind == .event, let ha = aNames[0].tokens.last,
+                let hb = bNames[0].tokens.last, ha == hb, Cues.eventNouns[ha] != nil
             {
                 return true
             }
             // An agenda line and a section lead-in that share their head word ("Hello World party" /
             // "Unikernel install party") are the same topic.
-            if a.fromAgenda != b.fromAgenda, a.item.kind == .event, let ha = Names.tokens(a.item.title).last,
-                let hb = Names.tokens(b.item.title).last, ha == hb, Cues.eventNouns[ha] != nil, a.item.subkind == b.item.subkind
+            if a.fromAgenda != b.fromAgenda, a.item.kind == .event, let ha = aNames[0].tokens.last,
+                let hb = bNames[0].tokens.last, ha == hb, Cues.eventNouns[ha] != nil, a.item.subkind == b.item.subkind
             {
                 return true
             }
@@ -159,15 +206,16 @@ enum Consolidate {
         return best
     }
 
-    static func combine(_ group: [Draft]) -> Item {
+    static func combine(_ group: [Draft], _ memo: NameMemo) -> Item {
         let sorted = group.sorted { $0.confidence > $1.confidence }
         var item = sorted[0].item
         // The title: the fullest name, an acronym expanded with its year.
         var names: [String] = []
         for draft in group { for name in draft.item.names where !names.contains(name) { names.append(name) } }
-        let title = bestTitle(names, kind: item.kind)
+        let title = bestTitle(names, kind: item.kind, memo)
         item.title = title
-        item.aliases = names.filter { $0 != title && !Names.tokens($0).isEmpty && Names.tokens($0) != Names.tokens(title) }
+        let titleTokens = memo.tokens(title)
+        item.aliases = names.filter { $0 != title && !memo.tokens($0).isEmpty && memo.tokens($0) != titleTokens }
         // The date: the most precise stated one, an explicit day over a vague period.
         let dated = group.filter { $0.item.when.isDated }
         if let best = dated.max(by: { rank($0) < rank($1) }) {
@@ -184,7 +232,7 @@ enum Consolidate {
         item.subkind = group.compactMap(\.item.subkind).first { $0 != .other } ?? item.subkind
         // The title's own noun decides: "Ben talk at RustFest" is a talk even when merged with RustFest.
         if item.kind == .event, item.subkind != .release,
-            let noun = Names.tokens(title).first(where: { Cues.eventNouns[$0] != nil && !Cues.weakEventNouns.contains($0) }),
+            let noun = titleTokens.first(where: { Cues.eventNouns[$0] != nil && !Cues.weakEventNouns.contains($0) }),
             let subkind = Cues.eventNouns[noun]
         {
             item.subkind = subkind
@@ -214,11 +262,11 @@ enum Consolidate {
     }
 
     /// The fullest name: most words, an expansion over its acronym (with the acronym's year).
-    static func bestTitle(_ names: [String], kind: Item.Kind) -> String {
+    static func bestTitle(_ names: [String], kind: Item.Kind, _ memo: NameMemo) -> String {
         guard var best = names.first else { return "" }
         for name in names.dropFirst() {
-            let a = Names.tokens(name).count
-            let b = Names.tokens(best).count
+            let a = memo.tokens(name).count
+            let b = memo.tokens(best).count
             if a > b || (a == b && name.count > best.count) { best = name }
         }
         if let acronym = names.first(where: { Names.isAcronym($0, of: best) }) {
@@ -238,15 +286,15 @@ enum Consolidate {
     }
 
     /// A deadline's event named as the event item is titled ("CIF16" → "Cloud Innovator Forum 2016").
-    static func linkDeadlines(_ items: inout [Item]) {
+    static func linkDeadlines(_ items: inout [Item], _ memo: NameMemo) {
         let events = items.filter { $0.kind == .event }
         // Each name prepared once (Names.similarity of two strings prepares both on every call).
         var eventKeys: [[Names.Key]]?
         for index in items.indices where items[index].kind == .deadline {
             guard let name = items[index].forEvent else { continue }
-            let keys = eventKeys ?? events.map { $0.names.map(Names.Key.init) }
+            let keys = eventKeys ?? events.map { $0.names.map(memo.key) }
             eventKeys = keys
-            let nameKey = Names.Key(name)
+            let nameKey = memo.key(name)
             if let event = events.indices.first(where: { e in
                 events[e].names.indices.contains { n in
                     Names.similarity(keys[e][n], nameKey) >= 0.6 || Names.isAcronym(name, of: events[e].names[n])

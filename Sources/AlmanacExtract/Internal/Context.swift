@@ -236,6 +236,8 @@ struct NoteContext {
     static func words(in block: Block, range: Range<Int>, spans: inout SpanCursor) -> [Word] {
         let bytes = spans.bytes
         var words: [Word] = []
+        // About a word every five bytes in prose: room for most sentences at once, not by repeated doubling.
+        words.reserveCapacity(range.count / 3 + 4)
         var i = range.lowerBound
         var space = true
         while i < range.upperBound {

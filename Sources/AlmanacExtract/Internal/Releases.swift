@@ -40,9 +40,12 @@ enum Releases {
         let words = sentence.words
         let block = context.blocks[sentence.block]
         var used = Set<Int>()
-        for (index, word) in words.enumerated() where !used.contains(index) {
-            // Every rule below starts at a cue word or a version ("3.0"): skip the rest unasked.
-            if !word.hasDigit, !cueWords.contains(word) { continue }
+        for index in words.indices {
+            // Every rule below starts at a cue word or a version ("3.0"): skip the rest unasked, in place
+            // (copying each Word costs three retains and releases).
+            if !words[index].hasDigit, !cueWords.contains(words[index]) { continue }
+            if used.contains(index) { continue }
+            let word = words[index]
             var name: Range<Int>?
             var past = false
             var modifier: String?

@@ -288,18 +288,18 @@ struct InlineParser {
         for piece in pieces {
             switch piece {
             case .text(let range):
-                for p in range { builder.append(raw[p], line: lines[p], column: columns[p]) }
+                appendSource(range, into: &builder)
             case .char(let byte, let at):
                 builder.append(byte, line: lines[at], column: columns[at])
             case .decoded(let bytes, let at):
                 for byte in bytes { builder.append(byte, line: lines[at], column: columns[at]) }
             case .code(let range):
                 let start = builder.nextOffset
-                for p in range { builder.append(raw[p], line: lines[p], column: columns[p]) }
+                appendSource(range, into: &builder)
                 builder.addSpan(.code, from: start)
             case .url(let range):
                 let start = builder.nextOffset
-                for p in range { builder.append(raw[p], line: lines[p], column: columns[p]) }
+                appendSource(range, into: &builder)
                 builder.addSpan(.url, from: start)
                 builder.addSpan(.link(url: String(decoding: raw[range], as: UTF8.self)), from: start)
             case .link(let url, let inner):
@@ -318,6 +318,21 @@ struct InlineParser {
                     }
                 }
                 for open in delimiter.opens.reversed() { openSpans[open.id] = builder.nextOffset }
+            }
+        }
+    }
+
+    /// Appends `raw[range]` as written. Segments are joined by a line break, so a run of non-space bytes
+    /// lies in one segment: after its first byte, each byte follows the one before in the source.
+    private func appendSource(_ range: Range<Int>, into builder: inout TextBuilder) {
+        var p = range.lowerBound
+        while p < range.upperBound {
+            builder.append(raw[p], line: lines[p], column: columns[p])
+            p += 1
+            guard !TextBuilder.isSpace(raw[p - 1]) else { continue }
+            while p < range.upperBound, !TextBuilder.isSpace(raw[p]) {
+                builder.appendFollowing(raw[p])
+                p += 1
             }
         }
     }

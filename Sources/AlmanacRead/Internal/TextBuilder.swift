@@ -11,7 +11,7 @@ struct TextBuilder {
 
     /// Appends one byte that came from `line`:`column` of the file.
     mutating func append(_ byte: UInt8, line: Int, column: Int) {
-        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+        if Self.isSpace(byte) {
             space()
             return
         }
@@ -27,6 +27,15 @@ struct TextBuilder {
         }
         bytes.append(byte)
     }
+
+    /// Appends a byte that is no space and comes right after the last appended one, which was no space
+    /// either, on the same source line: it needs no anchor and no pending space.
+    mutating func appendFollowing(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    /// The bytes `append` turns into a word break.
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     /// Appends text whose bytes all come from one line, starting at `column`.
     mutating func append<S: Sequence>(_ text: S, line: Int, column: Int) where S.Element == UInt8 {
