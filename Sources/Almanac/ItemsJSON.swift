@@ -48,7 +48,7 @@ public enum ItemsJSON {
     public static func model(_ model: Model) -> JSON {
         .object([
             ("notes", .array(model.notes.map(note))),
-            ("items", .array(parallelMap(model.items, entry))),
+            ("items", .generated(count: model.items.count) { [items = model.items] in entry(items[$0]) }),
         ])
     }
 

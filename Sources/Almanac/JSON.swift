@@ -7,6 +7,9 @@ public indirect enum JSON: Sendable, Hashable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
+    /// An array whose elements are made as they are written (on all cores when it is long), so a
+    /// large document never exists as one tree of values.
+    case generated(count: Int, element: @Sendable (Int) -> JSON)
 
     public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.render() == rhs.render() }
     public func hash(into hasher: inout Hasher) { hasher.combine(render()) }
@@ -48,24 +51,9 @@ public indirect enum JSON: Sendable, Hashable {
         case .int(let value): out.append(contentsOf: String(value).utf8)
         case .string(let value): JSON.escape(value, into: &out)
         case .array(let values):
-            guard !values.isEmpty else {
-                out.append(contentsOf: "[]".utf8)
-                return
-            }
-            out.append(0x5B)
-            if values.count > JSON.parallelThreshold {
-                let chunks = stride(from: 0, to: values.count, by: 512).map { $0..<min($0 + 512, values.count) }
-                let rendered = parallelMap(chunks) { range -> [UInt8] in
-                    var part: [UInt8] = []
-                    for index in range { JSON.element(values[index], index: index, into: &part, indent: inner) }
-                    return part
-                }
-                for part in rendered { out += part }
-            } else {
-                for (index, value) in values.enumerated() { JSON.element(value, index: index, into: &out, indent: inner) }
-            }
-            JSON.newline(indent, into: &out)
-            out.append(0x5D)
+            JSON.writeArray(count: values.count, element: { values[$0] }, into: &out, indent: indent)
+        case .generated(let count, let element):
+            JSON.writeArray(count: count, element: element, into: &out, indent: indent)
         case .object(let fields):
             guard !fields.isEmpty else {
                 out.append(contentsOf: "{}".utf8)
@@ -85,10 +73,31 @@ public indirect enum JSON: Sendable, Hashable {
         }
     }
 
-    private static func element(_ value: JSON, index: Int, into out: inout [UInt8], indent: Int) {
-        if index > 0 { out.append(0x2C) }
+    private static func writeArray(count: Int, element: @Sendable (Int) -> JSON, into out: inout [UInt8], indent: Int) {
+        guard count > 0 else {
+            out.append(contentsOf: "[]".utf8)
+            return
+        }
+        let inner = indent >= 0 ? indent + 1 : -1
+        @Sendable func write(_ index: Int, into out: inout [UInt8]) {
+            if index > 0 { out.append(0x2C) }
+            newline(inner, into: &out)
+            element(index).write(into: &out, indent: inner)
+        }
+        out.append(0x5B)
+        if count > JSON.parallelThreshold {
+            let chunks = stride(from: 0, to: count, by: 512).map { $0..<min($0 + 512, count) }
+            let rendered = parallelMap(chunks) { range -> [UInt8] in
+                var part: [UInt8] = []
+                for index in range { write(index, into: &part) }
+                return part
+            }
+            for part in rendered { out += part }
+        } else {
+            for index in 0..<count { write(index, into: &out) }
+        }
         newline(indent, into: &out)
-        value.write(into: &out, indent: indent)
+        out.append(0x5D)
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)

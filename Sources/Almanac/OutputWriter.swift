@@ -22,7 +22,11 @@ public struct OutputWriter: Sendable {
     @discardableResult
     public func write(_ data: Data, to name: String) throws -> String {
         let path = (directory as NSString).appendingPathComponent(name)
-        if let existing = FileManager.default.contents(atPath: path), existing == data { return path }
+        if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == data.count,
+            FileManager.default.contents(atPath: path) == data
+        {
+            return path
+        }
         try Self.atomicWrite(data, to: path)
         return path
     }

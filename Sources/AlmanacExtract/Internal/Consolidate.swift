@@ -77,7 +77,7 @@ enum Consolidate {
             // Acronyms compare with names whose initials they spell.
             let acronym = Hash.combine(kind, Bucket.acronym)
             for name in draft.item.names {
-                let (initials, letters) = acronymKeys(name)
+                let (initials, letters) = Names.acronymKeys(name)
                 if initials.count >= 2 { keys.append(Hash.combine(acronym, Hash.fnv1a(initials))) }
                 if letters.count >= 2, !(name.utf8.allSatisfy({ $0 < 0x80 }) ? name.utf8.contains(0x20) : name.contains(" ")) {
                     keys.append(Hash.combine(acronym, Hash.fnv1a(letters)))
@@ -122,41 +122,6 @@ enum Consolidate {
             keyList[name] = made
             return made
         }
-    }
-
-    /// The lower-cased capital initials of a name's words ("Cloud Innovator Forum" → "cif") and its
-    /// leading letters ("CIF16" → "cif"); on the bytes when the name is ASCII (where every character is
-    /// one byte and a letter is A-Z or a-z), else with `Character` properties.
-    static func acronymKeys(_ name: String) -> (initials: String, letters: String) {
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            var initials: [UInt8] = []
-            var letters: [UInt8] = []
-            var inWord = false
-            var wordHasLetter = false
-            var leading = true
-            for byte in name.utf8 {
-                let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-                if leading {
-                    if isLetter { letters.append(byte | 0x20) } else { leading = false }
-                }
-                if byte == 0x20 {
-                    inWord = false
-                    continue
-                }
-                if !inWord {
-                    inWord = true
-                    wordHasLetter = false
-                }
-                if isLetter, !wordHasLetter {
-                    wordHasLetter = true
-                    if byte >= 0x41 && byte <= 0x5A { initials.append(byte | 0x20) }
-                }
-            }
-            return (String(decoding: initials, as: UTF8.self), String(decoding: letters, as: UTF8.self))
-        }
-        let initials = String(name.split(separator: " ").compactMap { $0.first(where: \.isLetter) }.filter(\.isUppercase)).lowercased()
-        let letters = name.prefix { $0.isLetter }.lowercased()
-        return (initials, letters)
     }
 
     static func same(_ a: Draft, _ b: Draft, _ aNames: [Names.Key], _ bNames: [Names.Key]) -> Bool {
