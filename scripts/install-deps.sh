@@ -12,6 +12,7 @@ packages=(
   calcurse        # a real calendar program the feed tests import calendar.ics into
   cmark-gfm       # renders the project board in tests, as GitHub would
   libsqlite3-dev  # the cache of earlier runs (GRDB)
+  libjemalloc-dev # the allocator the almanac program links on Linux (faster than glibc malloc on both cores)
 )
 
 missing=()

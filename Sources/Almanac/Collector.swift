@@ -115,7 +115,8 @@ public struct Collector: Sendable {
         } catch {
             throw Failure.cannotWrite(configuration.output, error)
         }
-        let counts = Dictionary(grouping: collection.model.items, by: { $0.item.kind }).mapValues(\.count)
+        var counts: [Item.Kind: Int] = [:]
+        for entry in collection.model.items { counts[entry.item.kind, default: 0] += 1 }
         let summary = Summary(
             notes: Set(collection.notes.filter { $0.info.format != .calendar }.map(\.info.path)).count,
             calendarEvents: collection.notes.filter { $0.info.format == .calendar }.count,
