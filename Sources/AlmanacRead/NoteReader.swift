@@ -62,14 +62,15 @@ public struct NoteReader: Sendable {
             let (line, column) = Self.position(of: nul, in: bytes)
             return (nil, [.warning("binary file (NUL byte), not a note; skipped", path: path, line: line, column: column)])
         }
-        if let bad = Self.firstInvalidUTF8(bytes) {
-            let (line, column) = Self.position(of: bad, in: bytes)
-            return (nil, [
-                .warning("not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); skipped", path: path,
-                    line: line, column: column)
-            ])
-        }
-        return (String(decoding: bytes, as: UTF8.self), [])
+        // The standard library validates and copies in one pass; the byte at fault is looked for only
+        // when it fails.
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, []) }
+        guard let bad = Self.firstInvalidUTF8(bytes) else { return (String(decoding: bytes, as: UTF8.self), []) }
+        let (line, column) = Self.position(of: bad, in: bytes)
+        return (nil, [
+            .warning("not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); skipped", path: path,
+                line: line, column: column)
+        ])
     }
 
     public func read(contentsOf path: String) -> ReadOutcome {
