@@ -70,7 +70,10 @@ let package = Package(
         .testTarget(name: "AlmanacBoardTests", dependencies: ["AlmanacBoard", "AlmanacModel", "AlmanacCore"]),
         .testTarget(
             name: "AlmanacTests",
-            dependencies: ["AlmanacTestSupport", "Almanac", "AlmanacICal", "AlmanacStore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "AlmanacTestSupport", "Almanac", "AlmanacCore", "AlmanacRead", "AlmanacICal", "AlmanacStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "AlmanacCLITests", dependencies: ["AlmanacTestSupport", "AlmanacCLI"]),
     ]
 )

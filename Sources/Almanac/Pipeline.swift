@@ -139,11 +139,11 @@ public struct Pipeline: Sendable {
         let counter = progress.map { ProgressCounter(total: snapshot.files.count, report: $0) }
         let outcomes = parallelMap(snapshot.files) { file -> (FileOutcome, fromCache: Bool, encoded: Data?) in
             defer { counter?.advance() }
-            if let data = cached[file.path], let outcome = try? JSONDecoder().decode(FileOutcome.self, from: data) {
+            if let data = cached[file.path], let outcome = try? BinaryCoder.decode(FileOutcome.self, from: data) {
                 return (outcome, true, nil)
             }
             let outcome = Self.outcome(of: file, reader: reader, listReader: listReader, extractor: extractor)
-            return (outcome, false, cache == nil ? nil : try? JSONEncoder().encode(outcome))
+            return (outcome, false, cache == nil ? nil : try? BinaryCoder.encode(outcome))
         }
         var notes: [NoteItems] = []
         var lists: [ProjectList] = []
