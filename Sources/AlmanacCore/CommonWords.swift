@@ -3,9 +3,17 @@
 /// is probably not ("version numbering", "high-quality"). Written for Almanac; one place to add a word.
 public enum CommonWords {
     public static func contains(_ word: String) -> Bool {
+        // ASCII without carriage returns (nearly every word): the same rules on the bytes, where
+        // lower-casing is a byte map and every Character is one byte.
+        if word.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return containsASCII(Array(word.utf8)) }
+        return containsUnicode(word)
+    }
+
+    /// ``contains(_:)`` for any text, with `Character`s.
+    static func containsUnicode(_ word: String) -> Bool {
         let lower = word.utf8.allSatisfy({ $0 < 0x41 || $0 > 0x5A }) ? word : word.lowercased()
         if set.contains(lower) { return true }
-        for suffix in ["s", "es", "ed", "d", "ing", "ly", "er", "ers", "ies", "ied", "'s"] where lower.hasSuffix(suffix) {
+        for suffix in suffixes where lower.hasSuffix(suffix) {
             let stem = String(lower.dropLast(suffix.count))
             if set.contains(stem) || (suffix == "ies" || suffix == "ied") && set.contains(stem + "y") { return true }
             if suffix == "ing" || suffix == "ed", set.contains(stem + "e") { return true }
@@ -16,6 +24,65 @@ public enum CommonWords {
         return false
     }
 
+    /// Plural and verb endings, dropped to find a listed stem.
+    static let suffixes = ["s", "es", "ed", "d", "ing", "ly", "er", "ers", "ies", "ied", "'s"]
+    private static let suffixBytes = suffixes.map { Array($0.utf8) }
+
+    /// ``contains(_:)`` for ASCII bytes: the stems are looked up in ``table`` without making strings.
+    static func containsASCII(_ word: [UInt8]) -> Bool {
+        let lower = word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        if table.contains(lower[...]) { return true }
+        for (suffix, bytes) in zip(suffixes, suffixBytes) where lower.count >= bytes.count && lower.suffix(bytes.count).elementsEqual(bytes) {
+            let stem = lower[..<(lower.count - bytes.count)]
+            if table.contains(stem) || (suffix == "ies" || suffix == "ied") && table.contains(stem, then: UInt8(ascii: "y")) { return true }
+            if suffix == "ing" || suffix == "ed", table.contains(stem, then: UInt8(ascii: "e")) { return true }
+            if suffix == "ing" || suffix == "ed", stem.count > 2, stem.last == stem.dropLast().last, table.contains(stem.dropLast()) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The words as an open-addressing table of their FNV-1a hashes, each slot with its word's bytes:
+    /// a lookup hashes a stem's bytes once, with no string made and no SipHash.
+    struct ByteTable {
+        private var hashes: [UInt64]
+        private var words: [[UInt8]]
+        private var mask: Int
+
+        init(_ members: some Collection<String>) {
+            var size = 16
+            while size < members.count * 2 { size *= 2 }
+            hashes = Array(repeating: 0, count: size)
+            words = Array(repeating: [], count: size)
+            mask = size - 1
+            for member in members {
+                let bytes = Array(member.utf8)
+                var slot = Int(truncatingIfNeeded: Hash.fnv1a(bytes)) & mask
+                while !words[slot].isEmpty { slot = (slot + 1) & mask }
+                hashes[slot] = Hash.fnv1a(bytes)
+                words[slot] = bytes
+            }
+        }
+
+        /// Whether `bytes`, followed by `last` when given, is a member.
+        func contains(_ bytes: ArraySlice<UInt8>, then last: UInt8? = nil) -> Bool {
+            var hash = Hash.fnv1a(bytes)
+            if let last { hash = (hash ^ UInt64(last)) &* 0x0000_0100_0000_01B3 }
+            let count = bytes.count + (last == nil ? 0 : 1)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while !words[slot].isEmpty {
+                if hashes[slot] == hash, words[slot].count == count, words[slot].prefix(bytes.count).elementsEqual(bytes),
+                    last.map({ words[slot][count - 1] == $0 }) ?? true
+                {
+                    return true
+                }
+                slot = (slot + 1) & mask
+            }
+            return false
+        }
+    }
+
     /// True when every word of `phrase` (split at spaces, hyphens and slashes) is a common word.
     public static func isOrdinary(_ phrase: String) -> Bool {
         let words = phrase.lowercaseWords
@@ -24,6 +91,8 @@ public enum CommonWords {
     }
 
     static let set: Set<String> = Set(list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+    /// `set` (all ASCII) for ``containsASCII(_:)``.
+    static let table = ByteTable(set)
 
     private static let list = """
         a about above accept access according account across act action active activity actual actually add address
