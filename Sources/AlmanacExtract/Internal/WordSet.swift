@@ -142,9 +142,19 @@ enum WordHash {
         word.unicodeScalars.contains { $0.value == 0x037E || $0.value == 0x1FEF || $0.value == 0x212A }
     }
 
+    /// Byte equality on the strings' contiguous UTF-8 (comparing the two `UTF8View`s element by element
+    /// costs hundreds of instructions on short words).
     @inline(__always)
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        a.utf8.elementsEqual(b.utf8)
+        let (x, y) = (a.utf8, b.utf8)
+        guard x.count == y.count else { return false }
+        let same = x.withContiguousStorageIfAvailable { p in
+            y.withContiguousStorageIfAvailable { q in
+                for i in 0..<p.count where p[i] != q[i] { return false }
+                return true
+            }
+        }
+        return same.flatMap { $0 } ?? x.elementsEqual(y)
     }
 }
 
@@ -158,6 +168,7 @@ extension WordSet {
     static let projects_mentoring: WordSet = ["mentoring", "mentor", "mentors", "mentored"]
     static let projects_finished: WordSet = ["finished", "completed", "done", "merged", "wrapped"]
     static let projects_mentoring2: WordSet = ["mentoring", "mentor", "mentors", "mentored", "supervising", "leading", "leads"]
+    static let releases_conditional: WordSet = ["if", "whether", "need", "needs", "should"]
     static let releases_went: WordSet = ["went", "out", "released", "shipped", "tagged", "published"]
     static let releases_due: WordSet = ["due", "soon", "out", "coming", "ready", "shape", "gearing", "brink", "cut", "cutting", "made", "make", "making", "released", "planned", "scheduled", "imminent", "upcoming", "next", "preparing", "prepare"]
     static let status_will: WordSet = ["will", "scheduled", "confirmed"]
