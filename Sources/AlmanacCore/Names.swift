@@ -10,7 +10,7 @@ public enum Names {
     /// Lowercased words and version numbers ("1.2.1" stays one token), stopwords dropped.
     public static func tokens(_ name: String) -> [String] {
         // ASCII names (nearly all): bytes, no Unicode tables.
-        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(name) }
+        if name.isASCII { return asciiTokens(name) }
         var result: [String] = []
         var current = ""
         let scalars = Array(name.unicodeScalars)
@@ -186,7 +186,7 @@ public enum Names {
     /// looked up by. On the bytes when the name is ASCII (where every character is one byte and a letter
     /// is A-Z or a-z), else with `Character` properties.
     public static func acronymKeys(_ name: String) -> (initials: String, letters: String) {
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+        if name.isASCII {
             var initials: [UInt8] = []
             var letters: [UInt8] = []
             var inWord = false
@@ -233,7 +233,7 @@ public enum Names {
 
     /// The initials of a name's capitalised words ("Cloud Innovator Forum" → "cif").
     static func initials(_ long: String) -> String {
-        if long.utf8.allSatisfy({ $0 < 0x80 }) {
+        if long.isASCII {
             // ASCII: the lower-cased first letter of each word that starts with a capital.
             var result: [UInt8] = []
             var atStart = true

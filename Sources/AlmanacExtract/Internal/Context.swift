@@ -45,7 +45,7 @@ struct Sentence {
 
     /// Whether a word of the sentence, lower-cased, is `word`.
     func has(_ word: String) -> Bool {
-        guard WordHash.isASCII(word) else { return words.contains { $0.lower == word } }
+        guard word.isASCII else { return words.contains { $0.lower == word } }
         let hash = WordHash.of(word)
         guard signature.mayContain(hash) else { return false }
         return words.contains { $0.exotic ? $0.lower == word : ($0.hash == hash && WordHash.sameBytes($0.lower, word)) }

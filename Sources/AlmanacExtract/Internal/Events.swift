@@ -317,7 +317,7 @@ enum Events {
     static func isEventSection(_ text: String) -> Bool {
         // ASCII text: its letter runs, lower-cased, on the bytes (an ASCII Character is a letter exactly
         // when its byte is A-Z or a-z).
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCII {
             var run: [UInt8] = []
             func found() -> Bool {
                 defer { run.removeAll(keepingCapacity: true) }

@@ -44,7 +44,7 @@ struct WordSet: ExpressibleByArrayLiteral, Sequence, Sendable {
         self.slots = slots
         self.mask = size - 1
         self.signature = signature
-        self.allASCII = unique.allSatisfy(WordHash.isASCII)
+        self.allASCII = unique.allSatisfy(\.isASCII)
     }
 
     init(arrayLiteral elements: String...) { self.init(elements) }
@@ -70,7 +70,7 @@ struct WordSet: ExpressibleByArrayLiteral, Sequence, Sendable {
     }
 
     func contains(_ word: String) -> Bool {
-        let ascii = WordHash.isASCII(word)
+        let ascii = word.isASCII
         return contains(word, hash: WordHash.of(word), ascii: ascii, exotic: !ascii && WordHash.isExotic(word))
     }
 
@@ -133,8 +133,6 @@ enum WordHash {
         h ^= h >> 33
         return h == 0 ? 1 : h
     }
-
-    static func isASCII(_ word: String) -> Bool { word.utf8.allSatisfy { $0 < 0x80 } }
 
     /// Holds U+037E, U+1FEF or U+212A, the characters whose canonical decomposition is ASCII (";", "`",
     /// "K"), so that it may equal an ASCII string.
