@@ -42,6 +42,8 @@ struct Sentence {
 
     /// The signature of the words' hashes (every bit set when a word is exotic, see ``WordSet``).
     var signature: WordSignature
+    /// A word is exotic (see ``WordSet``).
+    var hasExotic: Bool
 
     /// Whether a word of the sentence, lower-cased, is `word`.
     func has(_ word: String) -> Bool {
@@ -52,12 +54,18 @@ struct Sentence {
     }
 
     /// Whether a word of the sentence, lower-cased, is in `set`.
-    func hasAny(_ set: WordSet) -> Bool {
-        if set.allASCII, !signature.intersects(set.signature) { return false }
-        return words.contains { set.contains($0) }
-    }
+    func hasAny(_ set: WordSet) -> Bool { firstIndex(set) != nil }
 
-    func firstIndex(_ set: WordSet) -> Int? { words.firstIndex { set.contains($0) } }
+    func firstIndex(_ set: WordSet) -> Int? {
+        guard set.allASCII, !hasExotic else { return words.firstIndex { set.contains($0) } }
+        // The usual case, an ASCII set and no exotic word: a word is a member when its hash is, so only
+        // the hashes are read (in place) until one is.
+        guard signature.intersects(set.signature) else { return nil }
+        return words.withUnsafeBufferPointer { words in
+            for k in words.indices where set.contains(words[k].lower, hash: words[k].hash, ascii: true, exotic: false) { return k }
+            return nil
+        }
+    }
 
     static func signature(of words: [Word]) -> WordSignature {
         var signature = WordSignature()
@@ -112,7 +120,8 @@ struct NoteContext {
                 while end < dates.count, dates[end].range.lowerBound < range.upperBound { end += 1 }
                 let sentence = Sentence(
                     block: index, range: range, text: block.text(range), words: words,
-                    dates: Array(dates[nextDate..<end]), index: sentences.count, signature: Sentence.signature(of: words))
+                    dates: Array(dates[nextDate..<end]), index: sentences.count, signature: Sentence.signature(of: words),
+                    hasExotic: words.contains { $0.exotic })
                 nextDate = end
                 sentencesOfBlock[index].append(sentences.count)
                 sentences.append(sentence)
