@@ -78,39 +78,28 @@ struct WordSet: ExpressibleByArrayLiteral, Sequence, Sendable {
     func contains(_ word: Word) -> Bool { contains(word.lower, hash: word.hash, ascii: word.ascii, exotic: word.exotic) }
 }
 
-/// A 256-bit Bloom signature of a set of word hashes (one bit a word).
+/// A 256-bit Bloom signature of a set of word hashes (one bit a word): bit `hash >> 56`, in the lane
+/// the top two bits choose (indexed, so a test is a load and a mask, with no branch on the lane).
 struct WordSignature: Sendable {
-    var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0, d: UInt64 = 0
+    var lanes = SIMD4<UInt64>(repeating: 0)
 
     @inline(__always)
     mutating func insert(_ hash: UInt64) {
-        let bit: UInt64 = 1 << ((hash >> 56) & 63)
-        switch (hash >> 62) & 3 {
-        case 0: a |= bit
-        case 1: b |= bit
-        case 2: c |= bit
-        default: d |= bit
-        }
+        lanes[Int(truncatingIfNeeded: hash >> 62)] |= 1 << ((hash >> 56) & 63)
     }
 
     @inline(__always)
     func mayContain(_ hash: UInt64) -> Bool {
-        let bit: UInt64 = 1 << ((hash >> 56) & 63)
-        switch (hash >> 62) & 3 {
-        case 0: return a & bit != 0
-        case 1: return b & bit != 0
-        case 2: return c & bit != 0
-        default: return d & bit != 0
-        }
+        lanes[Int(truncatingIfNeeded: hash >> 62)] & (1 << ((hash >> 56) & 63)) != 0
     }
 
     @inline(__always)
     func intersects(_ other: WordSignature) -> Bool {
-        (a & other.a) | (b & other.b) | (c & other.c) | (d & other.d) != 0
+        lanes & other.lanes != SIMD4(repeating: 0)
     }
 
     /// A signature that says "maybe" to everything (for sentences with a non-ASCII word).
-    static let all = WordSignature(a: ~0, b: ~0, c: ~0, d: ~0)
+    static let all = WordSignature(lanes: SIMD4(repeating: ~0))
 }
 
 enum WordHash {
