@@ -36,7 +36,12 @@ public enum Names {
         func flush() {
             guard !current.isEmpty else { return }
             let token = String(decoding: current, as: UTF8.self)
-            if !stopwords.contains(token) { result.append(singular(token)) }
+            if !stopwords.contains(token) {
+                // `singular` on the bytes (an ASCII token: a Character is a byte, and the letters are lower-case).
+                let plural = current.count >= 4 && current.last == UInt8(ascii: "s") && !current.contains(UInt8(ascii: "."))
+                    && ![UInt8(ascii: "s"), UInt8(ascii: "u"), UInt8(ascii: "i")].contains(current[current.count - 2])
+                result.append(plural ? String(decoding: current.dropLast(), as: UTF8.self) : token)
+            }
             current.removeAll(keepingCapacity: true)
         }
         for (index, byte) in bytes.enumerated() {
@@ -116,7 +121,11 @@ public enum Names {
                 guard !ids.contains(id) else { continue }
                 ids.append(id)
                 if CommonWords.contains(token) { common.append(id) }
-                if token.first?.isNumber == true, token.contains(".") { versions.append(id) }
+                // (On the bytes for an ASCII token, where a number is a digit.)
+                let isVersion = token.isASCII
+                    ? token.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true && token.utf8.contains(UInt8(ascii: "."))
+                    : token.first?.isNumber == true && token.contains(".")
+                if isVersion { versions.append(id) }
             }
             self.ids = ids.sorted()
             commonIDs = common.sorted()
