@@ -190,7 +190,7 @@ struct NoteContext {
                 if j < bytes.count, bytes[j] == 0x20, j + 1 < bytes.count, isSentenceStart(bytes[j + 1]),
                     b != UInt8(ascii: ".") || !endsWithAbbreviation(bytes, i, from: start), depth == 0 || b != UInt8(ascii: ".")
                 {
-                    ranges.append(start..<j)
+                    chunk(start..<j, bytes, into: &ranges)
                     start = j + 1
                     depth = 0
                     i = j + 1
@@ -199,15 +199,18 @@ struct NoteContext {
             }
             i += 1
         }
-        if start < bytes.count { ranges.append(start..<bytes.count) }
-        return ranges.filter { !$0.isEmpty }.flatMap { chunked($0, bytes) }
+        if start < bytes.count { chunk(start..<bytes.count, bytes, into: &ranges) }
+        return ranges
     }
 
-    /// Run-on text (a pasted log, a 5 MB line) is cut into pieces of at most `limit` bytes at spaces,
-    /// so every later step works on bounded sentences.
-    static func chunked(_ range: Range<Int>, _ bytes: [UInt8], limit: Int = 800) -> [Range<Int>] {
-        guard range.count > limit else { return [range] }
-        var pieces: [Range<Int>] = []
+    /// Appends a sentence's range (none when empty). Run-on text (a pasted log, a 5 MB line) is cut into
+    /// pieces of at most `limit` bytes at spaces, so every later step works on bounded sentences.
+    static func chunk(_ range: Range<Int>, _ bytes: [UInt8], into pieces: inout [Range<Int>], limit: Int = 800) {
+        guard !range.isEmpty else { return }
+        guard range.count > limit else {
+            pieces.append(range)
+            return
+        }
         var start = range.lowerBound
         while range.upperBound - start > limit {
             var cut = start + limit
@@ -221,7 +224,6 @@ struct NoteContext {
             start = bytes[cut] == 0x20 ? cut + 1 : cut
         }
         if start < range.upperBound { pieces.append(start..<range.upperBound) }
-        return pieces
     }
 
     static func isSentenceStart(_ b: UInt8) -> Bool {
