@@ -164,7 +164,7 @@ struct NoteContext {
 
     // MARK: - Sentences
 
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "e.g", "i.e", "cf", "vs", "etc", "dr", "mr", "mrs", "ms", "st", "no", "approx", "incl", "eg", "ie", "al",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "nb",
     ]
@@ -237,9 +237,13 @@ struct NoteContext {
         while k >= start, (bytes[k] | 0x20) >= UInt8(ascii: "a") && (bytes[k] | 0x20) <= UInt8(ascii: "z") || bytes[k] == UInt8(ascii: ".") {
             k -= 1
         }
-        let word = String(decoding: bytes[(k + 1)..<dot], as: UTF8.self).lowercased()
+        // ASCII letters and dots: lower-cased by a byte map, a Character a byte; the word is made only
+        // when its hash may be an abbreviation's.
+        let word = bytes[(k + 1)..<dot].map { $0 | 0x20 }
         if word.count == 1 { return true }  // initials: "J. Smith"
-        return abbreviations.contains(word)
+        let hash = WordHash.of(word)
+        guard abbreviations.signature.mayContain(hash) else { return false }
+        return abbreviations.contains(String(decoding: word, as: UTF8.self), hash: hash, ascii: true, exotic: false)
     }
 
     // MARK: - Words
