@@ -1,9 +1,10 @@
 /// A small, stable hash (FNV-1a, 64-bit) for identities and cache keys: the same text gives the same
 /// value on every machine and every run, unlike `Hasher`.
 public enum Hash {
+    /// (From the contiguous UTF-8 when there is one, which is much faster than stepping through the view.)
     @inlinable
     public static func fnv1a(_ text: String) -> UInt64 {
-        fnv1a(text.utf8)
+        text.utf8.withContiguousStorageIfAvailable { fnv1a($0) } ?? fnv1a(text.utf8)
     }
 
     /// The hash of any bytes: a String's UTF-8, file contents and stored blobs (an

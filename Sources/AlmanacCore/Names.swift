@@ -10,7 +10,7 @@ public enum Names {
     /// Lowercased words and version numbers ("1.2.1" stays one token), stopwords dropped.
     public static func tokens(_ name: String) -> [String] {
         // ASCII names (nearly all): bytes, no Unicode tables.
-        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(name) }
+        if name.isASCII { return asciiTokens(name) }
         var result: [String] = []
         var current = ""
         let scalars = Array(name.unicodeScalars)
@@ -36,7 +36,12 @@ public enum Names {
         func flush() {
             guard !current.isEmpty else { return }
             let token = String(decoding: current, as: UTF8.self)
-            if !stopwords.contains(token) { result.append(singular(token)) }
+            if !stopwords.contains(token) {
+                // `singular` on the bytes (an ASCII token: a Character is a byte, and the letters are lower-case).
+                let plural = current.count >= 4 && current.last == UInt8(ascii: "s") && !current.contains(UInt8(ascii: "."))
+                    && ![UInt8(ascii: "s"), UInt8(ascii: "u"), UInt8(ascii: "i")].contains(current[current.count - 2])
+                result.append(plural ? String(decoding: current.dropLast(), as: UTF8.self) : token)
+            }
             current.removeAll(keepingCapacity: true)
         }
         for (index, byte) in bytes.enumerated() {
@@ -116,7 +121,11 @@ public enum Names {
                 guard !ids.contains(id) else { continue }
                 ids.append(id)
                 if CommonWords.contains(token) { common.append(id) }
-                if token.first?.isNumber == true, token.contains(".") { versions.append(id) }
+                // (On the bytes for an ASCII token, where a number is a digit.)
+                let isVersion = token.isASCII
+                    ? token.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true && token.utf8.contains(UInt8(ascii: "."))
+                    : token.first?.isNumber == true && token.contains(".")
+                if isVersion { versions.append(id) }
             }
             self.ids = ids.sorted()
             commonIDs = common.sorted()
@@ -186,7 +195,7 @@ public enum Names {
     /// looked up by. On the bytes when the name is ASCII (where every character is one byte and a letter
     /// is A-Z or a-z), else with `Character` properties.
     public static func acronymKeys(_ name: String) -> (initials: String, letters: String) {
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+        if name.isASCII {
             var initials: [UInt8] = []
             var letters: [UInt8] = []
             var inWord = false
@@ -233,7 +242,7 @@ public enum Names {
 
     /// The initials of a name's capitalised words ("Cloud Innovator Forum" → "cif").
     static func initials(_ long: String) -> String {
-        if long.utf8.allSatisfy({ $0 < 0x80 }) {
+        if long.isASCII {
             // ASCII: the lower-cased first letter of each word that starts with a capital.
             var result: [UInt8] = []
             var atStart = true

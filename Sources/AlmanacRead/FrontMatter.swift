@@ -71,7 +71,20 @@ public struct FrontMatter: Sendable {
     nonisolated(unsafe) static let yamlEncoding = Parser.Encoding.default
     nonisolated(unsafe) static let yamlConstructor = Constructor.default
 
-    private mutating func read(yaml: String, path: String) {
+    /// What is read of a key's value: a scalar's string and file line, or a list's scalars.
+    enum Value {
+        case scalar(String, line: Int)
+        case list([String])
+        /// A mapping's "name" (an author written as a mapping), or nothing read.
+        case other(name: String?)
+    }
+
+    /// Reads the YAML's keys; `flat: false` always goes through Yams (for comparing the two in tests).
+    mutating func read(yaml: String, path: String, flat: Bool = true) {
+        if flat, let values = Self.flatValues(yaml) {
+            read(path: path) { values[$0] }
+            return
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml, .default, Self.yamlConstructor, Self.yamlEncoding)
@@ -100,9 +113,18 @@ public struct FrontMatter: Sendable {
             }
             return nil
         }
+        read(path: path) { key in
+            guard let node = lookup(key) else { return nil }
+            if let scalar = node.scalar { return .scalar(scalar.string, line: (node.mark?.line ?? 1) + 1) }
+            if let sequence = node.sequence { return .list(sequence.flatMap(Self.names)) }
+            return .other(name: node.mapping?["name"]?.scalar?.string)
+        }
+    }
+
+    /// Takes the title, date, authors and permalink from the values of the keys.
+    private mutating func read(path: String, _ value: (String) -> Value?) {
         func scalar(_ key: String) -> (String, Int)? {
-            guard let value = lookup(key) else { return nil }
-            if let string = value.scalar?.string { return (string, (value.mark?.line ?? 1) + 1) }
+            if case .scalar(let string, let line) = value(key) { return (string, line) }
             return nil
         }
         for key in ["title", "subject"] {
@@ -128,10 +150,130 @@ public struct FrontMatter: Sendable {
             }
             diagnostics.append(.warning("front matter '\(key)' is not a date: \(trimmed)", path: path, line: line, column: 1))
         }
-        if let authors = lookup("authors") ?? lookup("author") {
-            self.authors = Self.names(authors)
+        switch value("authors") ?? value("author") {
+        case .scalar(let name, _): authors = [name]
+        case .list(let names): authors = names
+        case .other(let name?): authors = [name]
+        case .other(nil): authors = []
+        case nil: break
         }
         if let (value, _) = scalar("permalink") ?? scalar("url") { permalink = value }
+    }
+
+    // MARK: - Flat front matter
+
+    /// The values Yams would give for front matter as nearly every note writes it, one `key: value` a
+    /// line, without libyaml (whose scanner, and the duplicate-key check that resolves every key's tag
+    /// with regular expressions, cost more than the rest of reading a note). A value is a plain scalar
+    /// on one line, a quoted one without escapes, or a one-line flow list of such scalars. Anything
+    /// else (comments, indentation, block lists, anchors, tags, escapes, empty values, repeated keys,
+    /// tabs, carriage returns, characters YAML treats as line breaks or forbids) gives nil, and Yams
+    /// reads the text.
+    static func flatValues(_ yaml: String) -> [String: Value]? {
+        let bytes = Array(yaml.utf8)
+        guard Self.onlyPrintableLines(bytes) else { return nil }
+        var values: [String: Value] = [:]
+        var start = 0
+        var line = 1
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            defer {
+                start = end + 1
+                line += 1
+            }
+            if start == end { continue }
+            // The key: a plain word at the start of the line, then ": ".
+            var k = start
+            while k < end, Self.isKeyByte(bytes[k]) { k += 1 }
+            // (A key of a thousand bytes or more is an error to libyaml.)
+            guard k > start, k - start < 1000, bytes[start] != UInt8(ascii: "-"), k + 1 < end, bytes[k] == UInt8(ascii: ":"),
+                bytes[k + 1] == 0x20
+            else { return nil }
+            var v = k + 1
+            while v < end, bytes[v] == 0x20 { v += 1 }
+            var e = end
+            while e > v, bytes[e - 1] == 0x20 { e -= 1 }
+            guard v < e else { return nil }
+            let value: Value
+            if bytes[v] == UInt8(ascii: "[") {
+                guard bytes[e - 1] == UInt8(ascii: "]"), let items = Self.flowItems(bytes, v + 1, e - 1) else { return nil }
+                value = .list(items)
+            } else {
+                guard let scalar = Self.scalar(bytes, v, e, flow: false) else { return nil }
+                // Yams counts lines from the YAML's first line, which is the file's second.
+                value = .scalar(scalar, line: line + 1)
+            }
+            // Yams rejects a repeated key: leave the message to it.
+            guard values.updateValue(value, forKey: String(decoding: bytes[start..<k], as: UTF8.self)) == nil else { return nil }
+        }
+        return values.isEmpty ? nil : values
+    }
+
+    /// A key's characters: ASCII letters, digits, "_" and "-" (then two keys are equal exactly when
+    /// their bytes are, as Yams compares them).
+    static func isKeyByte(_ b: UInt8) -> Bool {
+        (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+            || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+    }
+
+    /// No control character but the line feed, and none of what YAML reads as a line break (U+0085,
+    /// U+2028, U+2029) or does not allow (C1 controls, U+FEFF, U+FFFE, U+FFFF).
+    static func onlyPrintableLines(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x20 && b != 0x0A || b == 0x7F { return false }
+            if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] <= 0x9F { return false }
+            if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
+            if b == 0xEF, i + 2 < bytes.count,
+                bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF || bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE
+            {
+                return false
+            }
+            i += 1
+        }
+        return true
+    }
+
+    /// The scalar in `bytes[from..<to]` (no spaces around it): quoted without escapes or inner quotes, or
+    /// plain without a character that would end it, start a comment or make it something else.
+    static func scalar(_ bytes: [UInt8], _ from: Int, _ to: Int, flow: Bool) -> String? {
+        let first = bytes[from]
+        if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+            guard to - from >= 2, bytes[to - 1] == first,
+                !bytes[(from + 1)..<(to - 1)].contains(where: { $0 == first || $0 == UInt8(ascii: "\\") })
+            else { return nil }
+            return String(decoding: bytes[(from + 1)..<(to - 1)], as: UTF8.self)
+        }
+        // Indicators: a plain scalar cannot start with one.
+        if "-?:,[]{}#&*!|>'\"%@`".utf8.contains(first) { return nil }
+        var i = from
+        while i < to {
+            let b = bytes[i]
+            if b == UInt8(ascii: ":") && (i + 1 == to || bytes[i + 1] == 0x20) { return nil }
+            if b == UInt8(ascii: "#") && bytes[i - 1] == 0x20 { return nil }
+            if flow, ",[]{}:#?'\"".utf8.contains(b) { return nil }
+            i += 1
+        }
+        return String(decoding: bytes[from..<to], as: UTF8.self)
+    }
+
+    /// The items of a one-line flow list (between its brackets), or nil.
+    static func flowItems(_ bytes: [UInt8], _ from: Int, _ to: Int) -> [String]? {
+        var items: [String] = []
+        if bytes[from..<to].allSatisfy({ $0 == 0x20 }) { return items }
+        var start = from
+        while start <= to {
+            let end = bytes[start..<to].firstIndex(of: UInt8(ascii: ",")) ?? to
+            var lo = start
+            var hi = end
+            while lo < hi, bytes[lo] == 0x20 { lo += 1 }
+            while hi > lo, bytes[hi - 1] == 0x20 { hi -= 1 }
+            guard lo < hi, let item = scalar(bytes, lo, hi, flow: true) else { return nil }
+            items.append(item)
+            start = end + 1
+        }
+        return items
     }
 
     static func names(_ node: Node) -> [String] {

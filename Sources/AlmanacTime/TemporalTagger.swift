@@ -45,7 +45,7 @@ public struct TemporalTagger: Sendable {
         var candidates: [Candidate] = []
         var i = 0
         while i < tokens.count {
-            guard Self.mayStart(tokens[i]) else {
+            guard Self.mayStart(at: i, grammar, bytes) else {
                 i += 1
                 continue
             }
@@ -89,21 +89,26 @@ public struct TemporalTagger: Sendable {
 
     // MARK: - Matching
 
-    /// Cheap test: can a date expression start at this token?
+    /// Cheap test: can a date expression start at token `i`? (No rule of ``match(at:_:_:timeFirst:)``
+    /// starts at any other token.)
     @inline(__always)
-    static func mayStart(_ token: Token) -> Bool {
+    static func mayStart(at i: Int, _ g: Grammar, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let token = g.tokens[i]
         if token.blocked { return false }
         switch token.kind {
         case .number: return true
         case .punct: return false
         case .word:
-            guard let lex = token.lex else {
-                return token.end - token.start == 3  // "the"
-            }
-            return !lex.roles.isDisjoint(with: [
+            // "the 21st", "the week of …", "the end of …": the one word outside the lexicon a date starts with.
+            guard let lex = token.lex else { return g.isWord(i, "the", in: bytes) }
+            let starting = lex.roles.intersection([
                 .month, .weekday, .dayWord, .modifier, .part, .quarter, .relativeEdge, .numberWord, .timeWord,
                 .ordinalWord, .preposition, .unit,
             ])
+            // Of the prepositions, only "in" and "within" start one ("in two weeks"); the others ("on", "at",
+            // "of"…) only stand before or inside one.
+            if starting == .preposition { return g.isWord(i, "in", in: bytes) || g.isWord(i, "within", in: bytes) }
+            return !starting.isEmpty
         }
     }
 

@@ -79,7 +79,7 @@ enum Consolidate {
             for name in draft.item.names {
                 let (initials, letters) = Names.acronymKeys(name)
                 if initials.count >= 2 { keys.append(Hash.combine(acronym, Hash.fnv1a(initials))) }
-                if letters.count >= 2, !(name.utf8.allSatisfy({ $0 < 0x80 }) ? name.utf8.contains(0x20) : name.contains(" ")) {
+                if letters.count >= 2, !(name.isASCII ? name.utf8.contains(0x20) : name.contains(" ")) {
                     keys.append(Hash.combine(acronym, Hash.fnv1a(letters)))
                 }
             }

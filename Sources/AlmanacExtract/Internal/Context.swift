@@ -42,22 +42,30 @@ struct Sentence {
 
     /// The signature of the words' hashes (every bit set when a word is exotic, see ``WordSet``).
     var signature: WordSignature
+    /// A word is exotic (see ``WordSet``).
+    var hasExotic: Bool
 
     /// Whether a word of the sentence, lower-cased, is `word`.
     func has(_ word: String) -> Bool {
-        guard WordHash.isASCII(word) else { return words.contains { $0.lower == word } }
+        guard word.isASCII else { return words.contains { $0.lower == word } }
         let hash = WordHash.of(word)
         guard signature.mayContain(hash) else { return false }
         return words.contains { $0.exotic ? $0.lower == word : ($0.hash == hash && WordHash.sameBytes($0.lower, word)) }
     }
 
     /// Whether a word of the sentence, lower-cased, is in `set`.
-    func hasAny(_ set: WordSet) -> Bool {
-        if set.allASCII, !signature.intersects(set.signature) { return false }
-        return words.contains { set.contains($0) }
-    }
+    func hasAny(_ set: WordSet) -> Bool { firstIndex(set) != nil }
 
-    func firstIndex(_ set: WordSet) -> Int? { words.firstIndex { set.contains($0) } }
+    func firstIndex(_ set: WordSet) -> Int? {
+        guard set.allASCII, !hasExotic else { return words.firstIndex { set.contains($0) } }
+        // The usual case, an ASCII set and no exotic word: a word is a member when its hash is, so only
+        // the hashes are read (in place) until one is.
+        guard signature.intersects(set.signature) else { return nil }
+        return words.withUnsafeBufferPointer { words in
+            for k in words.indices where set.contains(words[k].lower, hash: words[k].hash, ascii: true, exotic: false) { return k }
+            return nil
+        }
+    }
 
     static func signature(of words: [Word]) -> WordSignature {
         var signature = WordSignature()
@@ -112,7 +120,8 @@ struct NoteContext {
                 while end < dates.count, dates[end].range.lowerBound < range.upperBound { end += 1 }
                 let sentence = Sentence(
                     block: index, range: range, text: block.text(range), words: words,
-                    dates: Array(dates[nextDate..<end]), index: sentences.count, signature: Sentence.signature(of: words))
+                    dates: Array(dates[nextDate..<end]), index: sentences.count, signature: Sentence.signature(of: words),
+                    hasExotic: words.contains { $0.exotic })
                 nextDate = end
                 sentencesOfBlock[index].append(sentences.count)
                 sentences.append(sentence)
@@ -155,7 +164,7 @@ struct NoteContext {
 
     // MARK: - Sentences
 
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "e.g", "i.e", "cf", "vs", "etc", "dr", "mr", "mrs", "ms", "st", "no", "approx", "incl", "eg", "ie", "al",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "nb",
     ]
@@ -181,7 +190,7 @@ struct NoteContext {
                 if j < bytes.count, bytes[j] == 0x20, j + 1 < bytes.count, isSentenceStart(bytes[j + 1]),
                     b != UInt8(ascii: ".") || !endsWithAbbreviation(bytes, i, from: start), depth == 0 || b != UInt8(ascii: ".")
                 {
-                    ranges.append(start..<j)
+                    chunk(start..<j, bytes, into: &ranges)
                     start = j + 1
                     depth = 0
                     i = j + 1
@@ -190,15 +199,18 @@ struct NoteContext {
             }
             i += 1
         }
-        if start < bytes.count { ranges.append(start..<bytes.count) }
-        return ranges.filter { !$0.isEmpty }.flatMap { chunked($0, bytes) }
+        if start < bytes.count { chunk(start..<bytes.count, bytes, into: &ranges) }
+        return ranges
     }
 
-    /// Run-on text (a pasted log, a 5 MB line) is cut into pieces of at most `limit` bytes at spaces,
-    /// so every later step works on bounded sentences.
-    static func chunked(_ range: Range<Int>, _ bytes: [UInt8], limit: Int = 800) -> [Range<Int>] {
-        guard range.count > limit else { return [range] }
-        var pieces: [Range<Int>] = []
+    /// Appends a sentence's range (none when empty). Run-on text (a pasted log, a 5 MB line) is cut into
+    /// pieces of at most `limit` bytes at spaces, so every later step works on bounded sentences.
+    static func chunk(_ range: Range<Int>, _ bytes: [UInt8], into pieces: inout [Range<Int>], limit: Int = 800) {
+        guard !range.isEmpty else { return }
+        guard range.count > limit else {
+            pieces.append(range)
+            return
+        }
         var start = range.lowerBound
         while range.upperBound - start > limit {
             var cut = start + limit
@@ -212,7 +224,6 @@ struct NoteContext {
             start = bytes[cut] == 0x20 ? cut + 1 : cut
         }
         if start < range.upperBound { pieces.append(start..<range.upperBound) }
-        return pieces
     }
 
     static func isSentenceStart(_ b: UInt8) -> Bool {
@@ -226,9 +237,13 @@ struct NoteContext {
         while k >= start, (bytes[k] | 0x20) >= UInt8(ascii: "a") && (bytes[k] | 0x20) <= UInt8(ascii: "z") || bytes[k] == UInt8(ascii: ".") {
             k -= 1
         }
-        let word = String(decoding: bytes[(k + 1)..<dot], as: UTF8.self).lowercased()
+        // ASCII letters and dots: lower-cased by a byte map, a Character a byte; the word is made only
+        // when its hash may be an abbreviation's.
+        let word = bytes[(k + 1)..<dot].map { $0 | 0x20 }
         if word.count == 1 { return true }  // initials: "J. Smith"
-        return abbreviations.contains(word)
+        let hash = WordHash.of(word)
+        guard abbreviations.signature.mayContain(hash) else { return false }
+        return abbreviations.contains(String(decoding: word, as: UTF8.self), hash: hash, ascii: true, exotic: false)
     }
 
     // MARK: - Words

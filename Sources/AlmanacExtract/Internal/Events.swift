@@ -317,13 +317,15 @@ enum Events {
     static func isEventSection(_ text: String) -> Bool {
         // ASCII text: its letter runs, lower-cased, on the bytes (an ASCII Character is a letter exactly
         // when its byte is A-Z or a-z).
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCII {
             var run: [UInt8] = []
             func found() -> Bool {
                 defer { run.removeAll(keepingCapacity: true) }
                 guard !run.isEmpty else { return false }
-                let word = String(decoding: run, as: UTF8.self)
-                return sectionWords.contains(word, hash: WordHash.of(run), ascii: true, exotic: false)
+                // The word is made only when its hash may be a member's.
+                let hash = WordHash.of(run)
+                guard sectionWords.signature.mayContain(hash) else { return false }
+                return sectionWords.contains(String(decoding: run, as: UTF8.self), hash: hash, ascii: true, exotic: false)
             }
             for byte in text.utf8 {
                 if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {

@@ -108,7 +108,7 @@ enum Meetings {
         var chair: String?
         // Split at commas, semicolons, " and " and " & ".
         var parts: [String] = []
-        if list.utf8.allSatisfy({ $0 < 0x80 }) {
+        if list.isASCII {
             parts = asciiParts(list)
         } else {
             parts = unicodeParts(list)

@@ -317,8 +317,7 @@ enum Releases {
 
     static func isStatement(_ sentence: Sentence, at index: Int) -> Bool {
         guard sentence.hasAny(statementCues) else { return false }
-        let before = sentence.words[max(0, index - 5)..<index].map(\.lower)
-        if before.contains(where: { ["if", "whether", "need", "needs", "should"].contains($0) }) { return false }
+        if sentence.words[max(0, index - 5)..<index].contains(where: { WordSet.releases_conditional.contains($0) }) { return false }
         return sentence.hasAny(.releases_due)
     }
 

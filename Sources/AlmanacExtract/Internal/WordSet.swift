@@ -44,7 +44,7 @@ struct WordSet: ExpressibleByArrayLiteral, Sequence, Sendable {
         self.slots = slots
         self.mask = size - 1
         self.signature = signature
-        self.allASCII = unique.allSatisfy(WordHash.isASCII)
+        self.allASCII = unique.allSatisfy(\.isASCII)
     }
 
     init(arrayLiteral elements: String...) { self.init(elements) }
@@ -70,7 +70,7 @@ struct WordSet: ExpressibleByArrayLiteral, Sequence, Sendable {
     }
 
     func contains(_ word: String) -> Bool {
-        let ascii = WordHash.isASCII(word)
+        let ascii = word.isASCII
         return contains(word, hash: WordHash.of(word), ascii: ascii, exotic: !ascii && WordHash.isExotic(word))
     }
 
@@ -78,39 +78,28 @@ struct WordSet: ExpressibleByArrayLiteral, Sequence, Sendable {
     func contains(_ word: Word) -> Bool { contains(word.lower, hash: word.hash, ascii: word.ascii, exotic: word.exotic) }
 }
 
-/// A 256-bit Bloom signature of a set of word hashes (one bit a word).
+/// A 256-bit Bloom signature of a set of word hashes (one bit a word): bit `hash >> 56`, in the lane
+/// the top two bits choose (indexed, so a test is a load and a mask, with no branch on the lane).
 struct WordSignature: Sendable {
-    var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0, d: UInt64 = 0
+    var lanes = SIMD4<UInt64>(repeating: 0)
 
     @inline(__always)
     mutating func insert(_ hash: UInt64) {
-        let bit: UInt64 = 1 << ((hash >> 56) & 63)
-        switch (hash >> 62) & 3 {
-        case 0: a |= bit
-        case 1: b |= bit
-        case 2: c |= bit
-        default: d |= bit
-        }
+        lanes[Int(truncatingIfNeeded: hash >> 62)] |= 1 << ((hash >> 56) & 63)
     }
 
     @inline(__always)
     func mayContain(_ hash: UInt64) -> Bool {
-        let bit: UInt64 = 1 << ((hash >> 56) & 63)
-        switch (hash >> 62) & 3 {
-        case 0: return a & bit != 0
-        case 1: return b & bit != 0
-        case 2: return c & bit != 0
-        default: return d & bit != 0
-        }
+        lanes[Int(truncatingIfNeeded: hash >> 62)] & (1 << ((hash >> 56) & 63)) != 0
     }
 
     @inline(__always)
     func intersects(_ other: WordSignature) -> Bool {
-        (a & other.a) | (b & other.b) | (c & other.c) | (d & other.d) != 0
+        lanes & other.lanes != SIMD4(repeating: 0)
     }
 
     /// A signature that says "maybe" to everything (for sentences with a non-ASCII word).
-    static let all = WordSignature(a: ~0, b: ~0, c: ~0, d: ~0)
+    static let all = WordSignature(lanes: SIMD4(repeating: ~0))
 }
 
 enum WordHash {
@@ -134,17 +123,25 @@ enum WordHash {
         return h == 0 ? 1 : h
     }
 
-    static func isASCII(_ word: String) -> Bool { word.utf8.allSatisfy { $0 < 0x80 } }
-
     /// Holds U+037E, U+1FEF or U+212A, the characters whose canonical decomposition is ASCII (";", "`",
     /// "K"), so that it may equal an ASCII string.
     static func isExotic(_ word: String) -> Bool {
         word.unicodeScalars.contains { $0.value == 0x037E || $0.value == 0x1FEF || $0.value == 0x212A }
     }
 
+    /// Byte equality on the strings' contiguous UTF-8 (comparing the two `UTF8View`s element by element
+    /// costs hundreds of instructions on short words).
     @inline(__always)
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        a.utf8.elementsEqual(b.utf8)
+        let (x, y) = (a.utf8, b.utf8)
+        guard x.count == y.count else { return false }
+        let same = x.withContiguousStorageIfAvailable { p in
+            y.withContiguousStorageIfAvailable { q in
+                for i in 0..<p.count where p[i] != q[i] { return false }
+                return true
+            }
+        }
+        return same.flatMap { $0 } ?? x.elementsEqual(y)
     }
 }
 
@@ -158,6 +155,7 @@ extension WordSet {
     static let projects_mentoring: WordSet = ["mentoring", "mentor", "mentors", "mentored"]
     static let projects_finished: WordSet = ["finished", "completed", "done", "merged", "wrapped"]
     static let projects_mentoring2: WordSet = ["mentoring", "mentor", "mentors", "mentored", "supervising", "leading", "leads"]
+    static let releases_conditional: WordSet = ["if", "whether", "need", "needs", "should"]
     static let releases_went: WordSet = ["went", "out", "released", "shipped", "tagged", "published"]
     static let releases_due: WordSet = ["due", "soon", "out", "coming", "ready", "shape", "gearing", "brink", "cut", "cutting", "made", "make", "making", "released", "planned", "scheduled", "imminent", "upcoming", "next", "preparing", "prepare"]
     static let status_will: WordSet = ["will", "scheduled", "confirmed"]

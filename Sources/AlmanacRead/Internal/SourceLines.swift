@@ -38,21 +38,26 @@ struct SourceLines {
 
     init(_ bytes: [UInt8], firstLine: Int = 1) {
         storage = bytes
+        var lines: [Line] = []
         var start = 0
         var number = firstLine
         var i = 0
         let count = bytes.count
-        while i < count {
-            let byte = bytes[i]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(Line(number: number, bytes: bytes[start..<i]))
-                if byte == 0x0D, i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
-                number += 1
-                start = i + 1
+        // On the buffer: the search for line breaks visits every byte of the file.
+        bytes.withUnsafeBufferPointer { buffer in
+            while i < count {
+                let byte = buffer[i]
+                if byte <= 0x0D, byte == 0x0A || byte == 0x0D {
+                    lines.append(Line(number: number, bytes: bytes[start..<i]))
+                    if byte == 0x0D, i + 1 < count, buffer[i + 1] == 0x0A { i += 1 }
+                    number += 1
+                    start = i + 1
+                }
+                i += 1
             }
-            i += 1
         }
         if start < count { lines.append(Line(number: number, bytes: bytes[start..<count])) }
+        self.lines = lines
     }
 }
 

@@ -83,10 +83,15 @@ struct Grammar {
     }
 
     /// A word spelled exactly so (case-insensitive): for the few function words the grammar names.
+    /// Inlined where it is asked (dozens of times a token), so that the spelling is a constant and the
+    /// length test, which nearly always fails, comes first.
+    @inline(__always)
     func isWord(_ i: Int, _ text: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let w = word(i), w.end - w.start == text.utf8CodeUnitCount else { return false }
+        guard i < tokens.count else { return false }
+        let start = tokens[i].start
+        guard tokens[i].end - start == text.utf8CodeUnitCount, tokens[i].kind == .word, !tokens[i].blocked else { return false }
         let expected = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
-        for k in 0..<expected.count where (bytes[w.start + k] | 0x20) != expected[k] { return false }
+        for k in 0..<expected.count where (bytes[start + k] | 0x20) != expected[k] { return false }
         return true
     }
 
