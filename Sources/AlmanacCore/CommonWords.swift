@@ -87,7 +87,7 @@ public enum CommonWords {
         /// Whether `bytes`, followed by `last` when given, is a member.
         func contains(_ bytes: UnsafeBufferPointer<UInt8>, then last: UInt8? = nil) -> Bool {
             var hash = Hash.fnv1a(bytes)
-            if let last { hash = (hash ^ UInt64(last)) &* 0x0000_0100_0000_01B3 }
+            if let last { hash = Hash.fnv1a(CollectionOfOne(last), continuing: hash) }
             let count = bytes.count + (last == nil ? 0 : 1)
             var slot = Int(truncatingIfNeeded: hash) & mask
             while starts[slot] >= 0 {

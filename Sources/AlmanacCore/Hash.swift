@@ -9,9 +9,11 @@ public enum Hash {
 
     /// The hash of any bytes: a String's UTF-8, file contents and stored blobs (an
     /// `UnsafeRawBufferPointer` is hashed at memory speed, the call being specialised where it is made).
+    /// `continuing` another hash goes on from it: `fnv1a(b, continuing: fnv1a(a))` is the hash of `a`
+    /// followed by `b`.
     @inlinable
-    public static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    public static func fnv1a(_ bytes: some Sequence<UInt8>, continuing start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = start
         for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3

@@ -1,3 +1,5 @@
+import AlmanacCore
+
 /// What a word can mean to the date grammar. One word may have several roles ("may" is a month and a
 /// modal verb, "last" a modifier and a past cue); the grammar decides from context.
 struct Lex: Sendable {
@@ -214,12 +216,7 @@ enum Lexicon {
     /// FNV-1a over ASCII-lowercased bytes.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            h ^= UInt64(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        return h
+        Hash.fnv1a(bytes.lazy.map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) })
     }
 
     /// The lexicon entry for a word (any case), if it is a keyword.
