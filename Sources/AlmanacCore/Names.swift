@@ -190,11 +190,20 @@ public enum Names {
         isAcronym(acronymLetters(short), of: initials(long), longEndsWithDigit: long.last?.isNumber == true)
     }
 
-    /// The lower-cased capital initials of a name's words ("Cloud Innovator Forum" → "cif") and its
-    /// leading letters ("CIF16" → "cif"): what an acronym of the name, or the name as an acronym, is
-    /// looked up by. On the bytes when the name is ASCII (where every character is one byte and a letter
-    /// is A-Z or a-z), else with `Character` properties.
-    public static func acronymKeys(_ name: String) -> (initials: String, letters: String) {
+    /// What an acronym of the name, or the name as an acronym, is looked up by: the lower-cased capital
+    /// initials of its words ("Cloud Innovator Forum" → "cif") when there are two or more, and the
+    /// leading letters of a one-word name ("CIF16" → "cif") when there are two or more.
+    public static func acronymKeys(_ name: String) -> [String] {
+        let (initials, letters) = acronymParts(name)
+        var keys: [String] = []
+        if initials.count >= 2 { keys.append(initials) }
+        if letters.count >= 2, !(name.isASCII ? name.utf8.contains(0x20) : name.contains(" ")) { keys.append(letters) }
+        return keys
+    }
+
+    /// The initials and leading letters of ``acronymKeys(_:)``, on the bytes when the name is ASCII
+    /// (where every character is one byte and a letter is A-Z or a-z), else with `Character` properties.
+    static func acronymParts(_ name: String) -> (initials: String, letters: String) {
         if name.isASCII {
             var initials: [UInt8] = []
             var letters: [UInt8] = []

@@ -91,9 +91,7 @@ public struct Merger: Sendable {
         init(_ name: String) {
             key = Names.Key(name)
             words = key.tokenIDs
-            let (initials, letters) = Names.acronymKeys(name)
-            if initials.count >= 2 { words.append(Hash.combine(Self.acronym, Hash.fnv1a(initials))) }
-            if letters.count >= 2, !name.contains(" ") { words.append(Hash.combine(Self.acronym, Hash.fnv1a(letters))) }
+            for acronymKey in Names.acronymKeys(name) { words.append(Hash.combine(Self.acronym, Hash.fnv1a(acronymKey))) }
         }
 
         private static let acronym = Hash.fnv1a("acronym:")

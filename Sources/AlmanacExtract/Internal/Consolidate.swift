@@ -77,11 +77,7 @@ enum Consolidate {
             // Acronyms compare with names whose initials they spell.
             let acronym = Hash.combine(kind, Bucket.acronym)
             for name in draft.item.names {
-                let (initials, letters) = Names.acronymKeys(name)
-                if initials.count >= 2 { keys.append(Hash.combine(acronym, Hash.fnv1a(initials))) }
-                if letters.count >= 2, !(name.isASCII ? name.utf8.contains(0x20) : name.contains(" ")) {
-                    keys.append(Hash.combine(acronym, Hash.fnv1a(letters)))
-                }
+                for key in Names.acronymKeys(name) { keys.append(Hash.combine(acronym, Hash.fnv1a(key))) }
             }
             // Each bucket holds a draft once.
             keys.sort()
