@@ -115,13 +115,10 @@ public struct ProjectListReader: Sendable {
     /// note reader reports that).
     public func read(contentsOf path: String) -> ProjectList? {
         let ext = (path as NSString).pathExtension.lowercased()
-        guard ["md", "markdown", "mdown", "mkd", "txt", "text"].contains(ext),
-            let data = FileManager.default.contents(atPath: path), data.count <= 64 << 20
+        // Read as a note is (size limit, byte-order mark, binary and UTF-8 checks).
+        guard ["md", "markdown", "mdown", "mkd", "txt", "text"].contains(ext), let text = NoteReader().text(contentsOf: path).text
         else { return nil }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard NoteReader.firstInvalidUTF8(bytes) == nil, !bytes.prefix(8192).contains(0) else { return nil }
-        return read(text: String(decoding: bytes, as: UTF8.self), path: path)
+        return read(text: text, path: path)
     }
 
     /// The list in `text`, or nil when the page is not a projects list.
