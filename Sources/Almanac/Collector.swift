@@ -30,12 +30,11 @@ public struct Collector: Sendable {
 
         /// "Read 4 notes and 3 calendar events: 5 events, …; wrote 8 files to public; 1 warning".
         public func line(output: String, upToDate: Bool) -> String {
-            func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
-            var line = "Read \(count(notes, "note"))"
-            if calendarEvents > 0 { line += " and \(count(calendarEvents, "calendar event"))" }
-            line += ": " + zip(Item.Kind.allCases, items).map { count($1, $0.rawValue) }.joined(separator: ", ")
-            line += upToDate ? "; \(output) is up to date" : "; wrote \(count(filesWritten, "file")) to \(output)"
-            if warnings > 0 { line += "; \(count(warnings, "warning"))" }
+            var line = "Read \(notes.counting("note"))"
+            if calendarEvents > 0 { line += " and \(calendarEvents.counting("calendar event"))" }
+            line += ": " + zip(Item.Kind.allCases, items).map { $1.counting($0.rawValue) }.joined(separator: ", ")
+            line += upToDate ? "; \(output) is up to date" : "; wrote \(filesWritten.counting("file")) to \(output)"
+            if warnings > 0 { line += "; \(warnings.counting("warning"))" }
             return line
         }
     }

@@ -40,7 +40,7 @@ public enum Explanation {
             }
         }
         lines.append("")
-        lines.append("Mentioned in \(entry.mentions.count) note\(entry.mentions.count == 1 ? "" : "s"):")
+        lines.append("Mentioned in \(entry.mentions.count.counting("note")):")
         for mention in entry.mentions {
             var summary = mention.item.when.startText ?? "undated"
             if mention.item.when.tentative { summary += "?" }

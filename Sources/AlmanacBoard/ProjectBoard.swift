@@ -85,7 +85,7 @@ public struct ProjectBoard: Sendable {
         if missing > 0 { flags.append("\(missing) not on the list") }
         let stale = projects.filter(\.stale).count
         if stale > 0 { flags.append("\(stale) stale") }
-        let total = "\(projects.count) project\(projects.count == 1 ? "" : "s")"
+        let total = projects.count.counting("project")
         return "**\(total)**: " + parts.joined(separator: ", ") + " · " + stars.joined(separator: ", ")
             + (flags.isEmpty ? "" : " · " + flags.joined(separator: ", "))
     }

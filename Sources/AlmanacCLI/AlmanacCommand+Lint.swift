@@ -29,7 +29,7 @@ extension AlmanacCommand {
             for diagnostic in unreadable + findings { print(diagnostic) }
             let count = unreadable.count + findings.count
             if !sources.quiet {
-                FileHandle.standardError.write(Data("\(count) warning\(count == 1 ? "" : "s") in \(collection.notes.count) notes\n".utf8))
+                FileHandle.standardError.write(Data("\(count.counting("warning")) in \(collection.notes.count) notes\n".utf8))
             }
             if strict, count > 0 { throw ExitCode(1) }
         }

@@ -43,7 +43,7 @@ extension AlmanacCommand {
                 if errors > 0 || (strict && warnings > 0) { failed = true }
                 if !quiet, diagnostics.isEmpty { print("\(file): valid") }
                 if !quiet, !diagnostics.isEmpty {
-                    print("\(file): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+                    print("\(file): \(errors.counting("error")), \(warnings.counting("warning"))")
                 }
             }
             if failed { throw ExitCode(1) }

@@ -55,3 +55,8 @@ extension String {
         return words
     }
 }
+
+extension Int {
+    /// The number and its noun, with the plural "s" unless the number is one: "1 note", "3 notes".
+    public func counting(_ noun: String) -> String { "\(self) \(noun)\(self == 1 ? "" : "s")" }
+}
