@@ -24,17 +24,17 @@ enum BoardFixtures {
     }
 
     static let listItems = [
-        listed("Static site generator", .pioneer, stars: 1, time: "2 weeks", mentors: ["Amir Chaudhry", "David Sheets"],
+        listed("Static site generator", .pioneer, stars: 1, time: "2 weeks", mentors: ["Ines Carvalho", "Marta Okonjo"],
             skills: ["OCaml", "web"], description: "Turn the wiki into a static site.\n\nA second paragraph the board leaves out.",
             links: ["https://example.org/static"], line: 5),
-        listed("NTP server", .outreachy, stars: 2, time: "175 h", mentors: ["Hannes"], skills: ["Networking", "OCaml"], line: 12),
+        listed("NTP server", .outreachy, stars: 2, time: "175 h", mentors: ["Tobias"], skills: ["Networking", "OCaml"], line: 12),
         listed("Tracing", .pioneer, stars: 3, time: "large", mentors: [], skills: ["C"], line: 20),
     ]
 
     static let december = [
-        Item(kind: .project, subkind: .pioneer, title: "Static site generator", status: .inProgress, people: ["Amir", "Kia"],
+        Item(kind: .project, subkind: .pioneer, title: "Static site generator", status: .inProgress, people: ["Ines", "Noa"],
             sources: [Evidence(path: "notes/2015-12-02.md", line: 40,
-                quote: "Amir is mentoring the Static Site Pioneer Project with David Sheets and someone has stepped forward.")]),
+                quote: "Ines is mentoring the Static Site Pioneer Project with Marta Okonjo and someone has stepped forward.")]),
     ]
 
     static let january = [

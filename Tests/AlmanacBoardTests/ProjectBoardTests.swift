@@ -11,7 +11,7 @@ struct ProjectBoardTests {
 
     @Test func rendersSectionsPerStatus() {
         let items = [
-            Item(kind: .project, subkind: .outreachy, title: "NTP", status: .inProgress, people: ["Kia"],
+            Item(kind: .project, subkind: .outreachy, title: "NTP", status: .inProgress, people: ["Noa"],
                 sources: [Evidence(path: "notes/2015-12-16.md", line: 81, quote: "One student will be working on NTP.")]),
             Item(kind: .project, subkind: .pioneer, title: "Static site", status: .proposed, difficulty: 1, url: "https://example.org/p",
                 sources: [Evidence(path: "notes/2015-12-16.md", line: 70, quote: "A static site generator.")]),
@@ -47,7 +47,7 @@ struct ProjectBoardTests {
 
             Outreachy
 
-            - People: Kia
+            - People: Noa
 
             One student will be working on NTP.
 
@@ -67,8 +67,8 @@ struct ProjectBoardTests {
             |---|---|---|---|---|---|
             | Tracing | Available | ★★★ | large | – | C |
             | Unikernel docs | Proposed | – | – | – | – |
-            | Static site generator | In progress | ★☆☆ | 2 weeks | Amir Chaudhry, David Sheets | OCaml, web |
-            | NTP server | In progress | ★★☆ | 175 h | Hannes | Networking, OCaml |
+            | Static site generator | In progress | ★☆☆ | 2 weeks | Ines Carvalho, Marta Okonjo | OCaml, web |
+            | NTP server | In progress | ★★☆ | 175 h | Tobias | Networking, OCaml |
 
             ## Available (1)
 
@@ -96,8 +96,8 @@ struct ProjectBoardTests {
 
             ★☆☆ · Pioneer Project · ⏱ 2 weeks
 
-            - Mentors: Amir Chaudhry, David Sheets
-            - People: Kia
+            - Mentors: Ines Carvalho, Marta Okonjo
+            - People: Noa
             - Skills: OCaml, web
             - Links: [example.org/static](https://example.org/static)
 
@@ -109,7 +109,7 @@ struct ProjectBoardTests {
 
             ★★☆ · Outreachy · ⏱ 175 h
 
-            - Mentors: Hannes
+            - Mentors: Tobias
             - Skills: Networking, OCaml
 
             One student will be working on NTP server.
@@ -165,8 +165,8 @@ struct ProjectBoardTests {
 
             | Project | Status | Difficulty | Time | Mentors | Skills |
             |---|---|---|---|---|---|
-            | Static site generator | In progress | ★☆☆ | 2 weeks | Amir Chaudhry, David Sheets | OCaml, web |
-            | NTP server | In progress | ★★☆ | 175 h | Hannes | Networking, OCaml |
+            | Static site generator | In progress | ★☆☆ | 2 weeks | Ines Carvalho, Marta Okonjo | OCaml, web |
+            | NTP server | In progress | ★★☆ | 175 h | Tobias | Networking, OCaml |
 
             ## In progress (2)
 
@@ -174,8 +174,8 @@ struct ProjectBoardTests {
 
             ★☆☆ · Pioneer Project · ⏱ 2 weeks
 
-            - Mentors: Amir Chaudhry, David Sheets
-            - People: Kia
+            - Mentors: Ines Carvalho, Marta Okonjo
+            - People: Noa
             - Skills: OCaml, web
             - Links: [example.org/static](https://example.org/static)
 
@@ -187,7 +187,7 @@ struct ProjectBoardTests {
 
             ★★☆ · Outreachy · ⏱ 175 h
 
-            - Mentors: Hannes
+            - Mentors: Tobias
             - Skills: Networking, OCaml
 
             One student will be working on NTP server.
@@ -222,8 +222,8 @@ struct ProjectBoardTests {
 
             ## In progress
 
-            - [ ] **Static site generator** ★☆☆ · Pioneer Project · ⏱ 2 weeks · Mentors: Amir Chaudhry, David Sheets · People: Kia · Skills: OCaml, web · [example.org/static](https://example.org/static)
-            - [ ] **NTP server** ★★☆ · Outreachy · ⏱ 175 h · Mentors: Hannes · Skills: Networking, OCaml
+            - [ ] **Static site generator** ★☆☆ · Pioneer Project · ⏱ 2 weeks · Mentors: Ines Carvalho, Marta Okonjo · People: Noa · Skills: OCaml, web · [example.org/static](https://example.org/static)
+            - [ ] **NTP server** ★★☆ · Outreachy · ⏱ 175 h · Mentors: Tobias · Skills: Networking, OCaml
 
 
             ## Done

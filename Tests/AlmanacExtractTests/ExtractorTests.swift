@@ -104,7 +104,7 @@ struct ExtractionRuleTests {
         #expect(extract("Tidepool 0.9 was released on Monday.", date: "2026-09-16") == [
             "event/release; Tidepool 0.9 release; 2026-09-14; past"
         ])
-        #expect(extract("Anil released Mirage 1.1.1 (yay!).") == ["event/release; Mirage 1.1.1 release; undated; past"])
+        #expect(extract("Rosa released Mirage 1.1.1 (yay!).") == ["event/release; Mirage 1.1.1 release; undated; past"])
         #expect(extract("Had to pin the repo as the released version didn't work.") == [])
     }
 

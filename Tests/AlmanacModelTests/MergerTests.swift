@@ -15,7 +15,7 @@ struct MergerTests {
         let announced = Item(kind: .meeting, subkind: .call, title: "Next call", when: .day(day("2015-02-25")), status: .scheduled,
             sources: [source("2015-02-11", 158, "The next call is scheduled for Wednesday, 25th February")])
         let held = Item(kind: .meeting, subkind: .call, title: "Weekly Meeting: 2015-02-25", when: .day(day("2015-02-25")),
-            status: .past, people: ["Amir Chaudhry"], sources: [source("2015-02-25", 23, "Amir Chaudhry (chair)")])
+            status: .past, people: ["Ines Carvalho"], sources: [source("2015-02-25", 23, "Ines Carvalho (chair)")])
         let model = Merger().merge([(note("2015-02-25"), [held]), (note("2015-02-11"), [announced])])
         #expect(model.items.count == 1)
         let meeting = try #require(model.items.first)

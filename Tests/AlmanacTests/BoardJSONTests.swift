@@ -10,11 +10,11 @@ struct BoardJSONTests {
             permalink: "/wiki/projects", format: .markdown)
         let note = NoteInfo(path: "notes/2016-01-13.md", date: CivilDate("2016-01-13")!, dateSource: "front matter",
             title: "Weekly Meeting: 2016-01-13", format: .markdown)
-        let listed = Item(kind: .project, subkind: .outreachy, title: "NTP server", status: .available, people: ["Hannes"], difficulty: 2,
+        let listed = Item(kind: .project, subkind: .outreachy, title: "NTP server", status: .available, people: ["Tobias"], difficulty: 2,
             sources: [Evidence(path: "wiki/projects.md", line: 12, quote: "NTP server")],
-            project: ProjectDetails(timeEstimate: "175 h", mentors: ["Hannes"], skills: ["networking"], description: "An NTP server for unikernels.",
+            project: ProjectDetails(timeEstimate: "175 h", mentors: ["Tobias"], skills: ["networking"], description: "An NTP server for unikernels.",
                 links: ["https://example.org/ntp", "javascript:alert(1)"], listed: true))
-        let mentioned = Item(kind: .project, subkind: .outreachy, title: "NTP server", status: .inProgress, people: ["Kia <k>"],
+        let mentioned = Item(kind: .project, subkind: .outreachy, title: "NTP server", status: .inProgress, people: ["Noa <k>"],
             sources: [Evidence(path: "notes/2016-01-13.md", line: 81, quote: "One student will be working on NTP server.")])
         let model = Merger().merge([(note, [mentioned]), (list, [listed])])
         let board = ProjectBoard(title: "Projects", noteURL: { $0.permalink.map { "https://example.org" + $0 } },
@@ -59,10 +59,10 @@ struct BoardJSONTests {
                   "stars": "★★☆",
                   "time_estimate": "175 h",
                   "mentors": [
-                    "Hannes"
+                    "Tobias"
                   ],
                   "people": [
-                    "Kia \\u003ck\\u003e"
+                    "Noa \\u003ck\\u003e"
                   ],
                   "skills": [
                     "networking"

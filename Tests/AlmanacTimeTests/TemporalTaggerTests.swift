@@ -139,7 +139,7 @@ struct NotADateTests {
         "upgrade to 1.2.1 and 4.02.1",
         "version 3.0 is out, and v2.5 too",
         "see issue #20 and PR #21",
-        "Anil may speak at the event",
+        "Rosa may speak at the event",
         "a 2-star project and a 1-star one",
         "it costs $20 or 15%",
         "for about a month",
