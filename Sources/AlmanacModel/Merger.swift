@@ -25,8 +25,8 @@ public struct Merger: Sendable {
             index.claimsBy = position
             for (item, ready) in zip(noteItems, prepared[position]) {
                 if let found = bestMatch(for: item, ready, from: note, index: &index) {
-                    update(&items[found], with: item, from: note)
-                    index.touch(items[found], at: found, incoming: ready)
+                    update(&items[found], with: item, from: note, titles: (ready.names[0].key, index.names[found][0].key))
+                    index.touch(items[found].item, at: found, mentioned: note.date, incoming: ready)
                 } else {
                     var uid = ready.uid
                     var suffix = 2
@@ -36,7 +36,7 @@ public struct Merger: Sendable {
                     }
                     uids.insert(uid)
                     items.append(ModelItem(uid: uid, item: item, note: note))
-                    index.add(items[items.count - 1], ready)
+                    index.add(item, mentioned: note.date, ready)
                 }
             }
         }
@@ -60,25 +60,26 @@ public struct Merger: Sendable {
         }.flatMap { $0 }
     }
 
-    /// The few facts of an item that matching looks at, copied out of it so that comparing with a
-    /// candidate does not copy the whole item.
+    /// The few facts of an item that matching looks at, copied out of it as plain numbers so that
+    /// comparing with a candidate neither copies the item nor counts references (its title is its first
+    /// prepared name).
     struct Facts {
         var kind: Item.Kind
         var subkind: Item.Subkind?
-        var title: String
-        var start: CivilDate?
+        /// The start's day number.
+        var start: Int?
         var precision: Precision
-        var externalUID: String?
+        /// The hash of its calendar UID.
+        var externalUID: UInt64?
         /// The date of the note that last mentioned it.
         var lastMentioned: CivilDate
 
         init(_ item: Item, lastMentioned: CivilDate) {
             kind = item.kind
             subkind = item.subkind
-            title = item.title
-            start = item.when.start
+            start = item.when.start?.dayNumber
             precision = item.when.precision
-            externalUID = item.externalUID
+            externalUID = item.externalUID.map { Hash.fnv1a($0) }
             self.lastMentioned = lastMentioned
         }
     }
@@ -156,8 +157,8 @@ public struct Merger: Sendable {
         func isClaimed(_ position: Int) -> Bool { claimedBy[position] == claimsBy }
 
         /// Records a new item.
-        mutating func add(_ known: ModelItem, _ ready: Prepared) {
-            facts.append(Facts(known.item, lastMentioned: known.lastMentioned.date))
+        mutating func add(_ item: Item, mentioned: CivilDate, _ ready: Prepared) {
+            facts.append(Facts(item, lastMentioned: mentioned))
             names.append(ready.names)
             events.append(ready.event)
             indexKeys.append(ready.keys)
@@ -166,10 +167,9 @@ public struct Merger: Sendable {
             file(facts.count - 1)
         }
 
-        /// Records that the item at `position` changed after a mention (`incoming`).
-        mutating func touch(_ known: ModelItem, at position: Int, incoming: Prepared) {
-            let item = known.item
-            facts[position] = Facts(item, lastMentioned: known.lastMentioned.date)
+        /// Records that the item at `position` changed after a mention (`incoming`) in a note of that date.
+        mutating func touch(_ item: Item, at position: Int, mentioned: CivilDate, incoming: Prepared) {
+            facts[position] = Facts(item, lastMentioned: mentioned)
             claimedBy[position] = claimsBy
             if !names[position].elementsEqual(item.names, by: { $0.key.name == $1 }) {
                 // The names come from the item's earlier names and the mention's: reuse their preparation.
@@ -232,7 +232,8 @@ public struct Merger: Sendable {
         guard a.kind == b.kind else { return nil }
         if a.kind == .meeting, a.start == nil, b.start == nil {
             // An undated "next call" is only the same as one from the same meeting's notes.
-            return sameDay && Names.similarity(a.title, b.title) >= 0.6 ? 1 : nil
+            guard sameDay, let ta = aNames.first?.key, let tb = bNames.first?.key else { return nil }
+            return Names.similarity(ta, tb) >= 0.6 ? 1 : nil
         }
         if a.kind == .meeting {
             // A call is its day: "next call on the 25th" and the 25th's own meeting are one meeting.
@@ -244,7 +245,7 @@ public struct Merger: Sendable {
         // Dates first, they are cheap: two dated mentions months apart are two things.
         if a.kind != .deadline, let sa = a.start, let sb = b.start {
             let slack = (a.precision == .year || b.precision == .year) ? 366 : 75
-            if abs(sa.dayNumber - sb.dayNumber) > slack { return nil }
+            if abs(sa - sb) > slack { return nil }
         }
         var best = 0.0
         for x in aNames {
@@ -263,7 +264,8 @@ public struct Merger: Sendable {
 
     // MARK: - Updating
 
-    func update(_ known: inout ModelItem, with item: Item, from note: NoteRef) {
+    /// `titles`: the mention's title and the known item's, prepared.
+    func update(_ known: inout ModelItem, with item: Item, from note: NoteRef, titles: (Names.Key, Names.Key)) {
         known.mentions.append(Mention(note: note, item: item))
         // An imported calendar's event keeps its own UID, also when the notes spoke of it first.
         if let external = item.externalUID, known.item.externalUID == nil {
@@ -271,17 +273,27 @@ public struct Merger: Sendable {
             known.item.externalUID = external
         }
         known.lastMentioned = note
-        var current = known.item
+        let changes = Self.revise(&known.item, with: item, titles: titles)
+        if !changes.isEmpty { known.history.append(Revision(note: note, changes: changes)) }
+        if changes.contains(where: { $0.field != "title" }) {
+            known.revision += 1
+            known.lastChanged = note
+        }
+    }
+
+    /// Brings `current` up to date with a later mention; returns what changed. Works on the item in
+    /// place: a copy would make each of its lists copy itself on the first change.
+    static func revise(_ current: inout Item, with item: Item, titles: (Names.Key, Names.Key)) -> [Revision.Change] {
         var changes: [Revision.Change] = []
 
         // A meeting's own record (its day) does not undo the time its announcement gave.
         let coarserSameDay = item.kind == .meeting && item.when.precision == .day && current.when.precision == .datetime
             && item.when.start == current.when.start
         if item.when.isDated, item.when != current.when, !coarserSameDay {
-            changes.append(.init(field: "date", from: Self.describe(current.when), to: Self.describe(item.when)))
+            changes.append(.init(field: "date", from: describe(current.when), to: describe(item.when)))
             current.when = item.when
         }
-        if item.status != .unknown, item.status != current.status, !Self.isStatusRegression(item, from: current) {
+        if item.status != .unknown, item.status != current.status, !isStatusRegression(item, from: current) {
             changes.append(.init(field: "status", from: current.status.rawValue, to: item.status.rawValue))
             current.status = item.status
         }
@@ -289,12 +301,11 @@ public struct Merger: Sendable {
             changes.append(.init(field: "location", from: current.location ?? "none", to: location))
             current.location = location
         }
-        let revising = !changes.isEmpty
         // Names: the latest title, every other name kept as an alias; a projects list names its projects,
         // and notes do not rename a listed one.
         let listed = (item.project?.listed == true, current.project?.listed == true)
         if item.title != current.title, !item.title.isEmpty,
-            listed == (true, false) || !listed.1 && Self.prefersTitle(item, over: current)
+            listed == (true, false) || !listed.1 && prefersTitle(item, over: current, titles: titles)
         {
             changes.append(.init(field: "title", from: current.title, to: item.title))
             current.aliases.append(current.title)
@@ -320,18 +331,15 @@ public struct Merger: Sendable {
             }
         }
         if let details = item.project {
-            current.project = Self.merge(current.project, details)
+            current.project = merge(current.project, details)
         }
         // The latest note's lines first; the current state keeps a handful (every mention keeps its own).
-        current.sources = Array((item.sources + current.sources.filter { !item.sources.contains($0) }).prefix(12))
+        var sources = Array(item.sources.prefix(12))
+        for source in current.sources where sources.count < 12 && !item.sources.contains(source) { sources.append(source) }
+        current.sources = sources
         current.inferred = item.inferred.isEmpty && !item.when.isDated ? current.inferred : item.inferred
         for tag in item.tags where !current.tags.contains(tag) { current.tags.append(tag) }
-        known.item = current
-        if !changes.isEmpty { known.history.append(Revision(note: note, changes: changes)) }
-        if revising {
-            known.revision += 1
-            known.lastChanged = note
-        }
+        return changes
     }
 
     /// A project moves forward (proposed → available → in progress → done): a note that brings up an
@@ -342,12 +350,9 @@ public struct Merger: Sendable {
 
     /// A meeting's own record names it better than the earlier "Next call"; otherwise the latest name wins
     /// unless it is only a shorter form of the current one.
-    static func prefersTitle(_ item: Item, over current: Item) -> Bool {
+    static func prefersTitle(_ item: Item, over current: Item, titles: (new: Names.Key, old: Names.Key)) -> Bool {
         if item.kind == .meeting { return item.title.count >= current.title.count || current.title.lowercased().hasPrefix("next") }
-        let new = Names.tokens(item.title)
-        let old = Names.tokens(current.title)
-        if Set(new).isSubset(of: Set(old)) { return false }
-        return true
+        return !Names.wordsAreSubset(titles.new, of: titles.old)
     }
 
     static func merge(_ old: ProjectDetails?, _ new: ProjectDetails) -> ProjectDetails {
