@@ -132,19 +132,28 @@ public struct Pipeline: Sendable {
     public func sources(_ snapshot: Snapshot)
         -> (notes: [NoteItems], lists: [ProjectList], diagnostics: [Diagnostic], files: Int, cached: Int)
     {
+        sources(snapshot, consumingInOrder: { _ in })
+    }
+
+    /// `sources(_:)`, handing each file's outcome to `consume` in path order, on the calling thread,
+    /// while later files are still being extracted.
+    func sources(_ snapshot: Snapshot, consumingInOrder consume: (FileOutcome) -> Void)
+        -> (notes: [NoteItems], lists: [ProjectList], diagnostics: [Diagnostic], files: Int, cached: Int)
+    {
         let cached = cache?.values(for: snapshot.files.map { Cache.Key(path: $0.path, hash: $0.hash) }) ?? [:]
         let reader = NoteReader(maximumBytes: maximumBytes)
         let listReader = ProjectListReader()
         let extractor = Extractor(dateOptions: dateOptions)
         let counter = progress.map { ProgressCounter(total: snapshot.files.count, report: $0) }
-        let outcomes = parallelMap(snapshot.files) { file -> (FileOutcome, fromCache: Bool, encoded: Data?) in
+        let store = cache != nil
+        let outcomes = parallelMap(snapshot.files, { file -> (FileOutcome, fromCache: Bool, encoded: Data?) in
             defer { counter?.advance() }
             if let data = cached[file.path], let outcome = try? BinaryCoder.decode(FileOutcome.self, from: data) {
                 return (outcome, true, nil)
             }
             let outcome = Self.outcome(of: file, reader: reader, listReader: listReader, extractor: extractor)
-            return (outcome, false, cache == nil ? nil : try? BinaryCoder.encode(outcome))
-        }
+            return (outcome, false, store ? try? BinaryCoder.encode(outcome) : nil)
+        }, consumingInOrder: { consume($0.0) })
         var notes: [NoteItems] = []
         var lists: [ProjectList] = []
         var diagnostics = snapshot.diagnostics
@@ -186,14 +195,29 @@ public struct Pipeline: Sendable {
     public func run(_ snapshot: Snapshot) -> Collection {
         let clock = ContinuousClock()
         let readStart = clock.now
-        let (notes, lists, diagnostics, files, cached) = sources(snapshot)
+        // Notes usually come in history order by path too (dated file names): then they are merged as
+        // they are extracted, else (or with a projects list of no date of its own) once all are.
+        var replay: Merger.Replay? = Merger.Replay()
+        let (notes, lists, diagnostics, files, cached) = sources(snapshot) { outcome in
+            guard replay != nil else { return }
+            for note in outcome.notes where replay?.add(note.info, note.items) == false { replay = nil }
+            if let list = outcome.list {
+                if let date = list.date, replay?.add(list.info(fallbackDate: date), list.items) == true { return }
+                replay = nil
+            }
+        }
         logger.debug("extracted \(files) files (\(cached) from the cache) in \(readStart.duration(to: clock.now))")
         let mergeStart = clock.now
         defer { logger.debug("merged \(notes.count) notes in \(mergeStart.duration(to: clock.now))") }
-        let earliest = notes.map(\.info.date).min() ?? lists.compactMap(\.date).min() ?? CivilDate(year: 2000, month: 1, day: 1)!
-        var entries = notes.map { ($0.info, $0.items) }
-        for list in lists { entries.append((list.info(fallbackDate: earliest), list.items)) }
-        let model = Merger().merge(entries)
+        let model: Model
+        if let replay {
+            model = replay.model()
+        } else {
+            let earliest = notes.map(\.info.date).min() ?? lists.compactMap(\.date).min() ?? CivilDate(year: 2000, month: 1, day: 1)!
+            var entries = notes.map { ($0.info, $0.items) }
+            for list in lists { entries.append((list.info(fallbackDate: earliest), list.items)) }
+            model = Merger().merge(entries)
+        }
         return Collection(notes: notes, lists: lists, model: model, diagnostics: diagnostics, filesRead: files, filesCached: cached)
     }
 }

@@ -36,21 +36,20 @@ enum CollectBenchmark {
             let pipeline = Pipeline()
             let snapshot = pipeline.snapshot(paths: [notes])
             let readDone = clock.now
-            let read = pipeline.sources(snapshot)
-            let extracted = clock.now
-            model = Merger().merge(
-                read.notes.map { ($0.info, $0.items) } + read.lists.map { ($0.info(fallbackDate: read.notes[0].info.date), $0.items) })
+            // Notes are merged while later ones are still being extracted (their paths are in date order).
+            let collection = pipeline.run(snapshot)
             let merged = clock.now
+            model = collection.model
             _ = try Publisher().publish(model, to: out)
             let published = clock.now
-            diagnostics = read.diagnostics.count
-            let marks = [start, readDone, extracted, merged, published]
-            runs.append((0..<4).map { seconds(marks[$0].duration(to: marks[$0 + 1])) })
+            diagnostics = collection.diagnostics.count
+            let marks = [start, readDone, merged, published]
+            runs.append((0..<3).map { seconds(marks[$0].duration(to: marks[$0 + 1])) })
         }
-        let stage = (0..<4).map { index in median(runs.map { $0[index] }) }
+        let stage = (0..<3).map { index in median(runs.map { $0[index] }) }
         let total = median(runs.map { $0.reduce(0, +) })
-        print(String(format: "medians of 3 runs: read %.2f s   extract %.2f s   merge %.2f s   publish %.2f s",
-            stage[0], stage[1], stage[2], stage[3]))
+        print(String(format: "medians of 3 runs: read %.2f s   extract and merge %.2f s   publish %.2f s",
+            stage[0], stage[1], stage[2]))
         print(String(format: "collect: %.2f s end to end (median; runs %@), %.0f notes/s, %.1f MB/s; %d items; %d diagnostics",
             total, runs.map { fixed($0.reduce(0, +), 2) }.joined(separator: ", ") as NSString, Double(count) / total,
             Double(bytes) / 1e6 / total, model.items.count, diagnostics))

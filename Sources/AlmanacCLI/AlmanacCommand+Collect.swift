@@ -67,6 +67,7 @@ extension AlmanacCommand {
                 printError(failure.description)
                 throw ExitCode(1)
             }
+            keepUntilExit(result.collection)
             report(result.diagnostics)
             if !sources.quiet { print(result.summary.line(output: configuration.output, upToDate: result.upToDate)) }
             if strict, !result.diagnostics.isEmpty { throw ExitCode(1) }

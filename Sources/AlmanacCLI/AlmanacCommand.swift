@@ -43,3 +43,15 @@ func report(_ diagnostics: [Diagnostic]) {
 func printError(_ message: String) {
     FileHandle.standardError.write(Data(("almanac: error: " + message + "\n").utf8))
 }
+
+/// Leaves `value` to the end of the process: a run's notes and model are its largest allocation, and
+/// the system takes the memory back at exit at once where freeing it would visit every item (about
+/// 0.1 s for 10,000 notes).
+func keepUntilExit<T>(_ value: T) {
+    _ = Unmanaged.passRetained(Kept(value))
+}
+
+private final class Kept<T> {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

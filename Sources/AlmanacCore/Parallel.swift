@@ -11,23 +11,57 @@ public func parallelMap<T: Sendable, R: Sendable>(_ input: [T], _ transform: @Se
     return box.values()
 }
 
+/// `map` over all cores that also hands each result, in input order, to `consume` on the calling
+/// thread as soon as it and every result before it are ready: sequential work on the results runs
+/// while later ones are still being made.
+public func parallelMap<T: Sendable, R: Sendable>(
+    _ input: [T], _ transform: @escaping @Sendable (T) -> R, consumingInOrder consume: (R) -> Void
+) -> [R] {
+    let box = ResultBox<R>(count: input.count)
+    let work = DispatchGroup()
+    DispatchQueue.global().async(group: work) {
+        DispatchQueue.concurrentPerform(iterations: input.count) { index in
+            box.set(index, transform(input[index]))
+        }
+    }
+    for index in input.indices { consume(box.wait(for: index)) }
+    work.wait()
+    return box.values()
+}
+
 /// Slots written by one thread each (concurrentPerform gives every index to exactly one worker),
-/// read after all have finished; the lock makes the hand-over visible across threads.
+/// read after all have finished or, one by one, as they are filled; the lock makes the hand-over
+/// visible across threads.
 private final class ResultBox<R>: @unchecked Sendable {
     private var slots: [R?]
-    private let lock = NSLock()
+    private let condition = NSCondition()
+    /// Whether a reader is waiting for a slot (only then is it woken).
+    private var waiting = false
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
     func set(_ index: Int, _ value: R) {
-        lock.lock()
+        condition.lock()
         slots[index] = value
-        lock.unlock()
+        if waiting { condition.broadcast() }
+        condition.unlock()
+    }
+
+    /// The value of slot `index`, once it is filled.
+    func wait(for index: Int) -> R {
+        condition.lock()
+        defer { condition.unlock() }
+        while slots[index] == nil {
+            waiting = true
+            condition.wait()
+            waiting = false
+        }
+        return slots[index]!
     }
 
     func values() -> [R] {
-        lock.lock()
-        defer { lock.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         return slots.map { $0! }
     }
 }

@@ -100,6 +100,9 @@ public struct ICalendarWriter: Sendable {
 
     /// SUMMARY and friends must be one line (calcurse rejects line breaks there).
     static func oneLine(_ text: String) -> String {
+        // Nearly every text is one line already: no C0 or C1 control (U+0000–001F, U+007F–009F, the
+        // latter led by 0xC2) and no line or paragraph separator (led by 0xE2), checked on the bytes.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) { return text }
         var out = ""
         var space = false
         for scalar in text.unicodeScalars {

@@ -40,26 +40,66 @@ public struct PublishedFeed: Sendable {
         }
     }
 
-    /// The feed cut between its events, each part a calendar of its own; the whole text when it has
-    /// no events. A "BEGIN:VEVENT" that starts a line always starts an event: values never hold a
-    /// line break (they are escaped, and folded lines go on with a space).
+    /// The feed cut between its events, each part a calendar of its own holding only the lines
+    /// ``read(_:)`` looks at (an event's own UID, DTSTART, DTEND, STATUS, LOCATION and SEQUENCE, with
+    /// their folded continuations): the descriptions and reminders that make up most of a feed are not
+    /// parsed. The whole text when it has no events. A "BEGIN:VEVENT" that starts a line always starts
+    /// an event: values never hold a line break (they are escaped, and folded lines go on with a space).
     static func parts(of text: String, eventsPerPart: Int) -> [String] {
         let bytes = Array(text.utf8)
-        let begin = Array("BEGIN:VEVENT".utf8)
-        var starts: [Int] = []
-        var end = bytes.count
+        var parts: [String] = []
+        var part: [UInt8] = []
+        var events = 0
+        /// Components open inside the calendar: 1 in an event or a time zone, more in a reminder.
+        var depth = 0
+        var inEvent = false
+        var keeping = false
         var lineStart = 0
         while lineStart < bytes.count {
-            if bytes[lineStart] == 0x42, bytes[lineStart...].starts(with: begin) { starts.append(lineStart) }
-            if bytes[lineStart] == 0x45, bytes[lineStart...].starts(with: "END:VCALENDAR".utf8) { end = lineStart }
-            guard let newline = bytes[lineStart...].firstIndex(of: 0x0A) else { break }
-            lineStart = newline + 1
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+            let line = bytes[lineStart..<lineEnd]
+            lineStart = lineEnd
+            if line.first == 0x20 || line.first == 0x09 {
+                if keeping { part += line }
+                continue
+            }
+            keeping = false
+            if Self.starts(line, with: "BEGIN:VCALENDAR") || Self.starts(line, with: "END:VCALENDAR") { continue }
+            if Self.starts(line, with: "BEGIN:") {
+                depth += 1
+                guard depth == 1, Self.starts(line, with: "BEGIN:VEVENT") else { continue }
+                if events == eventsPerPart {
+                    parts.append(Self.calendar(part))
+                    part.removeAll(keepingCapacity: true)
+                    events = 0
+                }
+                events += 1
+                inEvent = true
+                keeping = true
+            } else if Self.starts(line, with: "END:") {
+                depth -= 1
+                keeping = inEvent && depth == 0
+                if depth == 0 { inEvent = false }
+            } else {
+                keeping = inEvent && depth == 1 && Self.wanted.contains { Self.starts(line, with: $0 + ":") || Self.starts(line, with: $0 + ";") }
+            }
+            if keeping { part += line }
         }
-        guard !starts.isEmpty, end > starts[starts.count - 1] else { return [text] }
-        return stride(from: 0, to: starts.count, by: eventsPerPart).map { first in
-            let upTo = first + eventsPerPart < starts.count ? starts[first + eventsPerPart] : end
-            return "BEGIN:VCALENDAR\r\n" + String(decoding: bytes[starts[first]..<upTo], as: UTF8.self) + "END:VCALENDAR\r\n"
-        }
+        guard events > 0 else { return [text] }
+        parts.append(Self.calendar(part))
+        return parts
+    }
+
+    /// The properties of an event ``read(_:)`` looks at.
+    private static let wanted = ["UID", "DTSTART", "DTEND", "STATUS", "LOCATION", "SEQUENCE"]
+
+    /// Whether `line` starts with `prefix` (upper case), in either case.
+    private static func starts(_ line: ArraySlice<UInt8>, with prefix: String) -> Bool {
+        line.count >= prefix.utf8.count && zip(line, prefix.utf8).allSatisfy { ($0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0) == $1 }
+    }
+
+    private static func calendar(_ events: [UInt8]) -> String {
+        "BEGIN:VCALENDAR\r\n" + String(decoding: events, as: UTF8.self) + "END:VCALENDAR\r\n"
     }
 
     static func read(_ vevent: OpaquePointer) -> Seen {

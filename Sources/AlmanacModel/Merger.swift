@@ -17,21 +17,54 @@ public struct Merger: Sendable {
         // What depends on one item alone (its names made ready for matching, its index keys, its UID)
         // is worked out on all cores first; the replay itself is sequential.
         let prepared = Self.prepare(ordered)
-        var items: [ModelItem] = []
-        var index = Index()
-        var uids = Set<String>()
-        for (position, (info, noteItems)) in ordered.enumerated() {
+        var replay = Replay()
+        for (position, (info, items)) in ordered.enumerated() {
+            replay.replay(NoteRef(info), items, prepared[position])
+        }
+        return replay.model()
+    }
+
+    /// The replay one note at a time, for a reader that has the notes in history order (by date, then
+    /// path) while later ones are still being read: the same model as ``merge(_:)`` gives.
+    ///
+    /// ```swift
+    /// var replay = Merger.Replay()
+    /// for (info, items) in notesInOrder where !replay.add(info, items) { /* out of order: merge(_:) instead */ }
+    /// let model = replay.model()
+    /// ```
+    public struct Replay: Sendable {
+        private var items: [ModelItem] = []
+        private var index = Index()
+        private var uids = Set<String>()
+        private var notes: [NoteRef] = []
+        /// Names prepared for matching, remembered for the notes that follow.
+        private var names: [String: PreparedName] = [:]
+
+        public init() {}
+
+        /// Replays the next note; false, with nothing changed, when it comes before the last one added.
+        public mutating func add(_ info: NoteInfo, _ noteItems: [Item]) -> Bool {
             let note = NoteRef(info)
-            index.claimsBy = position
-            for (item, ready) in zip(noteItems, prepared[position]) {
-                if let found = bestMatch(for: item, ready, from: note, index: &index) {
-                    update(&items[found], with: item, from: note, titles: (ready.names[0].key, index.names[found][0].key))
+            if let last = notes.last, note < last { return false }
+            // The memory of names is kept to the recent notes' (names come back in the next few notes).
+            if names.count > 4096 { names.removeAll(keepingCapacity: true) }
+            replay(note, noteItems, noteItems.map { Prepared($0, note: note, names: &names) })
+            return true
+        }
+
+        mutating func replay(_ note: NoteRef, _ noteItems: [Item], _ prepared: [Prepared]) {
+            let merger = Merger()
+            index.claimsBy = notes.count
+            notes.append(note)
+            for (item, ready) in zip(noteItems, prepared) {
+                if let found = merger.bestMatch(for: item, ready, from: note, index: &index) {
+                    merger.update(&items[found], with: item, from: note, titles: (ready.names[0].key, index.names[found][0].key))
                     index.touch(items[found].item, at: found, mentioned: note.date, incoming: ready)
                 } else {
                     var uid = ready.uid
                     var suffix = 2
                     while uids.contains(uid) {
-                        uid = Self.uid(for: item, note: note, discriminator: suffix)
+                        uid = Merger.uid(for: item, note: note, discriminator: suffix)
                         suffix += 1
                     }
                     uids.insert(uid)
@@ -40,10 +73,14 @@ public struct Merger: Sendable {
                 }
             }
         }
-        // Sorted by date, kind and UID; the order is worked out on small keys, then the items move once.
-        let keys = items.map { ($0.item.when.start?.dayNumber ?? Int.max, $0.item.kind.rawValue, $0.uid) }
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
-        return Model(items: order.map { items[$0] }, notes: ordered.map { NoteRef($0.info) })
+
+        /// The model of the notes added so far.
+        public func model() -> Model {
+            // Sorted by date, kind and UID; the order is worked out on small keys, then the items move once.
+            let keys = items.map { ($0.item.when.start?.dayNumber ?? Int.max, $0.item.kind.rawValue, $0.uid) }
+            let order = keys.indices.sorted { keys[$0] < keys[$1] }
+            return Model(items: order.map { items[$0] }, notes: notes)
+        }
     }
 
     /// Each note's items made ready, on all cores, in runs of consecutive notes that each remember the
