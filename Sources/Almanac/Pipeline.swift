@@ -208,11 +208,12 @@ public struct Pipeline: Sendable {
         }
         logger.debug("extracted \(files) files (\(cached) from the cache) in \(readStart.duration(to: clock.now))")
         let mergeStart = clock.now
-        defer { logger.debug("merged \(notes.count) notes in \(mergeStart.duration(to: clock.now))") }
         let model: Model
         if let replay {
             model = replay.model()
+            logger.debug("merged \(notes.count) notes as they were extracted (\(mergeStart.duration(to: clock.now)) after)")
         } else {
+            defer { logger.debug("merged \(notes.count) notes in \(mergeStart.duration(to: clock.now))") }
             let earliest = notes.map(\.info.date).min() ?? lists.compactMap(\.date).min() ?? CivilDate(year: 2000, month: 1, day: 1)!
             var entries = notes.map { ($0.info, $0.items) }
             for list in lists { entries.append((list.info(fallbackDate: earliest), list.items)) }

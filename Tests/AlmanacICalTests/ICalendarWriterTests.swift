@@ -229,6 +229,27 @@ struct PublishedFeedTests {
         #expect(PublishedFeed(text: "not a calendar") == nil)
     }
 
+    @Test func onlyAnEventsOwnLinesAreParsed() throws {
+        let lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VTIMEZONE", "TZID:Europe/Lisbon", "BEGIN:STANDARD", "DTSTART:19701025T020000",
+            "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "END:STANDARD", "END:VTIMEZONE",
+            "BEGIN:VEVENT", "uid:walk@test", "DTSTART;TZID=Europe/Lisbon:20310412T100000", "SUMMARY:Walk", "LOCATION:Town",
+            "  hall", "DESCRIPTION:A long text", " that goes on", "BEGIN:VALARM", "UID:alarm@test", "ACTION:DISPLAY",
+            "DESCRIPTION:Walk", "TRIGGER:-PT1H", "END:VALARM", "STATUS:CANCELLED", "SEQUENCE:4", "END:VEVENT",
+            "BEGIN:VTODO", "UID:todo@test", "END:VTODO", "END:VCALENDAR",
+        ]
+        let text = lines.joined(separator: "\r\n") + "\r\n"
+        #expect(PublishedFeed.parts(of: text, eventsPerPart: 512) == [
+            ["BEGIN:VCALENDAR", "BEGIN:VEVENT", "uid:walk@test", "DTSTART;TZID=Europe/Lisbon:20310412T100000", "LOCATION:Town",
+             "  hall", "STATUS:CANCELLED", "SEQUENCE:4", "END:VEVENT", "END:VCALENDAR", ""].joined(separator: "\r\n")
+        ])
+        let feed = try #require(PublishedFeed(text: text))
+        #expect(feed.seen.keys.sorted() == ["walk@test"])
+        #expect(feed.seen["walk@test"]?.sequence == 4)
+        #expect(feed.seen["walk@test"]?.location == "Town hall")
+        #expect(feed.seen["walk@test"]?.start == .zoned(CivilDate(year: 2031, month: 4, day: 12)!, TimeOfDay(hour: 10)!, tzid: "Europe/Lisbon"))
+    }
+
     @Test func aFeedReadInPartsSeesWhatItSeesWhole() throws {
         let events = (0..<5).map { day in
             var each = event

@@ -50,6 +50,24 @@ struct MergerTests {
         ])
     }
 
+    @Test func aReplayOfNotesInOrderIsTheMerge() throws {
+        let notes = (0..<12).map { week -> (info: NoteInfo, items: [Item]) in
+            let date = day("2031-01-05").adding(days: 7 * week)
+            let party = Item(kind: .event, subkind: .meetup, title: week % 2 == 0 ? "Install party" : "Unikernel install party",
+                when: .day(day("2031-03-01").adding(days: week / 4)), status: .scheduled, location: week < 6 ? "Town hall" : "Library")
+            let call = Item(kind: .meeting, subkind: .call, title: "Next call", when: .day(date.adding(days: 7)), status: .scheduled)
+            return (note("\(date)"), [party, call])
+        }
+        var replay = Merger.Replay()
+        let added = notes.map { replay.add($0.info, $0.items) }
+        #expect(added.allSatisfy { $0 })
+        #expect(replay.model() == Merger().merge(notes.reversed()))
+        // A note dated before the last one added is refused and changes nothing.
+        let late = replay.add(notes[3].info, notes[3].items)
+        #expect(!late)
+        #expect(replay.model() == Merger().merge(notes))
+    }
+
     @Test func differentVersionsAreDifferentReleases() {
         let a = Item(kind: .event, subkind: .release, title: "Mirage 1.2 release", status: .past)
         let b = Item(kind: .event, subkind: .release, title: "Mirage 2.0 release", status: .scheduled)

@@ -2,6 +2,7 @@ import Almanac
 import AlmanacCore
 import AlmanacICal
 import AlmanacModel
+import AlmanacRead
 import AlmanacTestSupport
 import Foundation
 import Testing
@@ -140,6 +141,41 @@ struct PipelineTests {
         // last seven notes announce for days no note covers.
         #expect(collection.model.items.count == 3007)
         #expect(collection.model.items.filter { $0.mentions.count == 2 }.count == 2993)
+    }
+
+    /// Notes whose paths come in date order are merged as they are extracted; any other order, and a
+    /// projects list without a date, go through the whole merge. Both give the model merging all at once gives.
+    @Test func notesMergedWhileReadGiveTheWholeMergesModel() throws {
+        let inOrder = try TestPaths.temporaryDirectory()
+        let shuffled = try TestPaths.temporaryDirectory()
+        for index in 0..<40 {
+            let date = CivilDate(year: 2030, month: 1, day: 6)!.adding(days: 7 * index)
+            let text = "---\ndate: \(date)\n---\n\nAttendees: Ana (chair), Ben\n\n"
+                + "- The Harbour Hack hackathon is on \(date.adding(days: 30 + index % 3)) in \(index % 2 == 0 ? "Porto" : "Lisbon").\n"
+                + "- The next call is scheduled for **\(date.adding(days: 7))**.\n"
+            try text.write(to: inOrder.appendingPathComponent("\(date).md"), atomically: false, encoding: .utf8)
+            // Names whose order is not the notes' dates.
+            try text.write(to: shuffled.appendingPathComponent("note-\((index * 7) % 40).md"), atomically: false, encoding: .utf8)
+        }
+        let projects = "# Projects\n\n## Harbour map\n\n- Mentor: Ben\n\n## Tide clock\n\n- Mentor: Ana\n"
+        try ("---\nalmanac: projects\n---\n" + projects).write(to: inOrder.appendingPathComponent("projects.md"), atomically: false, encoding: .utf8)
+        for folder in [inOrder, shuffled] {
+            let collection = Pipeline().run(paths: [folder.path])
+            #expect(collection.notes.count == 40)
+            #expect(collection.lists.count == (folder == inOrder ? 1 : 0))
+            let entries = collection.notes.map { ($0.info, $0.items) }
+                + collection.lists.map { ($0.info(fallbackDate: collection.notes.map(\.info.date).min()!), $0.items) }
+            #expect(collection.model == Merger().merge(entries))
+            #expect(collection.model.items.filter { $0.item.kind == .event }.count == 1)
+        }
+        // A projects list with a date of its own, named in order, joins the replay at that date.
+        try FileManager.default.removeItem(at: inOrder.appendingPathComponent("projects.md"))
+        try ("---\nalmanac: projects\ndate: 2030-03-01\n---\n" + projects).write(
+            to: inOrder.appendingPathComponent("2030-03-01-projects.md"), atomically: false, encoding: .utf8)
+        let dated = Pipeline().run(paths: [inOrder.path])
+        #expect(dated.lists.map(\.date) == [CivilDate(year: 2030, month: 3, day: 1)])
+        #expect(dated.model.items.filter { $0.item.kind == .project }.count == 2)
+        #expect(dated.model == Merger().merge(dated.notes.map { ($0.info, $0.items) } + dated.lists.map { ($0.info(fallbackDate: $0.date!), $0.items) }))
     }
 
     @Test func hugeSingleLineNote() throws {
