@@ -132,12 +132,13 @@ public struct Pipeline: Sendable {
     public func sources(_ snapshot: Snapshot)
         -> (notes: [NoteItems], lists: [ProjectList], diagnostics: [Diagnostic], files: Int, cached: Int)
     {
-        sources(snapshot, consumingInOrder: { _ in })
+        sources(snapshot, consumingInOrder: nil)
     }
 
-    /// `sources(_:)`, handing each file's outcome to `consume` in path order, on the calling thread,
-    /// while later files are still being extracted.
-    func sources(_ snapshot: Snapshot, consumingInOrder consume: (FileOutcome) -> Void)
+    /// `sources(_:)`, handing each file's outcome, its notes made ready for the merge (nil for a
+    /// projects list of no date of its own), to `consume` in path order, on the calling thread, while
+    /// later files are still being extracted.
+    func sources(_ snapshot: Snapshot, consumingInOrder consume: (([Merger.PreparedNote]?) -> Void)?)
         -> (notes: [NoteItems], lists: [ProjectList], diagnostics: [Diagnostic], files: Int, cached: Int)
     {
         let cached = cache?.values(for: snapshot.files.map { Cache.Key(path: $0.path, hash: $0.hash) }) ?? [:]
@@ -146,20 +147,31 @@ public struct Pipeline: Sendable {
         let extractor = Extractor(dateOptions: dateOptions)
         let counter = progress.map { ProgressCounter(total: snapshot.files.count, report: $0) }
         let store = cache != nil
-        let outcomes = parallelMap(snapshot.files, { file -> (FileOutcome, fromCache: Bool, encoded: Data?) in
+        let prepare = consume != nil
+        let outcomes = parallelMap(snapshot.files, { file -> (FileOutcome, fromCache: Bool, encoded: Data?, ready: [Merger.PreparedNote]?) in
             defer { counter?.advance() }
-            if let data = cached[file.path], let outcome = try? BinaryCoder.decode(FileOutcome.self, from: data) {
-                return (outcome, true, nil)
+            let outcome: FileOutcome
+            var encoded: Data?
+            let fromCache: Bool
+            if let data = cached[file.path], let decoded = try? BinaryCoder.decode(FileOutcome.self, from: data) {
+                (outcome, fromCache) = (decoded, true)
+            } else {
+                (outcome, fromCache) = (Self.outcome(of: file, reader: reader, listReader: listReader, extractor: extractor), false)
+                encoded = store ? try? BinaryCoder.encode(outcome) : nil
             }
-            let outcome = Self.outcome(of: file, reader: reader, listReader: listReader, extractor: extractor)
-            return (outcome, false, store ? try? BinaryCoder.encode(outcome) : nil)
-        }, consumingInOrder: { consume($0.0) })
+            guard prepare else { return (outcome, fromCache, encoded, nil) }
+            // A projects list of no date of its own joins at the earliest note's date, known only at the end.
+            if let list = outcome.list, list.date == nil { return (outcome, fromCache, encoded, nil) }
+            var ready = outcome.notes.map { Merger.prepare($0.info, $0.items) }
+            if let list = outcome.list, let date = list.date { ready.append(Merger.prepare(list.info(fallbackDate: date), list.items)) }
+            return (outcome, fromCache, encoded, ready)
+        }, consumingInOrder: { consume?($0.ready) })
         var notes: [NoteItems] = []
         var lists: [ProjectList] = []
         var diagnostics = snapshot.diagnostics
         var fresh: [(key: Cache.Key, value: Data)] = []
         var hits = 0
-        for (file, (outcome, fromCache, encoded)) in zip(snapshot.files, outcomes) {
+        for (file, (outcome, fromCache, encoded, _)) in zip(snapshot.files, outcomes) {
             diagnostics += outcome.diagnostics
             notes += outcome.notes
             if let list = outcome.list { lists.append(list) }
@@ -198,13 +210,9 @@ public struct Pipeline: Sendable {
         // Notes usually come in history order by path too (dated file names): then they are merged as
         // they are extracted, else (or with a projects list of no date of its own) once all are.
         var replay: Merger.Replay? = Merger.Replay()
-        let (notes, lists, diagnostics, files, cached) = sources(snapshot) { outcome in
-            guard replay != nil else { return }
-            for note in outcome.notes where replay?.add(note.info, note.items) == false { replay = nil }
-            if let list = outcome.list {
-                if let date = list.date, replay?.add(list.info(fallbackDate: date), list.items) == true { return }
-                replay = nil
-            }
+        let (notes, lists, diagnostics, files, cached) = sources(snapshot) { ready in
+            guard let ready else { return replay = nil }
+            for note in ready where replay?.add(note) == false { replay = nil }
         }
         logger.debug("extracted \(files) files (\(cached) from the cache) in \(readStart.duration(to: clock.now))")
         let mergeStart = clock.now

@@ -83,7 +83,8 @@ public enum Names {
             } else {
                 dash = true
             }
-            if out.count >= limit { break }
+            // (The slug is ASCII: its length is its byte count, which a String knows without counting.)
+            if out.utf8.count >= limit { break }
         }
         return out.isEmpty ? "item" : out
     }

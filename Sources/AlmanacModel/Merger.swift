@@ -37,18 +37,19 @@ public struct Merger: Sendable {
         private var index = Index()
         private var uids = Set<String>()
         private var notes: [NoteRef] = []
-        /// Names prepared for matching, remembered for the notes that follow.
-        private var names: [String: PreparedName] = [:]
 
         public init() {}
 
         /// Replays the next note; false, with nothing changed, when it comes before the last one added.
         public mutating func add(_ info: NoteInfo, _ noteItems: [Item]) -> Bool {
-            let note = NoteRef(info)
-            if let last = notes.last, note < last { return false }
-            // The memory of names is kept to the recent notes' (names come back in the next few notes).
-            if names.count > 4096 { names.removeAll(keepingCapacity: true) }
-            replay(note, noteItems, noteItems.map { Prepared($0, note: note, names: &names) })
+            add(Merger.prepare(info, noteItems))
+        }
+
+        /// Replays the next note, made ready beforehand (on any thread); false, with nothing changed,
+        /// when it comes before the last one added.
+        public mutating func add(_ ready: PreparedNote) -> Bool {
+            if let last = notes.last, ready.note < last { return false }
+            replay(ready.note, ready.items, ready.prepared)
             return true
         }
 
@@ -81,6 +82,20 @@ public struct Merger: Sendable {
             let order = keys.indices.sorted { keys[$0] < keys[$1] }
             return Model(items: order.map { items[$0] }, notes: notes)
         }
+    }
+
+    /// One note's items made ready for ``Replay/add(_:)-(PreparedNote)``: what depends on the note alone,
+    /// worked out where the note is read, on any thread.
+    public struct PreparedNote: Sendable {
+        let note: NoteRef
+        let items: [Item]
+        let prepared: [Prepared]
+    }
+
+    public static func prepare(_ info: NoteInfo, _ items: [Item]) -> PreparedNote {
+        let note = NoteRef(info)
+        var names: [String: PreparedName] = [:]
+        return PreparedNote(note: note, items: items, prepared: items.map { Prepared($0, note: note, names: &names) })
     }
 
     /// Each note's items made ready, on all cores, in runs of consecutive notes that each remember the
