@@ -107,9 +107,15 @@ struct TimeTests {
         ("4pm on Friday", "4pm on Friday => 2015-12-18T16:00 datetime"),
         ("Friday 9/18 from 5-7pm PT", "Friday 9/18 from 5-7pm PT => 2015-09-18T17:00..2015-09-18T19:00 datetime PT"),
         ("on 22 Jan, 10-11:30am", "22 Jan, 10-11:30am => 2016-01-22T10:00..2016-01-22T11:30 datetime"),
+        ("on 22 Jan, 10:00 CET until 12:00, in town", "22 Jan, 10:00 CET until 12:00 => 2016-01-22T10:00..2016-01-22T12:00 datetime CET"),
+        ("22 Jan 9am PT to 11am PT", "22 Jan 9am PT to 11am PT => 2016-01-22T09:00..2016-01-22T11:00 datetime PT"),
     ])
     func times(text: String, expected: String) {
         #expect(render(text) == [expected])
+    }
+
+    @Test func aBareNumberAfterAZonedTimeEndsNoRange() {
+        #expect(render("22 Jan 16:00 UTC to 12 Feb") == ["22 Jan 16:00 UTC => 2016-01-22T16:00 datetime UTC", "12 Feb => 2016-02-12 day"])
     }
 
     @Test func aoeIsTwelveHoursBehindUTC() throws {

@@ -523,9 +523,7 @@ struct Grammar {
         var start = clockStart
         var j = afterStart
         var end: TimeOfDayValue?
-        if punct(j, "-") || isWord(j, "to", in: bytes) || isWord(j, "until", in: bytes) || isWord(j, "till", in: bytes),
-            let (second, afterSecond, secondHasMeridiem) = clock(j + 1, bytes)
-        {
+        if isTimeRange(j, bytes), let (second, afterSecond, secondHasMeridiem) = clock(j + 1, bytes) {
             end = second
             j = afterSecond
             // "5-7pm", "10-11:30am": the end's meridiem applies to a bare start when that keeps it earlier.
@@ -543,6 +541,21 @@ struct Grammar {
             j += 3
             return withZone(TimeSpec(start: TimeOfDayValue(hour: start.hour % 12 + shift, minute: 0), end: end), j, bytes)
         }
+        // "10:00 CET until 12:00": a zone between the two times is the range's. The end needs a colon or
+        // a meridiem ("10:00 CET until 12 May" ends at no time).
+        if let (zoned, k) = withZone(TimeSpec(start: start, end: nil), j, bytes), zoned.zone != nil, isTimeRange(k, bytes),
+            let (second, afterSecond, secondHasMeridiem) = clock(k + 1, bytes), secondHasMeridiem || punct(k + 2, ":")
+        {
+            var spec = zoned
+            spec.end = second
+            // The zone said again after the end ("10:00 CET to 12:00 CET") belongs to the range.
+            if let (again, after) = withZone(TimeSpec(start: second, end: nil), afterSecond, bytes), again.zone == zoned.zone,
+                again.offset == zoned.offset
+            {
+                return (spec, after)
+            }
+            return (spec, afterSecond)
+        }
         // A bare number is no time: it needs a colon, a meridiem or a zone.
         if !startHasMeridiem, tokens[i].kind == .number, !punct(i + 1, ":") {
             guard let (spec, after) = withZone(TimeSpec(start: start, end: end), j, bytes), spec.zone != nil else {
@@ -551,6 +564,11 @@ struct Grammar {
             return (spec, after)
         }
         return withZone(TimeSpec(start: start, end: end), j, bytes)
+    }
+
+    /// "-", "to", "until" or "till" between two times.
+    func isTimeRange(_ j: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        punct(j, "-") || isWord(j, "to", in: bytes) || isWord(j, "until", in: bytes) || isWord(j, "till", in: bytes)
     }
 
     func withZone(_ spec: TimeSpec, _ j: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (TimeSpec, Int)? {
