@@ -148,7 +148,7 @@ public struct Pipeline: Sendable {
         let counter = progress.map { ProgressCounter(total: snapshot.files.count, report: $0) }
         let store = cache != nil
         let prepare = consume != nil
-        let outcomes = parallelMap(snapshot.files, { file -> (FileOutcome, fromCache: Bool, encoded: Data?, ready: [Merger.PreparedNote]?) in
+        let outcomes = parallelMap(snapshot.files, { file -> ((FileOutcome, fromCache: Bool, encoded: Data?), [Merger.PreparedNote]?) in
             defer { counter?.advance() }
             let outcome: FileOutcome
             var encoded: Data?
@@ -159,19 +159,19 @@ public struct Pipeline: Sendable {
                 (outcome, fromCache) = (Self.outcome(of: file, reader: reader, listReader: listReader, extractor: extractor), false)
                 encoded = store ? try? BinaryCoder.encode(outcome) : nil
             }
-            guard prepare else { return (outcome, fromCache, encoded, nil) }
+            guard prepare else { return ((outcome, fromCache, encoded), nil) }
             // A projects list of no date of its own joins at the earliest note's date, known only at the end.
-            if let list = outcome.list, list.date == nil { return (outcome, fromCache, encoded, nil) }
+            if let list = outcome.list, list.date == nil { return ((outcome, fromCache, encoded), nil) }
             var ready = outcome.notes.map { Merger.prepare($0.info, $0.items) }
             if let list = outcome.list, let date = list.date { ready.append(Merger.prepare(list.info(fallbackDate: date), list.items)) }
-            return (outcome, fromCache, encoded, ready)
-        }, consumingInOrder: { consume?($0.ready) })
+            return ((outcome, fromCache, encoded), ready)
+        }, consumingInOrder: { consume?($0) })
         var notes: [NoteItems] = []
         var lists: [ProjectList] = []
         var diagnostics = snapshot.diagnostics
         var fresh: [(key: Cache.Key, value: Data)] = []
         var hits = 0
-        for (file, (outcome, fromCache, encoded, _)) in zip(snapshot.files, outcomes) {
+        for (file, (outcome, fromCache, encoded)) in zip(snapshot.files, outcomes) {
             diagnostics += outcome.diagnostics
             notes += outcome.notes
             if let list = outcome.list { lists.append(list) }

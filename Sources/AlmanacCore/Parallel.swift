@@ -11,22 +11,26 @@ public func parallelMap<T: Sendable, R: Sendable>(_ input: [T], _ transform: @Se
     return box.values()
 }
 
-/// `map` over all cores that also hands each result, in input order, to `consume` on the calling
-/// thread as soon as it and every result before it are ready: sequential work on the results runs
-/// while later ones are still being made.
-public func parallelMap<T: Sendable, R: Sendable>(
-    _ input: [T], _ transform: @escaping @Sendable (T) -> R, consumingInOrder consume: (R) -> Void
+/// `map` over all cores where each transform also gives something for `consume`, which gets it in
+/// input order, on the calling thread, as soon as it and everything before it are ready, and then lets
+/// it go: sequential work on the results runs while later ones are still being made, and what it
+/// needs is not kept with the results.
+public func parallelMap<T: Sendable, R: Sendable, C: Sendable>(
+    _ input: [T], _ transform: @escaping @Sendable (T) -> (R, C), consumingInOrder consume: (C) -> Void
 ) -> [R] {
-    let box = ResultBox<R>(count: input.count)
+    let results = ResultBox<R>(count: input.count)
+    let handed = ResultBox<C>(count: input.count)
     let work = DispatchGroup()
     DispatchQueue.global().async(group: work) {
         DispatchQueue.concurrentPerform(iterations: input.count) { index in
-            box.set(index, transform(input[index]))
+            let (result, forConsumer) = transform(input[index])
+            results.set(index, result)
+            handed.set(index, forConsumer)
         }
     }
-    for index in input.indices { consume(box.wait(for: index)) }
+    for index in input.indices { consume(handed.take(index)) }
     work.wait()
-    return box.values()
+    return results.values()
 }
 
 /// Slots written by one thread each (concurrentPerform gives every index to exactly one worker),
@@ -47,8 +51,8 @@ private final class ResultBox<R>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The value of slot `index`, once it is filled.
-    func wait(for index: Int) -> R {
+    /// The value of slot `index`, once it is filled; the slot lets it go.
+    func take(_ index: Int) -> R {
         condition.lock()
         defer { condition.unlock() }
         while slots[index] == nil {
@@ -56,6 +60,7 @@ private final class ResultBox<R>: @unchecked Sendable {
             condition.wait()
             waiting = false
         }
+        defer { slots[index] = nil }
         return slots[index]!
     }
 

@@ -13,14 +13,14 @@ struct ParallelTests {
     @Test func theConsumerGetsResultsInInputOrder() {
         let input = Array(0..<200)
         var consumed: [Int] = []
-        let results = parallelMap(input, { value -> Int in
+        let results = parallelMap(input, { value -> (Int, Int) in
             if value % 17 == 0 { usleep(2000) }
-            return value * 3
+            return (value * 3, -value)
         }, consumingInOrder: { consumed.append($0) })
-        #expect(consumed == input.map { $0 * 3 })
-        #expect(results == consumed)
+        #expect(consumed == input.map { -$0 })
+        #expect(results == input.map { $0 * 3 })
         var none: [Int] = []
-        #expect(parallelMap([Int](), { $0 }, consumingInOrder: { none.append($0) }).isEmpty)
+        #expect(parallelMap([Int](), { ($0, $0) }, consumingInOrder: { none.append($0) }).isEmpty)
         #expect(none.isEmpty)
     }
 }
