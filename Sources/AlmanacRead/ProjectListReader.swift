@@ -2,20 +2,17 @@ public import AlmanacCore
 import Foundation
 
 /// One project as a projects list page describes it.
+@dynamicMemberLookup
 public struct ListedProject: Sendable, Hashable, Codable {
     public var title: String
     public var programme: Item.Subkind?
     /// Stars, 1–3.
     public var difficulty: Int?
-    /// As written: "2 weeks", "175 h", "medium".
-    public var timeEstimate: String?
-    public var mentors: [String]
-    public var contributors: [String]
-    public var skills: [String]
-    /// The text under the project's heading (or its description field): paragraphs separated by a blank line.
-    public var description: String?
-    /// http, https and mailto links, in page order.
-    public var links: [String]
+    /// Time estimate ("2 weeks", "175 h", "medium" as written), mentors, contributors, skills, the text
+    /// under the project's heading (paragraphs separated by a blank line) and its http, https and mailto
+    /// links in page order: what the merged item keeps, marked `listed`. Read and written through the
+    /// project itself (`project.mentors`).
+    public var details: ProjectDetails
     /// `available` unless the page says otherwise.
     public var status: Item.Status
     /// The line of the project's heading or table row.
@@ -31,28 +28,27 @@ public struct ListedProject: Sendable, Hashable, Codable {
         self.title = title
         self.programme = programme
         self.difficulty = difficulty
-        self.timeEstimate = timeEstimate
-        self.mentors = mentors
-        self.contributors = contributors
-        self.skills = skills
-        self.description = description
-        self.links = links
+        details = ProjectDetails(
+            timeEstimate: timeEstimate, mentors: mentors, contributors: contributors, skills: skills, description: description,
+            links: links, listed: true)
         self.status = status
         self.line = line
         self.fieldCount = fieldCount
     }
 
+    public subscript<Value>(dynamicMember field: WritableKeyPath<ProjectDetails, Value>) -> Value {
+        get { details[keyPath: field] }
+        set { details[keyPath: field] = newValue }
+    }
+
     /// The project as an item of the list page at `path`, marked `listed` so the merge lets the list win
     /// for descriptive fields.
     public func item(path: String) -> Item {
-        var people = mentors
-        for person in contributors where !people.contains(person) { people.append(person) }
+        var people = details.mentors
+        for person in details.contributors where !people.contains(person) { people.append(person) }
         return Item(
             kind: .project, subkind: programme, title: title, status: status, people: people, difficulty: difficulty,
-            url: links.first, sources: [Evidence(path: path, line: line, quote: title)],
-            project: ProjectDetails(
-                timeEstimate: timeEstimate, mentors: mentors, contributors: contributors, skills: skills,
-                description: description, links: links, listed: true))
+            url: details.links.first, sources: [Evidence(path: path, line: line, quote: title)], project: details)
     }
 }
 
