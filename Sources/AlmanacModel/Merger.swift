@@ -14,12 +14,11 @@ public struct Merger: Sendable {
 
     public func merge(_ notes: [(info: NoteInfo, items: [Item])]) -> Model {
         let ordered = notes.sorted { NoteRef($0.info) < NoteRef($1.info) }
-        // What depends on one item alone (its names made ready for matching, its index keys, its UID)
-        // is worked out on all cores first; the replay itself is sequential.
-        let prepared = Self.prepare(ordered)
+        // What depends on one note alone (its items' names made ready for matching, their index keys and
+        // UIDs) is worked out on all cores first; the replay itself is sequential.
         var replay = Replay()
-        for (position, (info, items)) in ordered.enumerated() {
-            replay.replay(NoteRef(info), items, prepared[position])
+        for ready in parallelMap(ordered, { Merger.prepare($0.info, $0.items) }) {
+            _ = replay.add(ready)
         }
         return replay.model()
     }
@@ -53,7 +52,7 @@ public struct Merger: Sendable {
             return true
         }
 
-        mutating func replay(_ note: NoteRef, _ noteItems: [Item], _ prepared: [Prepared]) {
+        private mutating func replay(_ note: NoteRef, _ noteItems: [Item], _ prepared: [Prepared]) {
             let merger = Merger()
             index.claimsBy = notes.count
             notes.append(note)
@@ -96,20 +95,6 @@ public struct Merger: Sendable {
         let note = NoteRef(info)
         var names: [String: PreparedName] = [:]
         return PreparedNote(note: note, items: items, prepared: items.map { Prepared($0, note: note, names: &names) })
-    }
-
-    /// Each note's items made ready, on all cores, in runs of consecutive notes that each remember the
-    /// names they prepared: the same names come back note after note.
-    static func prepare(_ ordered: [(info: NoteInfo, items: [Item])]) -> [[Prepared]] {
-        let size = max(1, (ordered.count + 31) / 32)
-        let runs = stride(from: 0, to: ordered.count, by: size).map { $0..<min($0 + size, ordered.count) }
-        return parallelMap(runs) { run in
-            var names: [String: PreparedName] = [:]
-            return run.map { position in
-                let note = NoteRef(ordered[position].info)
-                return ordered[position].items.map { Prepared($0, note: note, names: &names) }
-            }
-        }.flatMap { $0 }
     }
 
     /// The few facts of an item that matching looks at, copied out of it as plain numbers so that
