@@ -119,6 +119,7 @@ public struct ProjectListReader: Sendable {
 
     /// The list in `text`, or nil when the page is not a projects list.
     public func read(text: String, path: String) -> ProjectList? {
+        guard Self.mayNameProjects(text) else { return nil }
         let declared = Self.frontMatterValue("almanac", in: text)?.lowercased() == "projects"
         if !declared {
             // Cheap tests first, as every note passes here: the title must name projects.
@@ -155,6 +156,34 @@ public struct ProjectListReader: Sendable {
     // MARK: - Page tests
 
     /// "Pioneer Projects", "GSoC 2027 project ideas": yes; "Weekly meeting: projects", "Agenda": no.
+    /// Whether the first 200 lines of `text` hold "project", "ideas" or "almanac" in any ASCII case, on
+    /// the bytes: a page must, for its `almanac: projects` key or a title naming projects to be read
+    /// (the line-by-line tests below look no further, and lines ending at other breaks than a line
+    /// feed only end sooner). Nearly every note is no list, and this is all it costs.
+    static func mayNameProjects(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines = 0
+            var i = 0
+            while i < bytes.count, lines < 200 {
+                switch bytes[i] | 0x20 {
+                case UInt8(ascii: "p"): if matches(bytes, at: i, "project") { return true }
+                case UInt8(ascii: "i"): if matches(bytes, at: i, "ideas") { return true }
+                case UInt8(ascii: "a"): if matches(bytes, at: i, "almanac") { return true }
+                default: if bytes[i] == 0x0A { lines += 1 }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ word: StaticString) -> Bool {
+        guard start + word.utf8CodeUnitCount <= bytes.count else { return false }
+        for k in 0..<word.utf8CodeUnitCount where bytes[start + k] | 0x20 != word.utf8Start[k] { return false }
+        return true
+    }
+
     static func titleNamesProjects(_ title: String) -> Bool {
         let words = title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         let names = words.contains { $0.hasPrefix("project") || $0 == "ideas" }

@@ -284,3 +284,15 @@ struct ProjectListReaderTests {
         #expect(undated.info(fallbackDate: CivilDate("2026-09-02")!).dateSource == "earliest note")
     }
 }
+
+struct ProjectListRecognitionTests {
+    /// Only a page whose first lines say "project", "ideas" or "almanac" (in any case) is looked at as a list.
+    @Test func aListIsRecognisedInAnyCaseAndANoteIsNot() throws {
+        let declared = "---\nALMANAC: Projects\n---\n# Newcomer tasks\n\n## Tide clock\n\n- Mentor: Ana\n"
+        #expect(try #require(ProjectListReader().read(text: declared, path: "tasks.md")).projects.map(\.title) == ["Tide clock"])
+        let titled = "# GSOC IDEAS\n\n## Tide clock\n\n- Mentor: Ana\n- Difficulty: 2\n\n## Harbour map\n\n- Mentor: Ben\n- Difficulty: 1\n"
+        #expect(try #require(ProjectListReader().read(text: titled, path: "ideas.md")).projects.map(\.title) == ["Tide clock", "Harbour map"])
+        let note = "---\ndate: 2030-01-06\n---\n# Weekly call\n\n## Tide clock\n\n- Mentor: Ana\n- Difficulty: 2\n"
+        #expect(ProjectListReader().read(text: note, path: "2030-01-06.md") == nil)
+    }
+}
