@@ -39,15 +39,15 @@ public func parallelMap<T: Sendable, R: Sendable, C: Sendable>(
 private final class ResultBox<R>: @unchecked Sendable {
     private var slots: [R?]
     private let condition = NSCondition()
-    /// Whether a reader is waiting for a slot (only then is it woken).
-    private var waiting = false
+    /// The slot a reader is waiting for: only its filling wakes the reader.
+    private var awaited = -1
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
     func set(_ index: Int, _ value: R) {
         condition.lock()
         slots[index] = value
-        if waiting { condition.broadcast() }
+        if index == awaited { condition.signal() }
         condition.unlock()
     }
 
@@ -56,10 +56,10 @@ private final class ResultBox<R>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while slots[index] == nil {
-            waiting = true
+            awaited = index
             condition.wait()
-            waiting = false
         }
+        awaited = -1
         defer { slots[index] = nil }
         return slots[index]!
     }

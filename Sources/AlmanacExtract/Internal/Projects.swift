@@ -25,7 +25,8 @@ enum Projects {
 
     /// The programme a list of lower-cased words names.
     static func programme(inWords words: [String]) -> Item.Subkind? {
-        guard !words.isEmpty else { return nil }
+        // Most texts name no programme: their words are looked up once before any phrase is compared.
+        guard words.contains(where: programmeWords.contains) else { return nil }
         for (phrase, subkind) in programmePhrases where subkind != .other {
             guard phrase.count <= words.count else { continue }
             for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
