@@ -250,12 +250,40 @@ public struct ProjectListReader: Sendable {
     /// Calls `body` with each line (any line break) until it returns false or `limit` lines were seen;
     /// the rest of the text is never split.
     static func forEachLine(of text: String, limit: Int, _ body: (Int, Substring) -> Bool) {
-        var rest = text[...]
+        // Lines end where a Character is a newline, found on the bytes: LF, VT, FF, CR (CR LF is one
+        // break), NEL (C2 85), LS and PS (E2 80 A8/A9). Each is a Character of its own (grapheme
+        // clusters always break around them), so the slices fall on Character boundaries.
+        let utf8 = text.utf8
+        var start = utf8.startIndex
         var index = 0
-        while !rest.isEmpty, index < limit {
-            let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
-            guard body(index, rest[..<end]) else { return }
-            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[rest.endIndex...]
+        while start < utf8.endIndex, index < limit {
+            var end = start
+            var next = utf8.endIndex
+            while end < utf8.endIndex {
+                let byte = utf8[end]
+                if byte >= 0x0A && byte <= 0x0D {
+                    next = utf8.index(after: end)
+                    if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                    break
+                }
+                if byte == 0xC2 || byte == 0xE2 {
+                    let b1 = utf8.index(after: end)
+                    if byte == 0xC2, b1 < utf8.endIndex, utf8[b1] == 0x85 {
+                        next = utf8.index(after: b1)
+                        break
+                    }
+                    if byte == 0xE2, b1 < utf8.endIndex, utf8[b1] == 0x80 {
+                        let b2 = utf8.index(after: b1)
+                        if b2 < utf8.endIndex, utf8[b2] == 0xA8 || utf8[b2] == 0xA9 {
+                            next = utf8.index(after: b2)
+                            break
+                        }
+                    }
+                }
+                end = utf8.index(after: end)
+            }
+            guard body(index, text[start..<end]) else { return }
+            start = next
             index += 1
         }
     }
