@@ -21,11 +21,29 @@ struct StyleTests {
             "deadline/cfp; ConfX 2017 call for proposals closes; 2016-11-30T23:59; scheduled; for ConfX 2017",
             "event/conference; ConfX 2017; undated; scheduled",
             "event/conference; FOSSCon; 2016-11; scheduled",
+            "deadline/registration; Developer Summit registration deadline; 2016-11-04; scheduled; for Developer Summit",
             "event/summit; Developer Summit; 2016-12-05; to 2016-12-07; scheduled; in Austin, TX",
             "project/other; Plugin registry; undated; in-progress; people Hiroshi",
             "event/hackathon; December sprint; 2016-12; scheduled",
             "event/release; 2.4 release; undated; scheduled",
             "meeting/call; Next call; 2016-10-26T17:00; scheduled",
+        ])
+    }
+
+    /// GitHub-flavoured minutes: handles in the attendees line, a roles table, a CfP with the event's
+    /// own date in the next sentence, registration "open until" a date, "shipped", quoted project ideas
+    /// with their mentors, task-list action items.
+    @Test func githubStyleMinutes() throws {
+        #expect(try extract("github-minutes.md") == [
+            "meeting/call; Community call — 4 March 2026; 2026-03-04; past; people bjorn|amara|Carla Mendes|Deniz",
+            "deadline/cfp; OpenInfra Days Lisbon call for talks deadline; 2026-03-20; scheduled; for OpenInfra Days Lisbon",
+            "event/conference; OpenInfra Days Lisbon; 2026-05-14; to 2026-05-15; scheduled",
+            "deadline/registration; spring docs sprint registration deadline; 2026-03-27; scheduled; for spring docs sprint",
+            "event/hackathon; spring docs sprint; 2026-04-02; to 2026-04-03; scheduled",
+            "event/release; v3.2 release; 2026-02-27; past",
+            "project/gsoc; Plugin sandbox; undated; proposed; people Deniz",
+            "project/gsoc; Metrics exporter; undated; proposed; people Amara|Bjorn",
+            "meeting/call; Next call; 2026-03-18T16:00; scheduled",
         ])
     }
 

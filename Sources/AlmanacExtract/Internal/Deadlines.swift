@@ -19,19 +19,35 @@ enum Deadlines {
                     guard let (dateIndex, expression) = governedDate(sentence, cueStart: found, cueEnd: end),
                         !claimed.contains(dateIndex), expression.when.isDated
                     else { continue }
-                    // A deadline needs a verb of closing, or "deadline"/"due" itself, or the date right after the cue.
-                    let window = lowers[max(0, found - 2)..<min(lowers.count, end + 4)]
+                    // A deadline needs a verb of closing, or "deadline"/"due" itself, near the cue or between it
+                    // and its date ("The call for talks for OpenInfra Days closes on March 20").
+                    let dateWord = sentence.words.firstIndex { $0.range.lowerBound >= expression.range.lowerBound } ?? lowers.count
+                    let window = lowers[max(0, found - 2)..<min(lowers.count, max(end + 4, dateWord))]
                     let closing = window.contains(where: Cues.deadlineVerbs.contains) || subkind == .other
                     guard closing else { continue }
-                    // "applications open on …" is an opening date, not an item.
-                    if window.contains("open") || window.contains("opens") || window.contains("opening") { continue }
+                    // "applications open on …" is an opening date, not an item; "open until …" is the closing.
+                    let opening = window.contains("open") || window.contains("opens") || window.contains("opening")
+                    if opening, !window.contains(where: Self.untilWords.contains) { continue }
                     claimed.insert(dateIndex)
-                    drafts.append(draft(sentence, cue: found..<end, subkind: subkind, expression: expression, context))
+                    let deadline = draft(sentence, cue: found..<end, subkind: subkind, expression: expression, context)
+                    drafts.append(deadline)
+                    // "The CfP for X closes on 20 March. The event itself is 14–15 May": X's own date.
+                    if subkind == .cfp, let event = deadline.item.forEvent,
+                        let (later, date) = Events.laterMention(inBlock: sentence.block, after: sentence.index, context)
+                    {
+                        let item = Item(kind: .event, subkind: .conference, title: event, when: date.when,
+                            status: StatusJudge.status(later, when: date.when, noteDate: context.info.date, kind: .event),
+                            sources: [context.evidence(later, at: date.range.lowerBound)])
+                        drafts.append(Draft(item, block: sentence.block, confidence: 0.7))
+                    }
                 }
             }
         }
         return drafts
     }
+
+    /// Words that make "open" a closing date: "open until 27 March".
+    static let untilWords: Set<String> = ["until", "till", "through", "thru"]
 
     static func find(_ phrase: [String], in words: [String], from start: Int) -> Int? {
         guard words.count >= phrase.count, start <= words.count - phrase.count else { return nil }

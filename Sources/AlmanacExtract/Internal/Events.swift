@@ -39,6 +39,7 @@ enum Events {
     /// An event named by a lead-in or a heading whose own sentence has no date takes the first date of
     /// its block, or of its section when a heading names it, in a sentence that schedules something.
     static func dateFromSection(_ draft: inout Draft, _ context: NoteContext) {
+        if dateFromLaterMention(&draft, context) { return }
         let block = context.blocks[draft.block]
         var sentences = context.sentencesOfBlock[draft.block]
         let names = Set(draft.item.names.map { $0.lowercased() })
@@ -70,7 +71,39 @@ enum Events {
         }
     }
 
+    /// "The call for talks for OpenInfra Days Lisbon closes on 20 March. The event itself is 14–15 May":
+    /// a later sentence of the item's own block that speaks of "the event" (or "this conference") gives
+    /// its date.
+    static func dateFromLaterMention(_ draft: inout Draft, _ context: NoteContext) -> Bool {
+        guard let named = draft.sentence, let (sentence, expression) = laterMention(inBlock: draft.block, after: named, context) else {
+            return false
+        }
+        draft.item.when = expression.when
+        draft.item.status = StatusJudge.status(sentence, when: expression.when, noteDate: context.info.date, kind: .event)
+        draft.item.sources.append(context.evidence(sentence, at: expression.range.lowerBound))
+        return true
+    }
+
+    /// The first sentence of `block` after sentence `after` that speaks of "the event" (or "this
+    /// conference", "the sprint"…), with its first date.
+    static func laterMention(inBlock block: Int, after: Int, _ context: NoteContext) -> (Sentence, TemporalExpression)? {
+        for index in context.sentencesOfBlock[block] where index > after {
+            let sentence = context.sentences[index]
+            let words = sentence.words
+            let refers = words.indices.dropLast().contains { i in
+                determiners.contains(words[i]) && (words[i + 1].lower == "event" || eventNounWords.contains(words[i + 1]))
+            }
+            if refers, let expression = sentence.dates.first(where: \.when.isDated) { return (sentence, expression) }
+        }
+        return nil
+    }
+
+    static let determiners: WordSet = ["the", "this", "that"]
+
     // MARK: - "Xen Developer Hackathon", "Unikernel install party", "OSCON 2013 talk"
+
+    /// Words after an event noun that make it a building's name.
+    static let venueWords: WordSet = ["centre", "center", "centres", "centers", "hall", "halls", "building", "venue", "hotel"]
 
     static func nounPhrases(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
@@ -94,6 +127,8 @@ enum Events {
                 noun = "meetup"
             }
             guard let subkind = Cues.eventNouns[noun] else { continue }
+            // "the Lisbon Congress Centre", "the Convention Center": a building, not an event.
+            if nounEnd < sentence.words.count, Self.venueWords.contains(sentence.words[nounEnd]) { continue }
             let weak = Cues.weakEventNouns.contains(noun)
             // Asides in parentheses ("(sync w Xen Docs Day)") name other things in passing.
             if insideParentheses(index, sentence) { continue }

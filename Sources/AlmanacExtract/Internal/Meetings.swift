@@ -124,6 +124,8 @@ enum Meetings {
             }
             name = name.trimmedPhrase()
             if name.hasSuffix("?") { name = String(name.dropLast()).trimmedPhrase() }
+            // A handle ("@amara") names its person.
+            if name.hasPrefix("@"), name.count > 1 { name.removeFirst() }
             guard !name.isEmpty, name.wordCount <= 5, name.first?.isLetter == true, !CommonWords.isOrdinary(name) else { continue }
             if isChair, chair == nil { chair = name } else { names.append(name) }
         }

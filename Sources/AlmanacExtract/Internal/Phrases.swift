@@ -86,8 +86,11 @@ extension Sentence {
         guard !dates.isEmpty, index < words.count else { return nil }
         let at = words[index].range.lowerBound
         func governedByDeadline(_ e: TemporalExpression) -> Bool {
-            let before = words.filter { $0.range.upperBound <= e.range.lowerBound }.suffix(3).map(\.lower)
-            return before.contains { ["closes", "close", "due", "deadline", "cfp", "rsvp", "registration", "submissions", "applications"].contains($0) }
+            let before = words.filter { $0.range.upperBound <= e.range.lowerBound }.suffix(12).map(\.lower)
+            let cues = ["closes", "close", "due", "deadline", "cfp", "rsvp", "registration", "submissions", "applications"]
+            if before.suffix(3).contains(where: cues.contains) { return true }
+            // "Registration for the sprint is open until 27 March": the date is the registration's.
+            return before.suffix(3).contains { $0 == "until" || $0 == "till" } && before.contains(where: cues.contains)
         }
         func cost(_ e: TemporalExpression) -> Int {
             if skippingDeadlines, governedByDeadline(e) { return Int.max / 2 }

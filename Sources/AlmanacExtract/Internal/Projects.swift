@@ -12,9 +12,66 @@ enum Projects {
         drafts += sectionLeadIns(context)
         let programmes = context.blocks.indices.map { programme(of: $0, context) }
         for sentence in context.sentences where sentence.hasAny(frameCues) {
-            drafts += frames(sentence, context, blockProgramme: programmes[sentence.block])
+            let quoted = quotedIdeas(sentence, context, blockProgramme: programmes[sentence.block])
+            drafts += quoted.isEmpty ? frames(sentence, context, blockProgramme: programmes[sentence.block]) : quoted
         }
         return drafts
+    }
+
+    /// "GSoC 2026 project ideas: "Plugin sandbox" (mentor: Deniz), "Metrics exporter" (mentors: Amara,
+    /// Bjorn)": in a sentence about a programme's projects or ideas, each quoted title is a proposed
+    /// project, with the mentors its parentheses name.
+    static func quotedIdeas(_ sentence: Sentence, _ context: NoteContext, blockProgramme: Item.Subkind?) -> [Draft] {
+        guard sentence.has("ideas") || sentence.has("projects") || sentence.has("project"),
+            let subkind = blockProgramme ?? programme(inWords: sentence.words.map(\.lower)), subkind != .other
+        else { return [] }
+        let text = Array(sentence.text.utf8)
+        var drafts: [Draft] = []
+        var i = 0
+        while let start = quoteStart(text, from: i) {
+            guard let close = quoteEnd(text, from: start) else { break }
+            i = close.after
+            let title = String(decoding: text[start..<close.contentEnd], as: UTF8.self).trimmedPhrase()
+            guard !title.isEmpty, title.wordCount <= 6, !Names.tokens(title).isEmpty else { continue }
+            var people: [String] = []
+            // "(mentor: Deniz)", "(mentors: Amara, Bjorn)" right after the title.
+            var k = close.after
+            while k < text.count, text[k] == 0x20 { k += 1 }
+            if k < text.count, text[k] == UInt8(ascii: "("), let end = text[k...].firstIndex(of: UInt8(ascii: ")")) {
+                let inside = String(decoding: text[(k + 1)..<end], as: UTF8.self)
+                if let colon = inside.firstIndex(of: ":"), inside[..<colon].lowercased().hasPrefix("mentor") {
+                    people = inside[inside.index(after: colon)...]
+                        .replacingOccurrences(of: " and ", with: ",").split(separator: ",")
+                        .map { String($0).trimmedPhrase() }.filter { !$0.isEmpty }
+                }
+            }
+            let item = Item(kind: .project, subkind: subkind, title: title, status: .proposed, people: people,
+                sources: [context.evidence(sentence, at: sentence.range.lowerBound + start)])
+            drafts.append(Draft(item, block: sentence.block, confidence: 0.8))
+        }
+        return drafts
+    }
+
+    /// The next opening double quote (" or “) at or after `from`: where its content starts.
+    private static func quoteStart(_ text: [UInt8], from: Int) -> Int? {
+        var i = from
+        while i < text.count {
+            if text[i] == 0x22 { return i + 1 }
+            if text[i] == 0xE2, i + 2 < text.count, text[i + 1] == 0x80, text[i + 2] == 0x9C { return i + 3 }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The closing double quote (" or ”) at or after `from`: where the content ends and what follows starts.
+    private static func quoteEnd(_ text: [UInt8], from: Int) -> (contentEnd: Int, after: Int)? {
+        var i = from
+        while i < text.count {
+            if text[i] == 0x22 { return (i, i + 1) }
+            if text[i] == 0xE2, i + 2 < text.count, text[i + 1] == 0x80, text[i + 2] == 0x9D { return (i, i + 3) }
+            i += 1
+        }
+        return nil
     }
 
     /// The programme named in a text ("Outreachy", "GSoC", "Pioneer Projects"), if any: the first

@@ -28,7 +28,7 @@ enum Releases {
     ]
     static let previewWords: WordSet = ["preview", "beta", "alpha", "version", "set", "bunch", "round", "series", "batch"]
 
-    static let cueWords: WordSet = ["release", "releases", "released", "cut", "cutting", "eta"]
+    static let cueWords: WordSet = ["release", "releases", "released", "shipped", "cut", "cutting", "eta"]
 
     /// Whether the sentence can speak of a release: a release word, or a major version ("3.0").
     static func mayMention(_ sentence: Sentence) -> Bool {
@@ -50,7 +50,7 @@ enum Releases {
             var past = false
             var modifier: String?
             // "reluctance to release", "needs a release of": wished for or refused, not an event.
-            if ["release", "releases", "released"].contains(word.lower),
+            if ["release", "releases", "released", "shipped"].contains(word.lower),
                 words[max(0, index - 4)..<index].contains(where: { hypothetical.contains($0) || $0.lower.hasSuffix("n't") })
             {
                 continue
@@ -86,7 +86,7 @@ enum Releases {
                     drafts.append(Draft(item, block: sentence.block, confidence: 0.6))
                     continue
                 }
-            case _ where isMajorVersion(word) && index + 1 < words.count ? !["release", "releases", "released", "is", "was"].contains(words[index + 1].lower) : isMajorVersion(word):
+            case _ where isMajorVersion(word) && index + 1 < words.count ? !["release", "releases", "released", "shipped", "is", "was"].contains(words[index + 1].lower) : isMajorVersion(word):
                 // "towards a 3.0", "blocker to mirage 3.0?", "what we want from Mirage 3.0", "MirageOS 3.0 will be
                 // the one to …": the next major version, being planned.
                 let before = words[max(0, index - 3)..<index].map(\.lower)
@@ -103,7 +103,7 @@ enum Releases {
                 for i in lo...index { used.insert(i) }
                 drafts.append(Draft(item, block: sentence.block, confidence: 0.5))
                 continue
-            case "released":
+            case "released", "shipped":
                 let before = index > 0 ? words[index - 1].lower : ""
                 // "the released version": an adjective.
                 if index + 1 < words.count, attributes.contains(words[index + 1]) || ["version", "versions", "code", "packages"].contains(words[index + 1].lower) {
