@@ -47,6 +47,19 @@ struct StyleTests {
         ])
     }
 
+    /// A wiki page of board minutes (HTML): an event named only by "takes place", a postponement to a
+    /// later date in a past-tense sentence, interns of a programme named in the sentence under a
+    /// heading that names another.
+    @Test func wikiBoardMinutes() throws {
+        #expect(try extract("wiki-board-minutes.html") == [
+            "meeting/call; Board meeting, 13 January 2027; 2027-01-13; past; people Ruth Adeyemi|Tomás Silva|Ingrid Holm",
+            "event/other; FOSDEM 2027; 2027-02-06; to 2027-02-07; scheduled; in Brussels",
+            "event/hackathon; Winter Hackathon; 2027-02-20; postponed",
+            "deadline/submission; PackagingCon 2027 submissions due; 2027-01-31; scheduled; for PackagingCon 2027",
+            "project/outreachy; Translation tooling; undated; proposed",
+        ])
+    }
+
     @Test func speakerBySpeakerProse() throws {
         #expect(try extract("speaker-prose.md") == [
             "meeting/call; Dev call notes; 2017-03-08; past; people Ana|Ben|Chloe|Dmitri",

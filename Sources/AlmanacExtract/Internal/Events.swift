@@ -13,6 +13,7 @@ enum Events {
             if sentence.hasAny(nounCues) { found += nounPhrases(sentence, context) }
             if sentence.hasAny(attendanceCues) { found += attendance(sentence, context) }
             if sentence.has("talk") { found += talks(sentence, context) }
+            if sentence.hasAny(takesPlace), !sentence.dates.isEmpty { found += takingPlace(sentence, context) }
             if Releases.mayMention(sentence) { found += Releases.extract(sentence, context) }
             for index in found.indices { found[index].locate(in: sentence) }
             drafts += found
@@ -101,6 +102,29 @@ enum Events {
     static let determiners: WordSet = ["the", "this", "that"]
 
     // MARK: - "Xen Developer Hackathon", "Unikernel install party", "OSCON 2013 talk"
+
+    static let takesPlace: WordSet = ["takes", "take", "took", "held"]
+
+    /// "FOSDEM 2027 takes place on 6 and 7 February", "PyCon Lisbon will be held on 3 May": a name before
+    /// "take(s)/took place" or "is/was/will be held", with a date in the sentence, is an event.
+    static func takingPlace(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
+        let words = sentence.words
+        for index in words.indices where takesPlace.contains(words[index]) {
+            let isPlace = words[index].lower != "held" && index + 1 < words.count && words[index + 1].lower == "place"
+            guard isPlace || words[index].lower == "held" else { continue }
+            var subjectEnd = index
+            while subjectEnd > 0, ["will", "is", "was", "are", "were", "be", "being", "been", "to", "also", "again"].contains(words[subjectEnd - 1].lower) {
+                subjectEnd -= 1
+            }
+            guard subjectEnd < index || isPlace, let name = sentence.nameBefore(subjectEnd, limit: 4) else { continue }
+            let title = sentence.text(name, in: context.blocks[sentence.block])
+            guard !CommonWords.isOrdinary(title), Names.tokens(title).count <= 4 else { continue }
+            let item = draftItem(title, subkind: .other, sentence: sentence, at: name.lowerBound, context)
+            guard item.when.isDated else { continue }
+            return [Draft(item, block: sentence.block, confidence: 0.7)]
+        }
+        return []
+    }
 
     /// Words after an event noun that make it a building's name.
     static let venueWords: WordSet = ["centre", "center", "centres", "centers", "hall", "halls", "building", "venue", "hotel"]

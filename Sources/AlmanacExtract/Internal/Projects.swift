@@ -204,8 +204,9 @@ enum Projects {
         // "If you've worked on an aspect of …": a condition, not a project.
         if let first = words.first, ["if", "whether", "unless"].contains(first.lower) { return [] }
         let block = context.blocks[sentence.block]
-        let contextProgramme = blockProgramme
-            ?? (!sentence.hasAny(programmeWords) ? nil : programme(inWords: sentence.words.map(\.lower)))
+        // The programme the sentence names ("Two Outreachy interns…") before its section's ("Newcomers").
+        let contextProgramme = (!sentence.hasAny(programmeWords) ? nil : programme(inWords: sentence.words.map(\.lower)))
+            ?? blockProgramme
         let hasWorker = sentence.hasAny(workers)
         func add(_ range: Range<Int>, status: Item.Status, subkind: Item.Subkind?, confidence: Double, people: [String] = []) {
             let title = cleanTitle(sentence.text(range, in: block))

@@ -104,6 +104,8 @@ enum Lexicon {
         "coming", "soon", "deadline", "until", "till", "expected", "plan", "aim", "aiming", "hoping", "hope",
         "tomorrow", "ahead", "future", "opens", "starts", "begins", "needs", "need", "intend", "propose",
         "proposed", "looking", "gearing", "tentatively", "'ll", "once",
+        // "was postponed to 20 February": a new date lies ahead.
+        "postponed", "rescheduled", "delayed", "deferred", "moved", "pushed",
     ]
     static let prepositions: Set<String> = [
         "in", "on", "at", "by", "during", "until", "till", "since", "of", "for", "before", "after", "from",
