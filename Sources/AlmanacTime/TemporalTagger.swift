@@ -123,7 +123,7 @@ public struct TemporalTagger: Sendable {
         }
         let token = g.tokens[i]
         if token.kind == .number {
-            consider(g.iso(i))
+            consider(g.iso(i, bytes))
             consider(g.dayMonth(i, bytes))
             consider(g.numeric(i))
             consider(g.relative(i, bytes))

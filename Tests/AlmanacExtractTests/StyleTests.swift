@@ -60,6 +60,19 @@ struct StyleTests {
         ])
     }
 
+    /// A table of upcoming events (Event | Date | Location): one event per row, dated and placed by its
+    /// cells, an ISO date range among them.
+    @Test func eventsTable() throws {
+        #expect(try extract("events-table.md") == [
+            "meeting/call; Meetup organisers sync; 2026-06-10; past; people Mei|Priya|Jonas",
+            "event/meetup; Rust Meetup Berlin; aka Rust Meetup; 2026-06-24; scheduled; in c-base",
+            "event/workshop; Embedded Rust Workshop; 2026-07-08; scheduled; in Online",
+            "event/other; RustFest Zürich; 2026-11-05; to 2026-11-07; scheduled; in Zürich",
+            "event/talk; Mei talk at EuroRust; aka EuroRust; 2026-10-15; scheduled",
+            "deadline/cfp; RustFest Zürich CfP deadline; 2026-07-31; scheduled; for RustFest Zürich",
+        ])
+    }
+
     @Test func speakerBySpeakerProse() throws {
         #expect(try extract("speaker-prose.md") == [
             "meeting/call; Dev call notes; 2017-03-08; past; people Ana|Ben|Chloe|Dmitri",

@@ -114,6 +114,12 @@ struct TimeTests {
         #expect(render(text) == [expected])
     }
 
+    @Test func isoDateRanges() {
+        #expect(render("runs 2026-11-05 – 2026-11-07 in town") == ["2026-11-05 – 2026-11-07 => 2026-11-05..2026-11-07 day"])
+        #expect(render("runs 2026-11-05 to 2026-11-07") == ["2026-11-05 to 2026-11-07 => 2026-11-05..2026-11-07 day"])
+        #expect(render("on 2026-11-05 and 2026-11-07") == ["2026-11-05 => 2026-11-05 day", "2026-11-07 => 2026-11-07 day"])
+    }
+
     @Test func aBareNumberAfterAZonedTimeEndsNoRange() {
         #expect(render("22 Jan 16:00 UTC to 12 Feb") == ["22 Jan 16:00 UTC => 2016-01-22T16:00 datetime UTC", "12 Feb => 2016-02-12 day"])
     }

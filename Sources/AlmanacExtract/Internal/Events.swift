@@ -19,6 +19,7 @@ enum Events {
             drafts += found
         }
         drafts += sectionItems(context)
+        drafts += tableRows(context)
         for index in drafts.indices where !drafts[index].item.when.isDated && drafts[index].item.subkind != .release {
             dateFromSection(&drafts[index], context)
         }
@@ -102,6 +103,53 @@ enum Events {
     static let determiners: WordSet = ["the", "this", "that"]
 
     // MARK: - "Xen Developer Hackathon", "Unikernel install party", "OSCON 2013 talk"
+
+    /// A table of events: a header row naming an event column and a date column ("Event | Date |
+    /// Location"), then one event per row, titled by its event cell, dated by its date cell and placed by
+    /// its location cell.
+    static func tableRows(_ context: NoteContext) -> [Draft] {
+        var drafts: [Draft] = []
+        let blocks = context.blocks
+        var index = 0
+        while index < blocks.count {
+            guard blocks[index].kind == .tableRow, index == 0 || blocks[index - 1].kind != .tableRow else {
+                index += 1
+                continue
+            }
+            let header = blocks[index].cells.map { blocks[index].text($0).lowercased().trimmedPhrase() }
+            index += 1
+            guard let eventColumn = header.firstIndex(where: eventHeaders.contains),
+                let dateColumn = header.firstIndex(where: dateHeaders.contains)
+            else { continue }
+            let placeColumn = header.firstIndex(where: placeHeaders.contains)
+            while index < blocks.count, blocks[index].kind == .tableRow {
+                defer { index += 1 }
+                let row = blocks[index]
+                guard row.cells.count == header.count else { continue }
+                let title = row.text(row.cells[eventColumn]).trimmedPhrase()
+                let dateCell = row.cells[dateColumn]
+                guard !title.isEmpty, Names.tokens(title).count <= 6,
+                    let sentence = context.sentencesOfBlock[index].map({ context.sentences[$0] })
+                        .first(where: { $0.dates.contains { dateCell.contains($0.range.lowerBound) } }),
+                    let expression = sentence.dates.first(where: { dateCell.contains($0.range.lowerBound) && $0.when.isDated })
+                else { continue }
+                let subkind = Names.tokens(title).lazy.compactMap { Cues.eventNouns[$0] }.first ?? .other
+                var item = Item(kind: .event, subkind: subkind, title: title, when: expression.when,
+                    status: StatusJudge.status(sentence, when: expression.when, noteDate: context.info.date, kind: .event),
+                    sources: [context.evidence(block: index, at: row.cells[eventColumn].lowerBound, quote: NoteContext.quote(row.text))])
+                if let placeColumn {
+                    let place = row.text(row.cells[placeColumn]).trimmedPhrase()
+                    if !place.isEmpty, !["-", "—", "–", "tbd", "tba", "n/a", "?"].contains(place.lowercased()) { item.location = place }
+                }
+                drafts.append(Draft(item, block: index, confidence: 0.95))
+            }
+        }
+        return drafts
+    }
+
+    static let eventHeaders: Set<String> = ["event", "events", "name", "what", "title", "conference", "meetup"]
+    static let dateHeaders: Set<String> = ["date", "dates", "when", "day"]
+    static let placeHeaders: Set<String> = ["location", "where", "place", "venue", "city"]
 
     static let takesPlace: WordSet = ["takes", "take", "took", "held"]
 

@@ -138,16 +138,32 @@ struct Grammar {
 
     // MARK: - Absolute dates
 
-    /// 2016-01-22, 2016/01/22, with an optional time (2016-01-22T10:00, 2016-01-22 10:00).
-    func iso(_ i: Int) -> Candidate? {
+    /// 2016-01-22, 2016/01/22, with an optional time (2016-01-22T10:00, 2016-01-22 10:00); a range of
+    /// two (2026-11-05 – 2026-11-07, 2026-11-05 to 2026-11-07).
+    func iso(_ i: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Candidate? {
+        guard let (year, month, day) = isoDate(i) else { return nil }
+        let joiner = i + 5
+        if joiner < tokens.count, tokens[joiner].spaceBefore,
+            punct(joiner, "-") || isWord(joiner, "to", in: bytes) || isWord(joiner, "through", in: bytes)
+                || isWord(joiner, "thru", in: bytes) || isWord(joiner, "until", in: bytes),
+            let (endYear, endMonth, endDay) = isoDate(joiner + 1)
+        {
+            return Candidate(first: i, end: joiner + 6,
+                shape: .dayRange(year: year, month: month, day: day, endYear: endYear, endMonth: endMonth, endDay: endDay),
+                stated: [.year, .month, .day])
+        }
+        return Candidate(first: i, end: i + 5, shape: .date(year: year, month: month, day: day), stated: [.year, .month, .day])
+    }
+
+    /// The year, month and day of an ISO date at token `i` (five tokens).
+    func isoDate(_ i: Int) -> (Int, Int, Int)? {
         guard let y = number(i), y.digits == 4, (1900...2199).contains(y.value) else { return nil }
         for separator: Unicode.Scalar in ["-", "/"] {
             guard punct(i + 1, separator), !tokens[i + 1].spaceBefore, let m = number(i + 2), m.digits <= 2,
                 !tokens[i + 2].spaceBefore, punct(i + 3, separator), !tokens[i + 3].spaceBefore,
                 let d = number(i + 4), d.digits <= 2, !tokens[i + 4].spaceBefore
             else { continue }
-            return Candidate(first: i, end: i + 5, shape: .date(year: y.value, month: m.value, day: d.value),
-                stated: [.year, .month, .day])
+            return (y.value, m.value, d.value)
         }
         return nil
     }
