@@ -122,6 +122,8 @@ struct TimeTests {
 
     @Test func aBareNumberAfterAZonedTimeEndsNoRange() {
         #expect(render("22 Jan 16:00 UTC to 12 Feb") == ["22 Jan 16:00 UTC => 2016-01-22T16:00 datetime UTC", "12 Feb => 2016-02-12 day"])
+        // Two zones: two times, not a range in the first one's zone.
+        #expect(render("22 Jan 10:00 CET to 3pm PT").first == "22 Jan 10:00 CET => 2016-01-22T10:00 datetime CET")
     }
 
     @Test func aoeIsTwelveHoursBehindUTC() throws {

@@ -560,17 +560,15 @@ struct Grammar {
         // "10:00 CET until 12:00": a zone between the two times is the range's. The end needs a colon or
         // a meridiem ("10:00 CET until 12 May" ends at no time).
         if let (zoned, k) = withZone(TimeSpec(start: start, end: nil), j, bytes), zoned.zone != nil, isTimeRange(k, bytes),
-            let (second, afterSecond, secondHasMeridiem) = clock(k + 1, bytes), secondHasMeridiem || punct(k + 2, ":")
+            let (second, afterSecond, secondHasMeridiem) = clock(k + 1, bytes), secondHasMeridiem || punct(k + 2, ":"),
+            let (again, after) = withZone(TimeSpec(start: second, end: nil), afterSecond, bytes),
+            // The zone said again after the end ("10:00 CET to 12:00 CET") belongs to the range; another
+            // zone there ("10:00 CET to 3pm PT") makes two times.
+            again.zone == nil || (again.zone == zoned.zone && again.offset == zoned.offset)
         {
             var spec = zoned
             spec.end = second
-            // The zone said again after the end ("10:00 CET to 12:00 CET") belongs to the range.
-            if let (again, after) = withZone(TimeSpec(start: second, end: nil), afterSecond, bytes), again.zone == zoned.zone,
-                again.offset == zoned.offset
-            {
-                return (spec, after)
-            }
-            return (spec, afterSecond)
+            return (spec, after)
         }
         // A bare number is no time: it needs a colon, a meridiem or a zone.
         if !startHasMeridiem, tokens[i].kind == .number, !punct(i + 1, ":") {
