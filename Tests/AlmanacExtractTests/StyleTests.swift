@@ -73,6 +73,19 @@ struct StyleTests {
         ])
     }
 
+    /// A plain-text sync: an event moved from one date to another takes the new one; a programme's
+    /// quoted project; "close on Friday"; a cancelled next week and the next call.
+    @Test func plainTextSync() throws {
+        #expect(try extract("plain-sync.txt") == [
+            "meeting/call; Meeting 2026-04-21; 2026-04-21; past; people Hana|Luca|Sofia",
+            "event/meetup; Berlin install party; 2026-05-09; scheduled",
+            "project/outreachy; Offline maps; undated; proposed",
+            "deadline/application; summer internship applications deadline; 2026-04-24; scheduled; for summer internship",
+            "meeting/call; Next call; 2026-05-05T15:00; scheduled",
+            "meeting/call; Call (cancelled); 2026-04-28; cancelled",
+        ])
+    }
+
     @Test func speakerBySpeakerProse() throws {
         #expect(try extract("speaker-prose.md") == [
             "meeting/call; Dev call notes; 2017-03-08; past; people Ana|Ben|Chloe|Dmitri",

@@ -82,6 +82,9 @@ extension Sentence {
     /// word ("the hackathon runs on 24-25 October") over before it, then the nearest.
     /// With `skippingDeadlines`, dates a deadline cue governs ("registration closes on 11/4") are left
     /// to the deadline.
+    /// Verbs that move an item from one date to another.
+    static let moveVerbs: WordSet = ["moved", "postponed", "rescheduled", "pushed", "delayed", "changed", "shifted", "bumped"]
+
     func nearestDate(to index: Int, skippingDeadlines: Bool = false) -> TemporalExpressionRef? {
         guard !dates.isEmpty, index < words.count else { return nil }
         let at = words[index].range.lowerBound
@@ -92,8 +95,15 @@ extension Sentence {
             // "Registration for the sprint is open until 27 March": the date is the registration's.
             return before.suffix(3).contains { $0 == "until" || $0 == "till" } && before.contains(where: cues.contains)
         }
+        let moved = hasAny(Self.moveVerbs)
         func cost(_ e: TemporalExpression) -> Int {
             if skippingDeadlines, governedByDeadline(e) { return Int.max / 2 }
+            // "moved from next Saturday to 9 May": the old date is not the date.
+            if moved, let before = words.last(where: { $0.range.upperBound <= e.range.lowerBound }), before.lower == "from",
+                dates.contains(where: { $0.range.lowerBound >= e.range.upperBound })
+            {
+                return Int.max / 4
+            }
             var distance = e.range.lowerBound >= at ? e.range.lowerBound - at : (at - e.range.upperBound) * 2
             // A clause break (";", "but") between them weighs like a long distance.
             let between = words.filter {
