@@ -160,12 +160,12 @@ public enum Names {
         return count
     }
 
-    /// How surely two prepared names denote the same thing, 0…1.
     /// Whether every word of `a` is also a word of `b`.
     public static func wordsAreSubset(_ a: Key, of b: Key) -> Bool {
         sharedCount(a.ids, b.ids) == a.ids.count
     }
 
+    /// How surely two prepared names denote the same thing, 0…1.
     public static func similarity(_ a: Key, _ b: Key) -> Double {
         guard !a.tokens.isEmpty, !b.tokens.isEmpty else { return 0 }
         // Different versions are different things.

@@ -155,7 +155,6 @@ public struct ProjectListReader: Sendable {
 
     // MARK: - Page tests
 
-    /// "Pioneer Projects", "GSoC 2027 project ideas": yes; "Weekly meeting: projects", "Agenda": no.
     /// Whether the first 200 lines of `text` hold "project", "ideas" or "almanac" in any ASCII case, on
     /// the bytes: a page must, for its `almanac: projects` key or a title naming projects to be read
     /// (the line-by-line tests below look no further, and lines ending at other breaks than a line
@@ -184,6 +183,7 @@ public struct ProjectListReader: Sendable {
         return true
     }
 
+    /// "Pioneer Projects", "GSoC 2027 project ideas": yes; "Weekly meeting: projects", "Agenda": no.
     static func titleNamesProjects(_ title: String) -> Bool {
         let words = title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         let names = words.contains { $0.hasPrefix("project") || $0 == "ideas" }

@@ -102,7 +102,7 @@ enum Events {
 
     static let determiners: WordSet = ["the", "this", "that"]
 
-    // MARK: - "Xen Developer Hackathon", "Unikernel install party", "OSCON 2013 talk"
+    // MARK: - Tables of events, "takes place"
 
     /// A table of events: a header row naming an event column and a date column ("Event | Date |
     /// Location"), then one event per row, titled by its event cell, dated by its date cell and placed by
@@ -173,6 +173,8 @@ enum Events {
         }
         return []
     }
+
+    // MARK: - "Xen Developer Hackathon", "Unikernel install party", "OSCON 2013 talk"
 
     /// Words after an event noun that make it a building's name.
     static let venueWords: WordSet = ["centre", "center", "centres", "centers", "hall", "halls", "building", "venue", "hotel"]

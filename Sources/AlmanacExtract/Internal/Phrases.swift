@@ -78,13 +78,13 @@ extension Sentence {
     /// Index of the first word at or after UTF-8 offset `offset`.
     func wordIndex(at offset: Int) -> Int? { words.firstIndex { $0.range.upperBound > offset } }
 
-    /// The date that goes with word `index`: within its clause, a day over a vague period, after the
-    /// word ("the hackathon runs on 24-25 October") over before it, then the nearest.
-    /// With `skippingDeadlines`, dates a deadline cue governs ("registration closes on 11/4") are left
-    /// to the deadline.
     /// Verbs that move an item from one date to another.
     static let moveVerbs: WordSet = ["moved", "postponed", "rescheduled", "pushed", "delayed", "changed", "shifted", "bumped"]
 
+    /// The date that goes with word `index`: within its clause, a day over a vague period, after the
+    /// word ("the hackathon runs on 24-25 October") over before it, then the nearest; not the old date
+    /// of an item "moved from" one date to another. With `skippingDeadlines`, dates a deadline cue
+    /// governs ("registration closes on 11/4") are left to the deadline.
     func nearestDate(to index: Int, skippingDeadlines: Bool = false) -> TemporalExpressionRef? {
         guard !dates.isEmpty, index < words.count else { return nil }
         let at = words[index].range.lowerBound
