@@ -12,8 +12,11 @@ enum Projects {
         drafts += sectionLeadIns(context)
         let programmes = context.blocks.indices.map { programme(of: $0, context) }
         for sentence in context.sentences where sentence.hasAny(frameCues) {
-            let quoted = quotedIdeas(sentence, context, blockProgramme: programmes[sentence.block])
-            drafts += quoted.isEmpty ? frames(sentence, context, blockProgramme: programmes[sentence.block]) : quoted
+            // The programme the sentence names ("Two Outreachy interns…") before its section's ("Newcomers").
+            let named = (!sentence.hasAny(programmeWords) ? nil : programme(inWords: sentence.words.map(\.lower)))
+                ?? programmes[sentence.block]
+            let quoted = quotedIdeas(sentence, context, programme: named)
+            drafts += quoted.isEmpty ? frames(sentence, context, programme: named) : quoted
         }
         return drafts
     }
@@ -21,9 +24,9 @@ enum Projects {
     /// "GSoC 2026 project ideas: "Plugin sandbox" (mentor: Deniz), "Metrics exporter" (mentors: Amara,
     /// Bjorn)": in a sentence about a programme's projects or ideas, each quoted title is a proposed
     /// project, with the mentors its parentheses name.
-    static func quotedIdeas(_ sentence: Sentence, _ context: NoteContext, blockProgramme: Item.Subkind?) -> [Draft] {
-        guard sentence.has("ideas") || sentence.has("projects") || sentence.has("project"),
-            let subkind = blockProgramme ?? programme(inWords: sentence.words.map(\.lower)), subkind != .other
+    static func quotedIdeas(_ sentence: Sentence, _ context: NoteContext, programme: Item.Subkind?) -> [Draft] {
+        guard sentence.has("ideas") || sentence.has("projects") || sentence.has("project"), let subkind = programme,
+            subkind != .other
         else { return [] }
         let text = Array(sentence.text.utf8)
         var drafts: [Draft] = []
@@ -198,15 +201,13 @@ enum Projects {
         "applicant", "applicants", "mentee", "contributor", "newcomer",
     ]
 
-    static func frames(_ sentence: Sentence, _ context: NoteContext, blockProgramme: Item.Subkind?) -> [Draft] {
+    /// `programme`: the one the sentence names, else its section's.
+    static func frames(_ sentence: Sentence, _ context: NoteContext, programme contextProgramme: Item.Subkind?) -> [Draft] {
         var drafts: [Draft] = []
         let words = sentence.words
         // "If you've worked on an aspect of …": a condition, not a project.
         if let first = words.first, ["if", "whether", "unless"].contains(first.lower) { return [] }
         let block = context.blocks[sentence.block]
-        // The programme the sentence names ("Two Outreachy interns…") before its section's ("Newcomers").
-        let contextProgramme = (!sentence.hasAny(programmeWords) ? nil : programme(inWords: sentence.words.map(\.lower)))
-            ?? blockProgramme
         let hasWorker = sentence.hasAny(workers)
         func add(_ range: Range<Int>, status: Item.Status, subkind: Item.Subkind?, confidence: Double, people: [String] = []) {
             let title = cleanTitle(sentence.text(range, in: block))
