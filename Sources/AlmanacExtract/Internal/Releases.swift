@@ -28,7 +28,9 @@ enum Releases {
     ]
     static let previewWords: WordSet = ["preview", "beta", "alpha", "version", "set", "bunch", "round", "series", "batch"]
 
-    static let cueWords: WordSet = ["release", "releases", "released", "shipped", "cut", "cutting", "eta"]
+    /// A release named as such, or as done.
+    static let releaseWords: WordSet = ["release", "releases", "released", "shipped"]
+    static let cueWords = releaseWords.union(["cut", "cutting", "eta"])
 
     /// Whether the sentence can speak of a release: a release word, or a major version ("3.0").
     static func mayMention(_ sentence: Sentence) -> Bool {
@@ -50,7 +52,7 @@ enum Releases {
             var past = false
             var modifier: String?
             // "reluctance to release", "needs a release of": wished for or refused, not an event.
-            if ["release", "releases", "released", "shipped"].contains(word.lower),
+            if releaseWords.contains(word),
                 words[max(0, index - 4)..<index].contains(where: { hypothetical.contains($0) || $0.lower.hasSuffix("n't") })
             {
                 continue
@@ -86,7 +88,8 @@ enum Releases {
                     drafts.append(Draft(item, block: sentence.block, confidence: 0.6))
                     continue
                 }
-            case _ where isMajorVersion(word) && index + 1 < words.count ? !["release", "releases", "released", "shipped", "is", "was"].contains(words[index + 1].lower) : isMajorVersion(word):
+            case _ where isMajorVersion(word) && index + 1 < words.count
+                ? !releaseWords.contains(words[index + 1]) && !["is", "was"].contains(words[index + 1].lower) : isMajorVersion(word):
                 // "towards a 3.0", "blocker to mirage 3.0?", "what we want from Mirage 3.0", "MirageOS 3.0 will be
                 // the one to …": the next major version, being planned.
                 let before = words[max(0, index - 3)..<index].map(\.lower)

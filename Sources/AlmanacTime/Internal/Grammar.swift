@@ -143,10 +143,9 @@ struct Grammar {
     func iso(_ i: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Candidate? {
         guard let (year, month, day) = isoDate(i) else { return nil }
         let joiner = i + 5
-        if joiner < tokens.count, tokens[joiner].spaceBefore,
-            punct(joiner, "-") || isWord(joiner, "to", in: bytes) || isWord(joiner, "through", in: bytes)
-                || isWord(joiner, "thru", in: bytes) || isWord(joiner, "until", in: bytes),
-            let (endYear, endMonth, endDay) = isoDate(joiner + 1)
+        // Any range joiner but "and" and "&": "2026-11-05 and 2026-11-07" are two days.
+        if joiner < tokens.count, tokens[joiner].spaceBefore, isRangeJoiner(joiner, bytes), !isWord(joiner, "and", in: bytes),
+            !punct(joiner, "&"), let (endYear, endMonth, endDay) = isoDate(joiner + 1)
         {
             return Candidate(first: i, end: joiner + 6,
                 shape: .dayRange(year: year, month: month, day: day, endYear: endYear, endMonth: endMonth, endDay: endDay),
