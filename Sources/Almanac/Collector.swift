@@ -48,6 +48,8 @@ public struct Collector: Sendable {
         public var upToDate: Bool
         /// The model, when the run built one.
         public var collection: Collection?
+        /// When the run resumed from the last run's checkpoint: the files before it, not read again.
+        public var resumedAfter: Int?
     }
 
     public enum Failure: Error, CustomStringConvertible {
@@ -68,6 +70,17 @@ public struct Collector: Sendable {
         var summary: Summary
         var diagnostics: [Diagnostic]
         var outputs: [Stamp]
+        /// The digest of the configuration the run used.
+        var configuration: UInt64
+        /// The checkpoint the run's replay started from or made (its file count and digest), and the
+        /// positions of its items the run changed after it.
+        var checkpoint: CheckpointKey?
+        var changed: [Int] = []
+    }
+
+    struct CheckpointKey: Codable, Equatable {
+        var files: Int
+        var digest: UInt64
     }
 
     /// An output file as it was left: someone editing or deleting it makes the next run write again.
@@ -86,6 +99,12 @@ public struct Collector: Sendable {
         }
     }
 
+    /// How many files at the end of the sources a run replays on the state it keeps for the next run
+    /// (the checkpoint); a run whose changes are all among them, or after them, replays only those files.
+    public var tailFiles = 32
+    /// A checkpoint is used until this many files follow it; then a whole run makes a new one.
+    var longestTail: Int { 8 * tailFiles }
+
     public func collect(paths: [String]) throws -> Result {
         let clock = ContinuousClock()
         let start = clock.now
@@ -96,37 +115,212 @@ public struct Collector: Sendable {
         encoder.outputFormatting = .sortedKeys
         var configured = configuration
         configured.path = nil
-        let digest = Hash.combine(snapshot.digest, (try? encoder.encode(configured)).map { $0.withUnsafeBytes { Hash.fnv1a($0) } } ?? 0)
-        if let data = pipeline.cache?.run(runName, digest: digest), let record = try? JSONDecoder().decode(Record.self, from: data),
-            record.outputs.allSatisfy({ Stamp(path: $0.path) == $0 })
-        {
+        let settings = (try? encoder.encode(configured)).map { $0.withUnsafeBytes { Hash.fnv1a($0) } } ?? 0
+        let digest = Hash.combine(snapshot.digest, settings)
+        let last = pipeline.cache?.run(runName).flatMap { stored in
+            (try? BinaryCoder.decode(Record.self, from: stored.value)).map { (digest: stored.digest, record: $0) }
+        }
+        let outputsAsLeft = last?.record.outputs.allSatisfy { Stamp(path: $0.path) == $0 } == true
+        if let last, last.digest == digest, outputsAsLeft {
             logger.debug("sources, configuration and outputs unchanged since the last run")
-            return Result(summary: record.summary, diagnostics: record.diagnostics, outputs: record.outputs.map(\.path), upToDate: true)
+            return Result(summary: last.record.summary, diagnostics: last.record.diagnostics,
+                outputs: last.record.outputs.map(\.path), upToDate: true)
+        }
+        // The outputs as the last run left them, with the same configuration: the text of each item that
+        // has not changed since is copied from them.
+        let previous = last.flatMap { last in
+            outputsAsLeft && last.record.configuration == settings ? previousOutputs(runName: runName, digest: last.digest) : nil
+        }
+        if let last, let previous, let resumed = try resume(snapshot, after: last.record, previous: previous, runName: runName, digest: digest) {
+            return resumed
         }
 
-        let collection = pipeline.run(snapshot)
+        let cut = pipeline.cache != nil && snapshot.files.count > tailFiles ? snapshot.files.count - tailFiles : nil
+        let collection = pipeline.run(snapshot, checkpointAt: cut)
         guard !collection.notes.isEmpty else { throw Failure.noNotes(paths, collection.diagnostics) }
-        let written: [String]
-        do {
-            var publisher = Publisher(configuration: configuration)
-            publisher.logger = logger
-            written = try publisher.publish(collection.model, to: configuration.output)
-        } catch {
-            throw Failure.cannotWrite(configuration.output, error)
+        // The replay after all but the last files is stored for the next run while this one publishes.
+        let stored = Background { () -> CheckpointKey? in
+            guard let cache = pipeline.cache, let checkpoint = collection.checkpoint else { return nil }
+            let storing = clock.now
+            guard Self.store(checkpoint, in: cache, as: runName) else { return nil }
+            logger.debug("stored the replay after \(checkpoint.files) files for the next run in \(storing.duration(to: clock.now))")
+            return CheckpointKey(files: checkpoint.files, digest: checkpoint.digest)
         }
+        let items = collection.model.items
+        // With a cache, each item's content hash is kept with where its text went, so a later run can copy it.
+        let hashes = pipeline.cache == nil ? nil : parallelMap(items, Publisher.contentHash)
+        let slots = items.indices.map { index -> Publisher.Slot in
+            if let previous, let hash = previous.hashes[items[index].uid], hash == hashes?[index],
+                previous.holds("items.json", items[index].uid)
+            {
+                return .kept(uid: items[index].uid)
+            }
+            return .fresh(items[index])
+        }
+        let published = try publish(Publisher.Plan(notes: collection.model.notes, slots: slots,
+            pageItems: items.filter { $0.item.kind == .deadline || $0.item.kind == .project }, hashes: hashes, previous: previous))
         var counts: [Item.Kind: Int] = [:]
-        for entry in collection.model.items { counts[entry.item.kind, default: 0] += 1 }
+        for entry in items { counts[entry.item.kind, default: 0] += 1 }
         let summary = Summary(
             notes: Set(collection.notes.filter { $0.info.format != .calendar }.map(\.info.path)).count,
             calendarEvents: collection.notes.filter { $0.info.format == .calendar }.count,
-            items: Item.Kind.allCases.map { counts[$0] ?? 0 }, filesWritten: written.count,
+            items: Item.Kind.allCases.map { counts[$0] ?? 0 }, filesWritten: published.written.count,
             warnings: collection.diagnostics.filter { $0.severity >= .warning }.count)
-        let stamps = written.compactMap(Stamp.init(path:))
-        if let cache = pipeline.cache, stamps.count == written.count,
-            let data = try? JSONEncoder().encode(Record(summary: summary, diagnostics: collection.diagnostics, outputs: stamps))
-        {
-            cache.setRun(runName, digest: digest, value: data)
+        var record = Record(summary: summary, diagnostics: collection.diagnostics, outputs: [], configuration: settings)
+        if let key = stored.value, let checkpoint = collection.checkpoint, let replay = collection.replay {
+            record.checkpoint = key
+            record.changed = replay.touched.filter { $0 < checkpoint.state.entries.count }.sorted()
         }
-        return Result(summary: summary, diagnostics: collection.diagnostics, outputs: written, upToDate: false, collection: collection)
+        save(record, published, runName: runName, digest: digest)
+        logger.debug("copied \(slots.count { if case .kept = $0 { true } else { false } }) of \(slots.count) items' text from the last outputs")
+        return Result(summary: summary, diagnostics: collection.diagnostics, outputs: published.written, upToDate: false,
+            collection: collection)
+    }
+
+    /// The last run's outputs and where each item's text is in them; nil when any is missing or damaged.
+    private func previousOutputs(runName: String, digest: UInt64) -> Publisher.Previous? {
+        guard let stored = pipeline.cache?.run("fragments " + runName, digest: digest),
+            let fragments = try? Publisher.Fragments(bytes: [UInt8](stored))
+        else { return nil }
+        var files: [String: Data] = [:]
+        for file in fragments.files {
+            let url = URL(fileURLWithPath: configuration.output).appendingPathComponent(file.name)
+            guard let bytes = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
+            files[file.name] = bytes
+        }
+        return Publisher.Previous(fragments: fragments, files: files)
+    }
+
+    private func publish(_ plan: Publisher.Plan) throws -> (written: [String], fragments: Publisher.Fragments) {
+        do {
+            var publisher = Publisher(configuration: configuration)
+            publisher.logger = logger
+            return try publisher.publish(plan, to: configuration.output)
+        } catch {
+            throw Failure.cannotWrite(configuration.output, error)
+        }
+    }
+
+    /// Stores the record of the run, and where each item went in its outputs.
+    private func save(_ record: Record, _ published: (written: [String], fragments: Publisher.Fragments), runName: String,
+        digest: UInt64)
+    {
+        var record = record
+        record.outputs = published.written.compactMap(Stamp.init(path:))
+        guard let cache = pipeline.cache, record.outputs.count == published.written.count, let data = try? BinaryCoder.encode(record)
+        else { return }
+        cache.setRun("fragments " + runName, digest: digest, value: Data(published.fragments.bytes()))
+        cache.setRun(runName, digest: digest, value: data)
+    }
+
+    // MARK: - Resuming
+
+    /// The run from the checkpoint the last run left, when every file before it is as it was and not too
+    /// many come after it: only the files after it are replayed, and only the items they touch (and those
+    /// the last run changed after it) are written again; the others' text is copied from the outputs.
+    /// Nil when the whole run is needed.
+    private func resume(_ snapshot: Snapshot, after last: Record, previous: Publisher.Previous, runName: String, digest: UInt64)
+        throws -> Result?
+    {
+        let clock = ContinuousClock()
+        let start = clock.now
+        guard let cache = pipeline.cache, let key = last.checkpoint,
+            key.files <= snapshot.files.count, snapshot.files.count - key.files <= longestTail,
+            pipeline.digest(snapshot.files.prefix(key.files)) == key.digest,
+            let (checkpoint, load) = Self.loadCheckpoint(from: cache, as: runName, key: key),
+            let resumed = pipeline.resume(snapshot, from: checkpoint, load: load)
+        else { return nil }
+        let replay = resumed.replay
+        let kept = checkpoint.state.entries.count
+        let stale = Set(last.changed).union(replay.touched)
+        logger.debug("replayed \(resumed.read.files) files after the checkpoint of \(key.files) in \(start.duration(to: clock.now))")
+        // The previous outputs hold the text of every item that has not changed since the checkpoint.
+        let order = replay.order()
+        var slots: [Publisher.Slot] = []
+        var hashes: [UInt64] = []
+        slots.reserveCapacity(order.count)
+        hashes.reserveCapacity(order.count)
+        for position in order {
+            let uid = replay.uid(at: position)
+            if position < kept, !stale.contains(position), let hash = previous.hashes[uid], previous.holds("items.json", uid) {
+                slots.append(.kept(uid: uid))
+                hashes.append(hash)
+            } else {
+                guard let item = replay.item(at: position) else { return nil }
+                slots.append(.fresh(item))
+                hashes.append(Publisher.contentHash(item))
+            }
+        }
+        let pageItems = order.filter { [.deadline, .project].contains(replay.kind(at: $0)) }.compactMap { replay.item(at: $0) }
+        guard pageItems.count == order.count(where: { [.deadline, .project].contains(replay.kind(at: $0)) }) else { return nil }
+        let published = try publish(Publisher.Plan(notes: replay.noteRefs, slots: slots, pageItems: pageItems, hashes: hashes,
+            previous: previous))
+
+        let tail = resumed.read.notes
+        var counts: [Item.Kind: Int] = [:]
+        for position in 0..<replay.count { counts[replay.kind(at: position), default: 0] += 1 }
+        let diagnostics = snapshot.diagnostics + checkpoint.diagnostics + resumed.read.diagnostics.dropFirst(snapshot.diagnostics.count)
+        let summary = Summary(
+            notes: checkpoint.notes + Set(tail.filter { $0.info.format != .calendar }.map(\.info.path)).count,
+            calendarEvents: checkpoint.calendarEvents + tail.filter { $0.info.format == .calendar }.count,
+            items: Item.Kind.allCases.map { counts[$0] ?? 0 }, filesWritten: published.written.count,
+            warnings: diagnostics.filter { $0.severity >= .warning }.count)
+        let record = Record(summary: summary, diagnostics: diagnostics, outputs: [], configuration: last.configuration,
+            checkpoint: key, changed: replay.touched.filter { $0 < kept }.sorted())
+        save(record, published, runName: runName, digest: digest)
+        logger.debug("resumed from the checkpoint: \(slots.count { if case .kept = $0 { true } else { false } }) of \(slots.count) items copied")
+        return Result(summary: summary, diagnostics: diagnostics, outputs: published.written, upToDate: false, resumedAfter: key.files)
+    }
+
+    /// Stores the checkpoint under the run's name: what it says of the files before it (`Codable`), its
+    /// state (``Merger/Replay/Checkpoint/bytes()``), and each item on its own (``Packable``), to be loaded
+    /// only when a later note touches it. False when the files' part cannot be encoded.
+    static func store(_ checkpoint: Pipeline.Checkpoint, in cache: Cache, as runName: String) -> Bool {
+        let encoded = parallelMap(checkpoint.items) { item in
+            var out = ByteWriter()
+            out.write(item)
+            return Data(out.bytes)
+        }
+        let files = StoredFiles(diagnostics: checkpoint.diagnostics, notes: checkpoint.notes, calendarEvents: checkpoint.calendarEvents,
+            checksums: cache.setItems(runName, values: encoded))
+        guard let head = try? BinaryCoder.encode(files) else { return false }
+        var value = ByteWriter()
+        value.write(head.count)
+        cache.setRun("checkpoint " + runName, digest: checkpoint.digest, value: Data(value.bytes + head + checkpoint.state.bytes()))
+        return true
+    }
+
+    /// What a checkpoint keeps of the files before it.
+    struct StoredFiles: Codable {
+        var diagnostics: [Diagnostic]
+        var notes: Int
+        var calendarEvents: Int
+        /// Of each item's stored value, by position: the items table is shared by the run's checkpoints,
+        /// only the values that changed are written again.
+        var checksums: [UInt64]
+    }
+
+    /// The checkpoint stored under the run's name with this digest, and a loader of its items by
+    /// position; nil when there is none or it does not read back whole.
+    static func loadCheckpoint(from cache: Cache, as runName: String, key: CheckpointKey)
+        -> (Pipeline.Checkpoint, @Sendable (Int) -> ModelItem?)?
+    {
+        let digest = key.digest
+        guard let data = cache.run("checkpoint " + runName, digest: digest) else { return nil }
+        let bytes = [UInt8](data)
+        var reader = ByteReader(bytes)
+        guard let length = try? reader.count(), let files = try? BinaryCoder.decode(StoredFiles.self, from: Data(bytes[8..<(8 + length)])),
+            let state = try? Merger.Replay.Checkpoint(bytes: Array(bytes[(8 + length)...])),
+            files.checksums.count == state.entries.count
+        else { return nil }
+        let checksums = files.checksums
+        let checkpoint = Pipeline.Checkpoint(files: key.files, digest: digest, state: state, diagnostics: files.diagnostics, notes: files.notes,
+            calendarEvents: files.calendarEvents)
+        return (checkpoint, { position in
+            cache.item(runName, position: position, checksum: checksums[position]).flatMap { data in
+                var reader = ByteReader([UInt8](data))
+                return (try? reader.read(ModelItem.self)).flatMap { reader.isAtEnd ? $0 : nil }
+            }
+        })
     }
 }

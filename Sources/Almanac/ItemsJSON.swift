@@ -52,6 +52,30 @@ public enum ItemsJSON {
         ])
     }
 
+    /// items.json made of its entries, each as ``entry(_:)`` renders at nesting level 2 (``JSON/bytes(level:)``)
+    /// or as an earlier document held it, and where each entry went: the same bytes as ``model(_:)``'s.
+    static func document(notes: [NoteRef], entries: [ArraySlice<UInt8>]) -> (bytes: [UInt8], ranges: [Range<Int>]) {
+        var out = Array("{\n  \"notes\": ".utf8)
+        out += JSON.array(notes.map(note)).bytes(level: 1)
+        out += Array(",\n  \"items\": ".utf8)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(entries.count)
+        if entries.isEmpty {
+            out += Array("[]".utf8)
+        } else {
+            out.reserveCapacity(out.count + entries.reduce(0) { $0 + $1.count + 6 } + 8)
+            out.append(0x5B)
+            for (index, entry) in entries.enumerated() {
+                out += Array((index > 0 ? ",\n    " : "\n    ").utf8)
+                ranges.append(out.count..<(out.count + entry.count))
+                out += entry
+            }
+            out += Array("\n  ]".utf8)
+        }
+        out += Array("\n}\n".utf8)
+        return (out, ranges)
+    }
+
     static func note(_ ref: NoteRef) -> JSON {
         .object([("path", .string(ref.path)), ("date", .string(ref.date.description)), ("title", .string(ref.title))])
     }

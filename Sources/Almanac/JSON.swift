@@ -32,6 +32,13 @@ public indirect enum JSON: Sendable, Hashable {
         return out
     }
 
+    /// The value as it is written inside a pretty document at nesting `level` (no final newline).
+    public func bytes(level: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        write(into: &out, indent: level)
+        return out
+    }
+
     private static let indents: [[UInt8]] = (0..<32).map { [0x0A] + Array(repeating: 0x20, count: 2 * $0) }
 
     private static func newline(_ level: Int, into out: inout [UInt8]) {

@@ -30,6 +30,9 @@ public struct Collection: Sendable {
     public var filesRead: Int
     /// Files whose extraction came from the cache.
     public var filesCached = 0
+    /// The replay captured partway (`Pipeline.run(_:checkpointAt:)`), and the replay at the end.
+    public var checkpoint: Pipeline.Checkpoint?
+    public var replay: Merger.Replay?
 }
 
 /// The source files of a run as they are on disk: read once, hashed, not yet parsed.
@@ -105,12 +108,7 @@ public struct Pipeline: Sendable {
             let hash = bytes.map { $0.withUnsafeBytes { Hash.fnv1a($0) } } ?? Hash.fnv1a(problems.map(\.message).joined())
             return Snapshot.File(path: path, bytes: bytes, problems: problems, hash: hash)
         }
-        var digest = Hash.fnv1a(fingerprint)
-        for file in files {
-            digest = Hash.combine(digest, Hash.fnv1a(file.path))
-            digest = Hash.combine(digest, file.hash)
-        }
-        return Snapshot(files: files, diagnostics: diagnostics, digest: digest)
+        return Snapshot(files: files, diagnostics: diagnostics, digest: digest(files[...]))
     }
 
     /// Reads every note under `paths` and extracts its items, in path order. `.ics` files (when
@@ -132,23 +130,37 @@ public struct Pipeline: Sendable {
     public func sources(_ snapshot: Snapshot)
         -> (notes: [NoteItems], lists: [ProjectList], diagnostics: [Diagnostic], files: Int, cached: Int)
     {
-        sources(snapshot, consumingInOrder: nil)
+        let read = sources(snapshot, consumingInOrder: nil)
+        return (read.notes, read.lists, read.diagnostics, read.files, read.cached)
     }
 
-    /// `sources(_:)`, handing each file's outcome, its notes made ready for the merge (nil for a
-    /// projects list of no date of its own), to `consume` in path order, on the calling thread, while
-    /// later files are still being extracted.
-    func sources(_ snapshot: Snapshot, consumingInOrder consume: (([Merger.PreparedNote]?) -> Void)?)
-        -> (notes: [NoteItems], lists: [ProjectList], diagnostics: [Diagnostic], files: Int, cached: Int)
+    /// What the files of a snapshot (from `first` on) gave, in path order.
+    struct Read {
+        var notes: [NoteItems] = []
+        var lists: [ProjectList] = []
+        /// The snapshot's own, then each file's.
+        var diagnostics: [Diagnostic] = []
+        /// Per file: how many diagnostics and notes it gave.
+        var counts: [(diagnostics: Int, notes: Int)] = []
+        var files = 0
+        var cached = 0
+    }
+
+    /// `sources(_:)` from the file at `first` on, handing each file's outcome, its notes made ready for
+    /// the merge (nil for a projects list of no date of its own), to `consume` in path order, on the
+    /// calling thread, while later files are still being extracted.
+    func sources(_ snapshot: Snapshot, from first: Int = 0, consumingInOrder consume: (([Merger.PreparedNote]?) -> Void)?)
+        -> Read
     {
-        let cached = cache?.values(for: snapshot.files.map { Cache.Key(path: $0.path, hash: $0.hash) }) ?? [:]
+        let files = Array(snapshot.files[first...])
+        let cached = cache?.values(for: files.map { Cache.Key(path: $0.path, hash: $0.hash) }) ?? [:]
         let reader = NoteReader(maximumBytes: maximumBytes)
         let listReader = ProjectListReader()
         let extractor = Extractor(dateOptions: dateOptions)
-        let counter = progress.map { ProgressCounter(total: snapshot.files.count, report: $0) }
+        let counter = progress.map { ProgressCounter(total: files.count, report: $0) }
         let store = cache != nil
         let prepare = consume != nil
-        let outcomes = parallelMap(snapshot.files, { file -> ((FileOutcome, fromCache: Bool, encoded: Data?), [Merger.PreparedNote]?) in
+        let outcomes = parallelMap(files, { file -> ((FileOutcome, fromCache: Bool, encoded: Data?), [Merger.PreparedNote]?) in
             defer { counter?.advance() }
             let outcome: FileOutcome
             var encoded: Data?
@@ -166,20 +178,19 @@ public struct Pipeline: Sendable {
             if let list = outcome.list, let date = list.date { ready.append(Merger.prepare(list.info(fallbackDate: date), list.items)) }
             return ((outcome, fromCache, encoded), ready)
         }, consumingInOrder: { consume?($0) })
-        var notes: [NoteItems] = []
-        var lists: [ProjectList] = []
-        var diagnostics = snapshot.diagnostics
+        var read = Read(diagnostics: snapshot.diagnostics, files: files.count)
         var fresh: [(key: Cache.Key, value: Data)] = []
-        var hits = 0
-        for (file, (outcome, fromCache, encoded)) in zip(snapshot.files, outcomes) {
-            diagnostics += outcome.diagnostics
-            notes += outcome.notes
-            if let list = outcome.list { lists.append(list) }
-            if fromCache { hits += 1 }
+        for (file, (outcome, fromCache, encoded)) in zip(files, outcomes) {
+            read.diagnostics += outcome.diagnostics
+            read.notes += outcome.notes
+            read.counts.append((outcome.diagnostics.count, outcome.notes.count))
+            if let list = outcome.list { read.lists.append(list) }
+            if fromCache { read.cached += 1 }
             if let encoded { fresh.append((Cache.Key(path: file.path, hash: file.hash), encoded)) }
         }
-        if let cache, !fresh.isEmpty || cached.count != snapshot.files.count { cache.store(fresh) }
-        return (notes, lists, diagnostics, snapshot.files.count, hits)
+        // A resumed run reads only the later files: the earlier ones stay in the cache as they are.
+        if let cache, !fresh.isEmpty || (first == 0 && cached.count != files.count) { cache.store(fresh) }
+        return read
     }
 
     private static func outcome(of file: Snapshot.File, reader: NoteReader, listReader: ProjectListReader, extractor: Extractor)
@@ -205,29 +216,99 @@ public struct Pipeline: Sendable {
     }
 
     public func run(_ snapshot: Snapshot) -> Collection {
+        run(snapshot, checkpointAt: nil)
+    }
+
+    /// `run(_:)`, capturing the replay after the first `checkpointAt` files (when the notes came in history
+    /// order) for ``resume(_:from:)``.
+    func run(_ snapshot: Snapshot, checkpointAt cut: Int?) -> Collection {
         let clock = ContinuousClock()
         let readStart = clock.now
         // Notes usually come in history order by path too (dated file names): then they are merged as
         // they are extracted, else (or with a projects list of no date of its own) once all are.
         var replay: Merger.Replay? = Merger.Replay()
-        let (notes, lists, diagnostics, files, cached) = sources(snapshot) { ready in
+        var consumed = 0
+        var captured: (Merger.Replay.Checkpoint, items: [ModelItem])?
+        let read = sources(snapshot) { ready in
+            if consumed == cut, var state = replay {
+                captured = state.checkpoint()!
+                state.forgetTouched()
+                replay = state
+            }
+            consumed += 1
             guard let ready else { return replay = nil }
             for note in ready where replay?.add(note) == false { replay = nil }
         }
-        logger.debug("extracted \(files) files (\(cached) from the cache) in \(readStart.duration(to: clock.now))")
+        let notes = read.notes
+        logger.debug("extracted \(read.files) files (\(read.cached) from the cache) in \(readStart.duration(to: clock.now))")
         let mergeStart = clock.now
-        let model: Model
+        var collection = Collection(notes: notes, lists: read.lists, model: Model(), diagnostics: read.diagnostics,
+            filesRead: read.files, filesCached: read.cached)
         if let replay {
-            model = replay.model()
+            collection.model = replay.model()!  // a replay from the start has every item
             logger.debug("merged \(notes.count) notes as they were extracted (\(mergeStart.duration(to: clock.now)) after)")
+            if let cut, let captured {
+                let before = read.counts.prefix(cut)
+                let prefix = notes.prefix(before.reduce(0) { $0 + $1.notes })
+                collection.checkpoint = Checkpoint(files: cut, digest: digest(snapshot.files.prefix(cut)), state: captured.0,
+                    items: captured.items,
+                    diagnostics: Array(read.diagnostics[snapshot.diagnostics.count...].prefix(before.reduce(0) { $0 + $1.diagnostics })),
+                    notes: Set(prefix.filter { $0.info.format != .calendar }.map(\.info.path)).count,
+                    calendarEvents: prefix.filter { $0.info.format == .calendar }.count)
+                collection.replay = replay
+            }
         } else {
             defer { logger.debug("merged \(notes.count) notes in \(mergeStart.duration(to: clock.now))") }
-            let earliest = notes.map(\.info.date).min() ?? lists.compactMap(\.date).min() ?? CivilDate(year: 2000, month: 1, day: 1)!
+            let earliest = notes.map(\.info.date).min() ?? read.lists.compactMap(\.date).min() ?? CivilDate(year: 2000, month: 1, day: 1)!
             var entries = notes.map { ($0.info, $0.items) }
-            for list in lists { entries.append((list.info(fallbackDate: earliest), list.items)) }
-            model = Merger().merge(entries)
+            for list in read.lists { entries.append((list.info(fallbackDate: earliest), list.items)) }
+            collection.model = Merger().merge(entries)
         }
-        return Collection(notes: notes, lists: lists, model: model, diagnostics: diagnostics, filesRead: files, filesCached: cached)
+        return collection
+    }
+
+    /// The replay of a run after its first `files` files, and what those files gave that a later run
+    /// needs without reading them again.
+    public struct Checkpoint: Sendable {
+        public var files: Int
+        /// ``digest(_:)`` of those files.
+        public var digest: UInt64
+        public var state: Merger.Replay.Checkpoint
+        /// The items, by position (stored apart: they are loaded only when a later note touches them).
+        public var items: [ModelItem] = []
+        public var diagnostics: [Diagnostic]
+        /// How many notes and calendar events those files gave (as in ``Collector/Summary``).
+        public var notes: Int
+        public var calendarEvents: Int
+    }
+
+    /// One hash over the paths and contents of `files` (and the reading options).
+    func digest(_ files: ArraySlice<Snapshot.File>) -> UInt64 {
+        var digest = Hash.fnv1a(fingerprint)
+        for file in files {
+            digest = Hash.combine(digest, Hash.fnv1a(file.path))
+            digest = Hash.combine(digest, file.hash)
+        }
+        return digest
+    }
+
+    /// What a run resumed from a checkpoint read: the files after it, replayed on its state.
+    struct Resumed {
+        var replay: Merger.Replay
+        var read: Read
+    }
+
+    /// Replays the files after `checkpoint` (whose files must be the snapshot's first ones, unchanged) on
+    /// its state; nil when they cannot be replayed in order (a note dated before the checkpoint's last,
+    /// a projects list of no date of its own): then the whole run is needed.
+    func resume(_ snapshot: Snapshot, from checkpoint: Checkpoint, load: @escaping @Sendable (Int) -> ModelItem?) -> Resumed? {
+        var replay: Merger.Replay? = Merger.Replay(resuming: checkpoint.state, load: load)
+        let read = sources(snapshot, from: checkpoint.files) { ready in
+            guard let ready else { return replay = nil }
+            for note in ready where replay?.add(note) == false { replay = nil }
+        }
+        guard let replay, !replay.isDamaged else { return nil }
+        return Resumed(replay: replay, read: read)
     }
 }
 

@@ -66,6 +66,89 @@ public struct Publisher: Sendable {
 
     /// Writes every feed, projects.md and items.json into `directory`; returns the paths, in order.
     public func publish(_ model: Model, to directory: String) throws -> [String] {
+        let plan = Plan(notes: model.notes, slots: model.items.map { .fresh($0) },
+            pageItems: model.items.filter { $0.item.kind == .deadline || $0.item.kind == .project })
+        return try publish(plan, to: directory).written
+    }
+
+    /// An item to publish: rendered from its state, or kept as the previous outputs have it (its UID).
+    enum Slot: Sendable {
+        case fresh(ModelItem)
+        case kept(uid: String)
+    }
+
+    /// What a run publishes.
+    struct Plan: Sendable {
+        var notes: [NoteRef]
+        /// In model order.
+        var slots: [Slot]
+        /// What the board and the page show (deadlines and projects), in model order.
+        var pageItems: [ModelItem]
+        /// Each slot's ``Publisher/contentHash(_:)``, when known: kept with where its text went, for the next run.
+        var hashes: [UInt64]? = nil
+        /// The previous outputs and where each item's text is in them, for `.kept` slots and SEQUENCE.
+        var previous: Previous?
+    }
+
+    /// The outputs of the previous run, with where each item's text is in them.
+    struct Previous: Sendable {
+        var fragments: Fragments
+        /// By file name (mapped, not read: only the texts copied are).
+        var files: [String: Data]
+
+        /// Each file's items, by UID: the range of its text.
+        let places: [String: [String: Range<Int>]]
+        let zones: [String: [ICalendarWriter.ZoneYear]]
+        let hashes: [String: UInt64]
+
+        /// Nil when a text the fragments place lies outside its file.
+        init?(fragments: Fragments, files: [String: Data]) {
+            for file in fragments.files {
+                guard let size = files[file.name]?.count,
+                    stride(from: 0, to: file.ranges.count, by: 2).allSatisfy({ file.ranges[$0] + file.ranges[$0 + 1] <= size })
+                else { return nil }
+            }
+            self.fragments = fragments
+            self.files = files
+            zones = Dictionary(zip(fragments.zonedUIDs, fragments.zones), uniquingKeysWith: { _, last in last })
+            hashes = Dictionary(zip(fragments.files.last?.uids ?? [], fragments.hashes), uniquingKeysWith: { _, last in last })
+            places = Dictionary(uniqueKeysWithValues: fragments.files.map { file in
+                (file.name, Dictionary(file.uids.indices.map { (file.uids[$0], file.ranges[2 * $0]..<(file.ranges[2 * $0] + file.ranges[2 * $0 + 1])) },
+                    uniquingKeysWith: { _, last in last }))
+            })
+        }
+
+        /// Whether `file` held the item `uid`.
+        func holds(_ file: String, _ uid: String) -> Bool { places[file]?[uid] != nil }
+
+        /// The text of the item `uid` in `file`, when that file held it.
+        func text(_ file: String, _ uid: String) -> ArraySlice<UInt8>? {
+            guard let range = places[file]?[uid], let bytes = files[file] else { return nil }
+            return ArraySlice(bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)])
+        }
+    }
+
+    /// Where each item's text is in the files a run wrote, by UID, and the zones of its times: a later
+    /// run copies the text of an item that has not changed instead of writing it again.
+    public struct Fragments: Sendable {
+        struct File: Sendable {
+            var name: String
+            var uids: [String]
+            /// Start and length of each UID's text.
+            var ranges: [Int]
+        }
+
+        var files: [File] = []
+        /// The ``Publisher/contentHash(_:)`` of each item of items.json (the last file), in its order.
+        var hashes: [UInt64] = []
+        /// The events whose times are in a zone: their UIDs, and the zones (with years) of each.
+        var zonedUIDs: [String] = []
+        var zones: [[ICalendarWriter.ZoneYear]] = []
+    }
+
+    /// Writes the plan's feeds, projects.md, items.json and index.html into `directory`; returns the
+    /// paths, in order, and where each item went in them.
+    func publish(_ plan: Plan, to directory: String) throws -> (written: [String], fragments: Fragments) {
         let writer = OutputWriter(directory: directory)
         try writer.prepare()
         let base = configuration.baseURL
@@ -74,53 +157,173 @@ public struct Publisher: Sendable {
         let ical = ICalendarWriter()
         var written: [String] = []
         var pageFeeds: [SubscribePage.Feed] = []
+        var fragments = Fragments()
+        var zoned: [String: [ICalendarWriter.ZoneYear]] = [:]
         let clock = ContinuousClock()
         var start = clock.now
         func done(_ what: String) {
             logger.debug("wrote \(what) in \(start.duration(to: clock.now))")
             start = clock.now
         }
+        let slots = plan.slots
+        let previous = plan.previous
         // items.json depends on nothing else written here and is the largest file: it is rendered
-        // alongside the feeds.
-        let itemsJSON = Background { Data(ItemsJSON.model(model).bytes()) }
+        // alongside the feeds, each entry on its own (or copied), on all cores.
+        let itemsJSON = Background {
+            ItemsJSON.document(notes: plan.notes, entries: parallelMap(slots) { slot -> ArraySlice<UInt8> in
+                switch slot {
+                case .fresh(let entry): ArraySlice(ItemsJSON.entry(entry).bytes(level: 2))
+                case .kept(let uid): previous!.text("items.json", uid)!
+                }
+            })
+        }
         // Each item's event is built once; feeds differ only in which they hold and their reminders.
         let builder = FeedBuilder(noteURL: link, defaultTimeZone: configuration.timeZone)
-        // SEQUENCE carries on from the feed subscribers already have (an edit inside one note is a revision too).
-        let published = (try? String(contentsOfFile: (directory as NSString).appendingPathComponent("calendar.ics"), encoding: .utf8))
-            .flatMap { PublishedFeed(text: $0) }
-        let items = model.items
-        let built = parallelMap(Array(items.indices)) { index in
-            builder.event(items[index]).map { (index, published?.revised($0) ?? $0) }
-        }.compactMap { $0 }
+        // SEQUENCE carries on from the feed subscribers already have (an edit inside one note is a revision
+        // too): the whole previous feed is read, or only the events written again when the run knows where they are.
+        let published: PublishedFeed?
+        if let previous {
+            var text = "BEGIN:VCALENDAR\r\n"
+            for case .fresh(let entry) in slots {
+                if let event = previous.text("calendar.ics", entry.uid) { text += String(decoding: event, as: UTF8.self) }
+            }
+            published = PublishedFeed(text: text + "END:VCALENDAR\r\n")
+        } else {
+            published = (try? String(contentsOfFile: (directory as NSString).appendingPathComponent("calendar.ics"), encoding: .utf8))
+                .flatMap { PublishedFeed(text: $0) }
+        }
+        let built = parallelMap(Array(slots.indices)) { index -> CalendarEvent? in
+            guard case .fresh(let entry) = slots[index] else { return nil }
+            return builder.event(entry).map { published?.revised($0) ?? $0 }
+        }
         // Each VEVENT is written once, on all cores; feeds with reminders write theirs again with the alarms.
-        let texts = parallelMap(built) { ICalendarWriter.text(of: $0.1) }
-        done("\(texts.count) events")
+        let texts = parallelMap(built) { $0.map(ICalendarWriter.text(of:)) }
+        done("\(texts.count { $0 != nil }) events")
         for feed in feeds {
             let info = FeedInfo(name: feed.name, description: feed.description, refreshMinutes: configuration.refreshMinutes)
-            let chosen = built.indices.filter { feed.includes(items[built[$0].0]) }
-            let events = chosen.map { index in
-                var event = built[index].1
-                event.alarms = feed.alarms
-                return event
+            var uids: [String] = []
+            var chosen: [Int] = []
+            for (index, slot) in slots.enumerated() {
+                switch slot {
+                case .fresh(let entry):
+                    guard built[index] != nil, feed.includes(entry) else { continue }
+                    uids.append(entry.uid)
+                case .kept(let uid):
+                    guard previous?.holds(feed.file, uid) == true else { continue }
+                    uids.append(uid)
+                }
+                chosen.append(index)
             }
-            let eventTexts = feed.alarms.isEmpty ? chosen.map { texts[$0] } : parallelMap(events) { ICalendarWriter.text(of: $0) }
-            written.append(try writer.write(ical.render(events, texts: eventTexts, feed: info), to: feed.file))
-            pageFeeds.append(SubscribePage.Feed(name: feed.name, file: feed.file, description: feed.description, eventCount: events.count))
+            let eventTexts = parallelMap(Array(zip(chosen, uids))) { index, uid -> String in
+                guard var event = built[index] else { return String(decoding: previous!.text(feed.file, uid)!, as: UTF8.self) }
+                guard !feed.alarms.isEmpty else { return texts[index]! }
+                event.alarms = feed.alarms
+                return ICalendarWriter.text(of: event)
+            }
+            var zoneYears: [ICalendarWriter.ZoneYear] = []
+            for (index, uid) in zip(chosen, uids) {
+                guard let zones = built[index].map(ICalendarWriter.zoneYears) ?? previous?.zones[uid], !zones.isEmpty else { continue }
+                zoneYears += zones
+                zoned[uid] = zones
+            }
+            let text = ical.render(texts: eventTexts, zoneYears: zoneYears, feed: info)
+            written.append(try writer.write(text, to: feed.file))
+            fragments.files.append(Self.places(of: eventTexts.map(\.utf8.count), uids: uids, in: feed.file,
+                first: text.utf8.count - "END:VCALENDAR\r\n".utf8.count - eventTexts.reduce(0) { $0 + $1.utf8.count }))
+            pageFeeds.append(SubscribePage.Feed(name: feed.name, file: feed.file, description: feed.description, eventCount: uids.count))
             done(feed.file)
         }
+        for uid in zoned.keys.sorted() {
+            fragments.zonedUIDs.append(uid)
+            fragments.zones.append(zoned[uid]!)
+        }
+        let pageModel = Model(items: plan.pageItems, notes: plan.notes)
         let board = ProjectBoard(title: configuration.board.title ?? "\(configuration.name) projects",
             sections: configuration.board.sections.isEmpty ? ProjectBoard.defaultSections : configuration.board.sections,
             noteURL: link, staleMonths: configuration.board.staleMonths)
-        written.append(try writer.write(board.render(model), to: "projects.md"))
+        written.append(try writer.write(board.render(pageModel), to: "projects.md"))
         done("projects.md")
-        written.append(try writer.write(itemsJSON.value, to: "items.json"))
+        let (json, ranges) = itemsJSON.value
+        written.append(try writer.write(Data(json), to: "items.json"))
+        fragments.files.append(Fragments.File(name: "items.json", uids: slots.map(\.uid),
+            ranges: ranges.flatMap { [$0.lowerBound, $0.count] }))
+        fragments.hashes = plan.hashes ?? []
         done("items.json (rendered alongside the feeds)")
         // The page links to the feeds where the output folder is published (feeds_url), not the notes site.
         let page = SubscribePage(title: "\(configuration.name) calendars", baseURL: configuration.feedsURL, feeds: pageFeeds,
             boardFile: "projects.md", noteURL: link, defaultTimeZone: configuration.timeZone)
-        written.append(try writer.write(page.render(model), to: "index.html"))
+        written.append(try writer.write(page.render(pageModel), to: "index.html"))
         done("index.html")
-        return written
+        return (written, fragments)
+    }
+
+    /// Where texts of these lengths went, one after the other from byte `first`.
+    private static func places(of lengths: [Int], uids: [String], in file: String, first: Int) -> Fragments.File {
+        var ranges: [Int] = []
+        ranges.reserveCapacity(2 * lengths.count)
+        var offset = first
+        for length in lengths {
+            ranges += [offset, length]
+            offset += length
+        }
+        return Fragments.File(name: file, uids: uids, ranges: ranges)
+    }
+}
+
+extension Publisher.Fragments {
+    /// The fragments in ``ByteWriter``'s form.
+    func bytes() -> [UInt8] {
+        var out = ByteWriter()
+        out.write(files) { out, file in
+            out.write(file.name)
+            out.write(file.uids) { $0.write($1) }
+            out.write(file.ranges) { $0.write($1) }
+        }
+        out.write(hashes) { $0.write($1) }
+        out.write(zonedUIDs) { $0.write($1) }
+        out.write(zones) { out, zones in
+            out.write(zones) { out, zone in
+                out.write(zone.tzid)
+                out.write(zone.year)
+            }
+        }
+        return out.bytes
+    }
+
+    /// Reads what ``bytes()`` wrote; throws when the bytes are damaged.
+    init(bytes: [UInt8]) throws {
+        var reader = ByteReader(bytes)
+        files = try reader.array(each: 24) { reader in
+            let file = File(name: try reader.string(), uids: try reader.array(each: 8) { try $0.string() },
+                ranges: try reader.array(each: 8) { try $0.int() })
+            guard file.ranges.count == 2 * file.uids.count, file.ranges.allSatisfy({ $0 >= 0 }) else { throw ByteReader.Damaged() }
+            return file
+        }
+        hashes = try reader.array(each: 8) { try $0.uint64() }
+        zonedUIDs = try reader.array(each: 8) { try $0.string() }
+        zones = try reader.array(each: 8) { reader in
+            try reader.array(each: 16) { ICalendarWriter.ZoneYear(tzid: try $0.string(), year: try $0.int()) }
+        }
+        guard reader.isAtEnd, zones.count == zonedUIDs.count, hashes.isEmpty || hashes.count == files.last?.uids.count
+        else { throw ByteReader.Damaged() }
+    }
+}
+
+extension Publisher {
+    /// A hash of everything an item is (its packed bytes): two runs' items with the same hash write the same text.
+    static func contentHash(_ entry: ModelItem) -> UInt64 {
+        var out = ByteWriter()
+        out.write(entry)
+        return out.bytes.withUnsafeBytes { Hash.fnv1a($0) }
+    }
+}
+
+extension Publisher.Slot {
+    var uid: String {
+        switch self {
+        case .fresh(let entry): entry.uid
+        case .kept(let uid): uid
+        }
     }
 }
 

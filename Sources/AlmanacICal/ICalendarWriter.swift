@@ -27,6 +27,30 @@ public struct ICalendarWriter: Sendable {
     /// them (its properties and VTIMEZONEs) is written by libical too; the events go before its END line,
     /// where libical would have put them.
     public func render(_ events: [CalendarEvent], texts: [String], feed: FeedInfo) -> String {
+        render(texts: texts, zoneYears: events.flatMap(Self.zoneYears), feed: feed)
+    }
+
+    /// The zones an event's times are given in, each with the year of that time: what the VTIMEZONEs of
+    /// a feed holding it are made from.
+    public static func zoneYears(of event: CalendarEvent) -> [ZoneYear] {
+        [event.start, event.end].compactMap { time in
+            if case .zoned(let date, _, let tzid) = time { return ZoneYear(tzid: tzid, year: date.year) }
+            return nil
+        }
+    }
+
+    public struct ZoneYear: Sendable, Hashable, Codable {
+        public var tzid: String
+        public var year: Int
+
+        public init(tzid: String, year: Int) {
+            self.tzid = tzid
+            self.year = year
+        }
+    }
+
+    /// The feed of the VEVENTs `texts`, whose times use the zones of `zoneYears`.
+    public func render(texts: [String], zoneYears: [ZoneYear], feed: FeedInfo) -> String {
         var calendar = Component(ICAL_VCALENDAR_COMPONENT)
         calendar.add(icalproperty_new_version("2.0"))
         calendar.add(icalproperty_new_prodid(productID))
@@ -45,8 +69,9 @@ public struct ICalendarWriter: Sendable {
         if let ttl = Self.durationText(minutes: feed.refreshMinutes) {
             calendar.add(Self.x("X-PUBLISHED-TTL", ttl))
         }
-        for zone in Self.zonesUsed(by: events) {
-            if let component = TimeZones.component(for: zone, years: Self.years(of: events, in: zone)) {
+        for zone in Set(zoneYears.map(\.tzid)).sorted() {
+            let years = zoneYears.filter { $0.tzid == zone }.map(\.year)
+            if let component = TimeZones.component(for: zone, years: years.min()!...years.max()!) {
                 calendar.add(component)
             }
         }
@@ -179,25 +204,5 @@ public struct ICalendarWriter: Sendable {
         case .confirmed: return ICAL_STATUS_CONFIRMED
         case .cancelled: return ICAL_STATUS_CANCELLED
         }
-    }
-
-    static func zonesUsed(by events: [CalendarEvent]) -> [String] {
-        var zones = Set<String>()
-        for event in events {
-            for time in [event.start, event.end] {
-                if case .zoned(_, _, let tzid) = time { zones.insert(tzid) }
-            }
-        }
-        return zones.sorted()
-    }
-
-    static func years(of events: [CalendarEvent], in zone: String) -> ClosedRange<Int> {
-        var years: [Int] = []
-        for event in events {
-            for time in [event.start, event.end] {
-                if case .zoned(let date, _, let tzid) = time, tzid == zone { years.append(date.year) }
-            }
-        }
-        return (years.min() ?? 2000)...(years.max() ?? 2000)
     }
 }

@@ -20,7 +20,7 @@ public struct Merger: Sendable {
         for ready in parallelMap(ordered, { Merger.prepare($0.info, $0.items) }) {
             _ = replay.add(ready)
         }
-        return replay.model()
+        return replay.model()!  // a replay from the start has every item
     }
 
     /// The replay one note at a time, for a reader that has the notes in history order (by date, then
@@ -32,10 +32,17 @@ public struct Merger: Sendable {
     /// let model = replay.model()
     /// ```
     public struct Replay: Sendable {
-        private var items: [ModelItem] = []
+        /// By position; nil for an item of a resumed checkpoint not loaded yet (see `load`).
+        private var items: [ModelItem?] = []
         private var index = Index()
         private var uids = Set<String>()
         private var notes: [NoteRef] = []
+        /// Loads the item at a position of the checkpoint this replay resumed; nil when it cannot.
+        private var load: (@Sendable (Int) -> ModelItem?)?
+        /// True once an item of the checkpoint could not be loaded: the model is then not to be used.
+        public private(set) var isDamaged = false
+        /// Positions created or changed since the replay began or resumed.
+        public private(set) var touched = Set<Int>()
 
         public init() {}
 
@@ -58,8 +65,16 @@ public struct Merger: Sendable {
             notes.append(note)
             for (item, ready) in zip(noteItems, prepared) {
                 if let found = merger.bestMatch(for: item, ready, from: note, index: &index) {
-                    merger.update(&items[found], with: item, from: note, titles: (ready.names[0].key, index.names[found][0].key))
-                    index.touch(items[found].item, at: found, mentioned: note.date, incoming: ready)
+                    if items[found] == nil {
+                        items[found] = load?(found)
+                        if items[found] == nil {
+                            isDamaged = true
+                            items[found] = ModelItem(uid: index.uids[found], item: item, note: note)
+                        }
+                    }
+                    merger.update(&items[found]!, with: item, from: note, titles: (ready.names[0].key, index.names(at: found)[0].key))
+                    index.touch(items[found]!.item, at: found, mentioned: note.date, incoming: ready)
+                    touched.insert(found)
                 } else {
                     var uid = ready.uid
                     var suffix = 2
@@ -68,18 +83,96 @@ public struct Merger: Sendable {
                         suffix += 1
                     }
                     uids.insert(uid)
+                    touched.insert(items.count)
                     items.append(ModelItem(uid: uid, item: item, note: note))
                     index.add(item, mentioned: note.date, ready)
                 }
             }
         }
 
-        /// The model of the notes added so far.
-        public func model() -> Model {
-            // Sorted by date, kind and UID; the order is worked out on small keys, then the items move once.
-            let keys = items.map { ($0.item.when.start?.dayNumber ?? Int.max, $0.item.kind.rawValue, $0.uid) }
-            let order = keys.indices.sorted { keys[$0] < keys[$1] }
-            return Model(items: order.map { items[$0] }, notes: notes)
+        /// The model of the notes added so far; nil when an item of the checkpoint cannot be loaded.
+        public func model() -> Model? {
+            allItems().map { all in Model(items: order().map { all[$0] }, notes: notes) }
+        }
+
+        /// Every item, by position; nil when one of the checkpoint's cannot be loaded.
+        private func allItems() -> [ModelItem]? {
+            var all: [ModelItem] = []
+            all.reserveCapacity(items.count)
+            for position in items.indices {
+                guard let item = item(at: position) else { return nil }
+                all.append(item)
+            }
+            return all
+        }
+
+        /// The items' positions in model order: by date, kind and UID, worked out on small keys (the
+        /// index's), so an item not loaded stays so.
+        public func order() -> [Int] {
+            let keys = index.facts.indices.map { (index.facts[$0].start ?? Int.max, index.facts[$0].kind.rawValue, uid(at: $0)) }
+            return keys.indices.sorted { keys[$0] < keys[$1] }
+        }
+
+        /// Starts `touched` afresh.
+        public mutating func forgetTouched() { touched = [] }
+
+        /// How many items there are, loaded or not.
+        public var count: Int { items.count }
+        /// The notes added so far, the resumed checkpoint's included.
+        public var noteRefs: [NoteRef] { notes }
+        public func kind(at position: Int) -> Item.Kind { index.facts[position].kind }
+        public func uid(at position: Int) -> String { items[position]?.uid ?? index.uids[position] }
+
+        /// The item at `position`, loaded when it is not yet; nil when it cannot be.
+        public func item(at position: Int) -> ModelItem? { items[position] ?? load?(position) }
+
+        // MARK: Checkpoints
+
+        /// What a replay needs to go on from here, apart from the items themselves (`items`, by position):
+        /// what the index knows of each item as plain values, and the latest entries of each index key.
+        public struct Checkpoint: Sendable {
+            public var notes: [NoteRef]
+            public var entries: [Entry]
+            /// The UIDs made so far (an item that took its calendar's UID later keeps its first one here).
+            public var uids: [String]
+            /// Each index key, its entry count, then that many positions: only the last ones a lookup looks at.
+            public var keys: [UInt64]
+
+            public struct Entry: Sendable {
+                var uid: String
+                var kind: Item.Kind
+                var subkind: Item.Subkind?
+                var start: Int?
+                var precision: Precision
+                var externalUID: UInt64?
+                var lastMentioned: CivilDate
+                var names: [String]
+                var event: String?
+                var keys: [UInt64]
+            }
+        }
+
+        /// The state to resume from, and the items by position (each to be stored for `load`).
+        public func checkpoint() -> (Checkpoint, items: [ModelItem])? {
+            guard let all = allItems() else { return nil }
+            let entries = all.indices.map { position in
+                let facts = index.facts[position]
+                return Checkpoint.Entry(uid: all[position].uid, kind: facts.kind, subkind: facts.subkind, start: facts.start,
+                    precision: facts.precision, externalUID: facts.externalUID, lastMentioned: facts.lastMentioned,
+                    names: index.nameStrings(at: position), event: index.events[position]?.name,
+                    keys: index.keys(at: position))
+            }
+            return (Checkpoint(notes: notes, entries: entries, uids: uids.sorted(), keys: index.latestKeys()), all)
+        }
+
+        /// Goes on from `checkpoint`; `load` gives the item at a position when the replay first needs it
+        /// (from any thread). The names are made ready for matching on all cores.
+        public init(resuming checkpoint: Checkpoint, load: @escaping @Sendable (Int) -> ModelItem?) {
+            notes = checkpoint.notes
+            uids = Set(checkpoint.uids)
+            items = Array(repeating: nil, count: checkpoint.entries.count)
+            self.load = load
+            index = Index(resuming: checkpoint)
         }
     }
 
@@ -110,6 +203,17 @@ public struct Merger: Sendable {
         var externalUID: UInt64?
         /// The date of the note that last mentioned it.
         var lastMentioned: CivilDate
+
+        init(kind: Item.Kind, subkind: Item.Subkind?, start: Int?, precision: Precision, externalUID: UInt64?,
+            lastMentioned: CivilDate)
+        {
+            self.kind = kind
+            self.subkind = subkind
+            self.start = start
+            self.precision = precision
+            self.externalUID = externalUID
+            self.lastMentioned = lastMentioned
+        }
 
         init(_ item: Item, lastMentioned: CivilDate) {
             kind = item.kind
@@ -164,7 +268,9 @@ public struct Merger: Sendable {
         /// By position: the facts, prepared names and deadline's event of each item, and its keys as
         /// last indexed.
         private(set) var facts: [Facts] = []
-        private(set) var names: [[PreparedName]] = []
+        private var names: [[PreparedName]] = []
+        /// The names of a resumed checkpoint's items, by position, until they are first prepared (empty after).
+        private var unprepared: [[String]] = []
         private(set) var events: [Names.Key?] = []
         private var indexKeys: [[UInt64]] = []
         /// The note (its position in the replay) that last claimed each item: a note's items match
@@ -174,7 +280,64 @@ public struct Merger: Sendable {
         /// Marks of the candidates already found, by position, for the lookup numbered `lookup`.
         private var seenIn: [Int] = []
         private var lookup = 0
+        /// The UIDs of the items of a resumed checkpoint, by position (a loaded item has its own).
+        private(set) var uids: [String] = []
         let perKey = 16
+        /// A lookup looks at no more than this many of a key's latest entries.
+        static let window = 16 * 8
+
+        init() {}
+
+        init(resuming checkpoint: Replay.Checkpoint) {
+            let entries = checkpoint.entries
+            facts = entries.map {
+                Facts(kind: $0.kind, subkind: $0.subkind, start: $0.start, precision: $0.precision, externalUID: $0.externalUID,
+                    lastMentioned: $0.lastMentioned)
+            }
+            names = Array(repeating: [], count: entries.count)
+            unprepared = entries.map(\.names)
+            events = entries.map { $0.event.map(Names.Key.init) }
+            indexKeys = entries.map(\.keys)
+            uids = entries.map(\.uid)
+            claimedBy = Array(repeating: -1, count: entries.count)
+            seenIn = Array(repeating: -1, count: entries.count)
+            claimsBy = checkpoint.notes.count
+            var cursor = 0
+            let keys = checkpoint.keys
+            while cursor + 1 < keys.count {
+                let count = Int(keys[cursor + 1])
+                byKey[keys[cursor]] = keys[(cursor + 2)..<(cursor + 2 + count)].map { Int($0) }
+                cursor += 2 + count
+            }
+        }
+
+        func keys(at position: Int) -> [UInt64] { indexKeys[position] }
+
+        /// The item's names made ready for matching (prepared now if they were not yet: a resumed
+        /// checkpoint's items are, only when a lookup first finds them).
+        mutating func names(at position: Int) -> [PreparedName] {
+            if names[position].isEmpty, position < unprepared.count {
+                names[position] = unprepared[position].map(PreparedName.init)
+                unprepared[position] = []
+            }
+            return names[position]
+        }
+
+        func nameStrings(at position: Int) -> [String] {
+            names[position].isEmpty && position < unprepared.count ? unprepared[position] : names[position].map(\.key.name)
+        }
+
+        /// Every key with its last `window` entries, flattened (key, count, positions), in key order.
+        func latestKeys() -> [UInt64] {
+            var flat: [UInt64] = []
+            for key in byKey.keys.sorted() {
+                let list = byKey[key]!.suffix(Self.window)
+                flat.append(key)
+                flat.append(UInt64(list.count))
+                flat += list.map { UInt64($0) }
+            }
+            return flat
+        }
 
         /// Where an item is filed: its calendar UID, a meeting's day, else each word of its names and each
         /// acronym they could stand for, within its kind.
@@ -208,7 +371,7 @@ public struct Merger: Sendable {
         mutating func touch(_ item: Item, at position: Int, mentioned: CivilDate, incoming: Prepared) {
             facts[position] = Facts(item, lastMentioned: mentioned)
             claimedBy[position] = claimsBy
-            if !names[position].elementsEqual(item.names, by: { $0.key.name == $1 }) {
+            if !names(at: position).elementsEqual(item.names, by: { $0.key.name == $1 }) {
                 // The names come from the item's earlier names and the mention's: reuse their preparation.
                 let known = names[position] + incoming.names
                 names[position] = item.names.map { name in known.first { $0.key.name == name } ?? PreparedName(name) }
@@ -233,7 +396,7 @@ public struct Merger: Sendable {
                 var taken = 0
                 var cursor = list.count - 1
                 // Walk back at most a few times `perKey` entries: a busy item appears many times in a row.
-                while cursor >= 0, taken < perKey, list.count - cursor <= perKey * 8 {
+                while cursor >= 0, taken < perKey, list.count - cursor <= Self.window {
                     let position = list[cursor]
                     if seenIn[position] != lookup {
                         seenIn[position] = lookup
@@ -252,7 +415,7 @@ public struct Merger: Sendable {
         let a = Facts(item, lastMentioned: note.date)
         for position in index.candidates(for: ready) where !index.isClaimed(position) {
             let b = index.facts[position]
-            guard let score = Self.match(a, ready.names, ready.event, b, index.names[position], index.events[position],
+            guard let score = Self.match(a, ready.names, ready.event, b, index.names(at: position), index.events[position],
                 sameDay: b.lastMentioned == note.date)
             else { continue }
             if best == nil || score > best!.score || (score == best!.score && position > best!.index) { best = (score, position) }
@@ -438,5 +601,72 @@ public struct Merger: Sendable {
         }
         if discriminator > 1 { key += "|\(discriminator)" }
         return "\(item.kind.rawValue)-\(Names.slug(item.title, limit: 40))-\(Hash.hex8(key))@almanac"
+    }
+}
+
+// MARK: - A checkpoint's bytes
+
+extension Merger.Replay.Checkpoint {
+    /// The checkpoint in ``ByteWriter``'s form (tens of thousands of entries read back in milliseconds).
+    public func bytes() -> [UInt8] {
+        var out = ByteWriter()
+        out.write(notes) { out, note in
+            out.write(note.path)
+            out.write(note.date.dayNumber)
+            out.write(note.title) { $0.write($1) }
+            out.write(note.permalink) { $0.write($1) }
+        }
+        out.write(entries) { out, entry in
+            out.write(entry.uid)
+            out.write(Item.Kind.allCases.firstIndex(of: entry.kind)!)
+            out.write(entry.subkind) { $0.write(Item.Subkind.allCases.firstIndex(of: $1)!) }
+            out.write(entry.start) { $0.write($1) }
+            out.write(Precision.allCases.firstIndex(of: entry.precision)!)
+            out.write(entry.externalUID) { $0.write($1) }
+            out.write(entry.lastMentioned.dayNumber)
+            out.write(entry.names) { $0.write($1) }
+            out.write(entry.event) { $0.write($1) }
+            out.write(entry.keys) { $0.write($1) }
+        }
+        out.write(uids) { $0.write($1) }
+        out.write(keys) { $0.write($1) }
+        return out.bytes
+    }
+
+    /// Reads what ``bytes()`` wrote; throws when the bytes are damaged.
+    public init(bytes: [UInt8]) throws {
+        var reader = ByteReader(bytes)
+        func one<T>(of all: [T], _ reader: inout ByteReader) throws -> T {
+            let index = try reader.int()
+            guard all.indices.contains(index) else { throw ByteReader.Damaged() }
+            return all[index]
+        }
+        func date(_ reader: inout ByteReader) throws -> CivilDate {
+            let day = try reader.int()
+            guard abs(day) < 10_000_000 else { throw ByteReader.Damaged() }
+            return CivilDate(dayNumber: day)
+        }
+        notes = try reader.array(each: 26) { reader in
+            NoteRef(path: try reader.string(), date: try date(&reader), title: try reader.optional { try $0.string() },
+                permalink: try reader.optional { try $0.string() })
+        }
+        entries = try reader.array(each: 60) { reader in
+            Entry(uid: try reader.string(), kind: try one(of: Item.Kind.allCases, &reader),
+                subkind: try reader.optional { try one(of: Item.Subkind.allCases, &$0) }, start: try reader.optional { try $0.int() },
+                precision: try one(of: Precision.allCases, &reader), externalUID: try reader.optional { try $0.uint64() },
+                lastMentioned: try date(&reader), names: try reader.array(each: 8) { try $0.string() },
+                event: try reader.optional { try $0.string() }, keys: try reader.array(each: 8) { try $0.uint64() })
+        }
+        uids = try reader.array(each: 8) { try $0.string() }
+        keys = try reader.array(each: 8) { try $0.uint64() }
+        guard reader.isAtEnd else { throw ByteReader.Damaged() }
+        // Each key's entries are positions of entries.
+        var cursor = 0
+        while cursor < keys.count {
+            guard cursor + 1 < keys.count, keys[cursor + 1] <= UInt64(keys.count - cursor - 2) else { throw ByteReader.Damaged() }
+            let count = Int(keys[cursor + 1])
+            guard keys[(cursor + 2)..<(cursor + 2 + count)].allSatisfy({ $0 < UInt64(entries.count) }) else { throw ByteReader.Damaged() }
+            cursor += 2 + count
+        }
     }
 }

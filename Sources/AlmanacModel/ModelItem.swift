@@ -90,3 +90,76 @@ public struct Model: Sendable, Hashable, Codable {
         return items.filter { $0.item.names.contains { $0.lowercased().contains(wanted) } || $0.uid.hasPrefix(wanted) }
     }
 }
+
+// MARK: - Packing
+
+extension NoteRef: Packable {
+    public func pack(into out: inout ByteWriter) {
+        out.write(path)
+        out.write(date)
+        out.write(title)
+        out.write(permalink)
+    }
+
+    public init(unpacking reader: inout ByteReader) throws {
+        self.init(path: try reader.string(), date: try reader.read(), title: try reader.optionalString(),
+            permalink: try reader.optionalString())
+    }
+}
+
+extension ModelItem: Packable {
+    /// Notes are written once each and referred to by number: an item's mentions and history name few
+    /// notes many times.
+    public func pack(into out: inout ByteWriter) {
+        var notes: [NoteRef] = []
+        var numbers: [NoteRef: Int] = [:]
+        func number(_ note: NoteRef) -> Int {
+            if let known = numbers[note] { return known }
+            numbers[note] = notes.count
+            notes.append(note)
+            return notes.count - 1
+        }
+        let refs = [firstMentioned, lastMentioned, lastChanged].map(number)
+        let mentioned = mentions.map { number($0.note) }
+        let revised = history.map { number($0.note) }
+        out.write(notes)
+        out.write(uid)
+        out.write(item)
+        out.write(revision)
+        for ref in refs { out.write(ref) }
+        out.write(Array(zip(mentioned, mentions))) { out, mention in
+            out.write(mention.0)
+            out.write(mention.1.item)
+        }
+        out.write(Array(zip(revised, history))) { out, revision in
+            out.write(revision.0)
+            out.write(revision.1.changes) { out, change in
+                out.write(change.field)
+                out.write(change.from)
+                out.write(change.to)
+            }
+        }
+    }
+
+    public init(unpacking reader: inout ByteReader) throws {
+        let notes: [NoteRef] = try reader.array()
+        func note(_ reader: inout ByteReader) throws -> NoteRef {
+            let index = try reader.int()
+            guard notes.indices.contains(index) else { throw ByteReader.Damaged() }
+            return notes[index]
+        }
+        let uid = try reader.string()
+        let item: Item = try reader.read()
+        self.init(uid: uid, item: item, note: notes.first ?? NoteRef(path: "", date: CivilDate(dayNumber: 0)))
+        revision = try reader.int()
+        firstMentioned = try note(&reader)
+        lastMentioned = try note(&reader)
+        lastChanged = try note(&reader)
+        mentions = try reader.array(each: 16) { Mention(note: try note(&$0), item: try $0.read()) }
+        history = try reader.array(each: 16) { reader in
+            Revision(note: try note(&reader), changes: try reader.array(each: 24) {
+                Revision.Change(field: try $0.string(), from: try $0.string(), to: try $0.string())
+            })
+        }
+    }
+}

@@ -16,7 +16,7 @@ import GRDB
 /// ```
 public final class Cache: Sendable {
     /// Bumped when the tables change.
-    static let format = "almanac-cache 1"
+    static let format = "almanac-cache 3"
 
     public let path: String
     /// What happened when the cache was opened ("rebuilt: not an Almanac cache"), for `--verbose`.
@@ -67,16 +67,18 @@ public final class Cache: Sendable {
                     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                     CREATE TABLE files (path TEXT PRIMARY KEY, hash INTEGER NOT NULL, checksum INTEGER NOT NULL, value BLOB NOT NULL);
                     CREATE TABLE runs (name TEXT PRIMARY KEY, digest INTEGER NOT NULL, checksum INTEGER NOT NULL, value BLOB NOT NULL);
+                    CREATE TABLE items (run TEXT NOT NULL, position INTEGER NOT NULL, checksum INTEGER NOT NULL,
+                        value BLOB NOT NULL, PRIMARY KEY (run, position));
                     """)
                 try db.execute(sql: "INSERT INTO meta VALUES ('format', ?), ('fingerprint', ?)", arguments: [format, fingerprint])
                 return
             }
-            guard tables == ["files", "meta", "runs"],
+            guard tables == ["files", "items", "meta", "runs"],
                 try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'") == format
             else { throw CacheError.foreign }
             if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'fingerprint'") != fingerprint {
                 note = "cleared \(path): written by another build or with other reading options"
-                try db.execute(sql: "DELETE FROM files; DELETE FROM runs")
+                try db.execute(sql: "DELETE FROM files; DELETE FROM runs; DELETE FROM items")
                 try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'fingerprint'", arguments: [fingerprint])
             }
         }
@@ -133,12 +135,16 @@ public final class Cache: Sendable {
 
     /// The value stored for the run `name` when its inputs digest was `digest`; nil otherwise.
     public func run(_ name: String, digest: UInt64) -> Data? {
-        guarded { try queue.read { db -> Data? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT digest, checksum, value FROM runs WHERE name = ?", arguments: [name]),
-                UInt64(bitPattern: row[0]) == digest
+        run(name).flatMap { $0.digest == digest ? $0.value : nil }
+    }
+
+    /// The value last stored for the run `name`, and the digest it was stored with.
+    public func run(_ name: String) -> (digest: UInt64, value: Data)? {
+        guarded { try queue.read { db -> (UInt64, Data)? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT digest, checksum, value FROM runs WHERE name = ?", arguments: [name])
             else { return nil }
             let value: Data = row[2]
-            return Self.checksum(value) == UInt64(bitPattern: row[1]) ? value : nil
+            return Self.checksum(value) == UInt64(bitPattern: row[1]) ? (UInt64(bitPattern: row[0]), value) : nil
         } }
     }
 
@@ -146,6 +152,46 @@ public final class Cache: Sendable {
         _ = guarded { try queue.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?)",
                 arguments: [name, Int64(bitPattern: digest), Int64(bitPattern: Self.checksum(value)), value])
+        } }
+    }
+
+    // MARK: - Items of a run
+
+    /// The checksum of each stored item of the run `name`, by position.
+    public func itemChecksums(_ name: String) -> [Int: UInt64] {
+        guarded { try queue.read { db in
+            var found: [Int: UInt64] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT position, checksum FROM items WHERE run = ?", arguments: [name])
+            while let row = try rows.next() { found[row[0]] = UInt64(bitPattern: row[1]) }
+            return found
+        } } ?? [:]
+    }
+
+    /// Stores the run `name`'s items by position: those whose checksum differs from the stored one are
+    /// written, positions past the last are forgotten. Returns the checksums, for ``item(_:position:checksum:)``.
+    @discardableResult
+    public func setItems(_ name: String, values: [Data]) -> [UInt64] {
+        let checksums = parallelMap(values) { Self.checksum($0) }
+        let stored = itemChecksums(name)
+        _ = guarded { try queue.write { db in
+            try db.execute(sql: "DELETE FROM items WHERE run = ? AND position >= ?", arguments: [name, values.count])
+            let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?)")
+            for (position, value) in values.enumerated() where stored[position] != checksums[position] {
+                try insert.execute(arguments: [name, position, Int64(bitPattern: checksums[position]), value])
+            }
+        } }
+        return checksums
+    }
+
+    /// The value of the run `name`'s item at `position`, when its checksum is `checksum` and it reads back whole.
+    public func item(_ name: String, position: Int, checksum: UInt64) -> Data? {
+        guarded { try queue.read { db -> Data? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT checksum, value FROM items WHERE run = ? AND position = ?",
+                arguments: [name, position]),
+                UInt64(bitPattern: row[0]) == checksum
+            else { return nil }
+            let value: Data = row[1]
+            return Self.checksum(value) == checksum ? value : nil
         } }
     }
 
