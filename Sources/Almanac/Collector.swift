@@ -317,10 +317,13 @@ public struct Collector: Sendable {
         let checkpoint = Pipeline.Checkpoint(files: key.files, digest: digest, state: state, diagnostics: files.diagnostics, notes: files.notes,
             calendarEvents: files.calendarEvents)
         return (checkpoint, { position in
-            cache.item(runName, position: position, checksum: checksums[position]).flatMap { data in
+            let item = cache.item(runName, position: position, checksum: checksums[position]).flatMap { data in
                 var reader = ByteReader([UInt8](data))
                 return (try? reader.read(ModelItem.self)).flatMap { reader.isAtEnd ? $0 : nil }
             }
+            // A damaged item: the whole run that follows stores them all again.
+            if item == nil { cache.forgetItems(runName) }
+            return item
         })
     }
 }

@@ -44,12 +44,10 @@ public enum ItemsJSON {
         status == .available ? Item.Status.proposed.rawValue : status.rawValue
     }
 
-    /// The merged model: every item with its identity, revision, history and mentions.
-    public static func model(_ model: Model) -> JSON {
-        .object([
-            ("notes", .array(model.notes.map(note))),
-            ("items", .generated(count: model.items.count) { [items = model.items] in entry(items[$0]) }),
-        ])
+    /// The merged model (items.json): every item with its identity, revision and history. Each item is
+    /// rendered on its own, on all cores, so the model is never held as one JSON tree.
+    public static func model(_ model: Model) -> [UInt8] {
+        document(notes: model.notes, entries: parallelMap(model.items) { ArraySlice(entry($0).bytes(level: 2)) }).bytes
     }
 
     /// items.json made of its entries, each as ``entry(_:)`` renders at nesting level 2 (``JSON/bytes(level:)``)

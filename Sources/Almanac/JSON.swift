@@ -7,9 +7,6 @@ public indirect enum JSON: Sendable, Hashable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
-    /// An array whose elements are made as they are written (on all cores when it is long), so a
-    /// large document never exists as one tree of values.
-    case generated(count: Int, element: @Sendable (Int) -> JSON)
 
     public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.render() == rhs.render() }
     public func hash(into hasher: inout Hasher) { hasher.combine(render()) }
@@ -59,8 +56,6 @@ public indirect enum JSON: Sendable, Hashable {
         case .string(let value): JSON.escape(value, into: &out)
         case .array(let values):
             JSON.writeArray(count: values.count, element: { values[$0] }, into: &out, indent: indent)
-        case .generated(let count, let element):
-            JSON.writeArray(count: count, element: element, into: &out, indent: indent)
         case .object(let fields):
             guard !fields.isEmpty else {
                 out.append(contentsOf: "{}".utf8)

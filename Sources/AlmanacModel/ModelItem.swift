@@ -56,6 +56,11 @@ public struct ModelItem: Sendable, Hashable, Codable {
 public struct Mention: Sendable, Hashable, Codable {
     public var note: NoteRef
     public var item: Item
+
+    public init(note: NoteRef, item: Item) {
+        self.note = note
+        self.item = item
+    }
 }
 
 /// A change a later note made.
@@ -63,11 +68,22 @@ public struct Revision: Sendable, Hashable, Codable {
     public var note: NoteRef
     public var changes: [Change]
 
+    public init(note: NoteRef, changes: [Change]) {
+        self.note = note
+        self.changes = changes
+    }
+
     public struct Change: Sendable, Hashable, Codable {
         /// "date", "status", "location" or "title".
         public var field: String
         public var from: String
         public var to: String
+
+        public init(field: String, from: String, to: String) {
+            self.field = field
+            self.from = from
+            self.to = to
+        }
     }
 }
 

@@ -183,6 +183,11 @@ public final class Cache: Sendable {
         return checksums
     }
 
+    /// Forgets the run `name`'s items (found damaged: the next ``setItems(_:values:)`` writes them all).
+    public func forgetItems(_ name: String) {
+        _ = guarded { try queue.write { db in try db.execute(sql: "DELETE FROM items WHERE run = ?", arguments: [name]) } }
+    }
+
     /// The value of the run `name`'s item at `position`, when its checksum is `checksum` and it reads back whole.
     public func item(_ name: String, position: Int, checksum: UInt64) -> Data? {
         guarded { try queue.read { db -> Data? in

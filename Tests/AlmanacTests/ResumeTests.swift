@@ -3,6 +3,7 @@ import AlmanacCore
 import AlmanacStore
 import AlmanacTestSupport
 import Foundation
+import class GRDB.DatabaseQueue
 import Testing
 
 /// `collect` resumed from the checkpoint the last run left: only the files after it are replayed, and
@@ -123,6 +124,35 @@ import Testing
         try note(11, extra: "- The Lighthouse Meetup is cancelled.")
             .write(to: notes.appendingPathComponent(name(11)), atomically: true, encoding: .utf8)
         #expect(try expectSameAsWholeRun(notes, configuration, cache: cache).resumedAfter == 9)
+    }
+
+    @Test func aDamagedCheckpointIsAWholeRun() throws {
+        let (notes, configuration, cache) = try project()
+        _ = try collect(notes, configuration, cache: cache)
+        try DatabaseQueue(path: cache).write { db in try db.execute(sql: "UPDATE items SET value = x'00'") }
+        try note(11, extra: "- Hello.").write(to: notes.appendingPathComponent(name(11)), atomically: true, encoding: .utf8)
+        #expect(try expectSameAsWholeRun(notes, configuration, cache: cache).resumedAfter == nil)
+        try DatabaseQueue(path: cache).write { db in try db.execute(sql: "UPDATE runs SET value = x'00' WHERE name LIKE 'fragments %'") }
+        try note(11, extra: "- Hello again.").write(to: notes.appendingPathComponent(name(11)), atomically: true, encoding: .utf8)
+        #expect(try expectSameAsWholeRun(notes, configuration, cache: cache).resumedAfter == nil)
+        try note(11).write(to: notes.appendingPathComponent(name(11)), atomically: true, encoding: .utf8)
+        #expect(try expectSameAsWholeRun(notes, configuration, cache: cache).resumedAfter == 9)
+    }
+
+    /// The corpus (when ../shared is there): its latest note edited, then a new note after it.
+    @Test(.enabled(if: TestPaths.hasShared)) func theCorpusResumedIsTheWholeRun() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        let notes = folder.appendingPathComponent("notes")
+        try FileManager.default.copyItem(at: try #require(TestPaths.shared).appendingPathComponent("corpus/mirage-weekly/notes"), to: notes)
+        var configuration = Almanac.Configuration()
+        configuration.output = folder.appendingPathComponent("public").path
+        let cache = folder.appendingPathComponent("cache.sqlite").path
+        _ = try collect(notes, configuration, cache: cache)
+        let names = try FileManager.default.contentsOfDirectory(atPath: notes.path).sorted()
+        let latest = notes.appendingPathComponent(try #require(names.last))
+        try (try String(contentsOf: latest, encoding: .utf8) + "\n- The Harbour Hackathon is on 3 March 2016 in Porto.\n")
+            .write(to: latest, atomically: true, encoding: .utf8)
+        #expect(try expectSameAsWholeRun(notes, configuration, cache: cache).resumedAfter == names.count - 3)
     }
 
     @Test func anOutputEditedByHandOrAnotherConfigurationIsAWholeRun() throws {
