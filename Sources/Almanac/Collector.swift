@@ -28,6 +28,17 @@ public struct Collector: Sendable {
         public var filesWritten: Int
         public var warnings: Int
 
+        /// What a run that read `notes`, made items of `kinds`, wrote files and gave `diagnostics` reports.
+        init(_ notes: [NoteItems], _ kinds: [Item.Kind], filesWritten: Int, diagnostics: [Diagnostic]) {
+            self.notes = Set(notes.filter { $0.info.format != .calendar }.map(\.info.path)).count
+            calendarEvents = notes.count { $0.info.format == .calendar }
+            var counts: [Item.Kind: Int] = [:]
+            for kind in kinds { counts[kind, default: 0] += 1 }
+            items = Item.Kind.allCases.map { counts[$0] ?? 0 }
+            self.filesWritten = filesWritten
+            warnings = diagnostics.count { $0.severity >= .warning }
+        }
+
         /// "Read 4 notes and 3 calendar events: 5 events, …; wrote 8 files to public; 1 warning".
         public func line(output: String, upToDate: Bool) -> String {
             var line = "Read \(notes.counting("note"))"
@@ -50,6 +61,8 @@ public struct Collector: Sendable {
         public var collection: Collection?
         /// When the run resumed from the last run's checkpoint: the files before it, not read again.
         public var resumedAfter: Int?
+        /// How many items' text the run wrote again (the others' was copied from the last outputs).
+        public var itemsRendered = 0
     }
 
     public enum Failure: Error, CustomStringConvertible {
@@ -159,22 +172,17 @@ public struct Collector: Sendable {
         }
         let published = try publish(Publisher.Plan(notes: collection.model.notes, slots: slots,
             pageItems: items.filter { $0.item.kind == .deadline || $0.item.kind == .project }, hashes: hashes, previous: previous))
-        var counts: [Item.Kind: Int] = [:]
-        for entry in items { counts[entry.item.kind, default: 0] += 1 }
-        let summary = Summary(
-            notes: Set(collection.notes.filter { $0.info.format != .calendar }.map(\.info.path)).count,
-            calendarEvents: collection.notes.filter { $0.info.format == .calendar }.count,
-            items: Item.Kind.allCases.map { counts[$0] ?? 0 }, filesWritten: published.written.count,
-            warnings: collection.diagnostics.filter { $0.severity >= .warning }.count)
+        let summary = Summary(collection.notes, items.map(\.item.kind), filesWritten: published.written.count,
+            diagnostics: collection.diagnostics)
         var record = Record(summary: summary, diagnostics: collection.diagnostics, outputs: [], configuration: settings)
         if let key = stored.value, let checkpoint = collection.checkpoint, let replay = collection.replay {
             record.checkpoint = key
             record.changed = replay.touched.filter { $0 < checkpoint.state.entries.count }.sorted()
         }
         save(record, published, runName: runName, digest: digest)
-        logger.debug("copied \(slots.count { if case .kept = $0 { true } else { false } }) of \(slots.count) items' text from the last outputs")
+        logger.debug("wrote \(Self.rendered(slots)) of \(slots.count) items again, copied the others' text from the last outputs")
         return Result(summary: summary, diagnostics: collection.diagnostics, outputs: published.written, upToDate: false,
-            collection: collection)
+            collection: collection, itemsRendered: Self.rendered(slots))
     }
 
     /// The last run's outputs and where each item's text is in them; nil when any is missing or damaged.
@@ -256,20 +264,22 @@ public struct Collector: Sendable {
         let published = try publish(Publisher.Plan(notes: replay.noteRefs, slots: slots, pageItems: pageItems, hashes: hashes,
             previous: previous))
 
-        let tail = resumed.read.notes
-        var counts: [Item.Kind: Int] = [:]
-        for position in 0..<replay.count { counts[replay.kind(at: position), default: 0] += 1 }
         let diagnostics = snapshot.diagnostics + checkpoint.diagnostics + resumed.read.diagnostics.dropFirst(snapshot.diagnostics.count)
-        let summary = Summary(
-            notes: checkpoint.notes + Set(tail.filter { $0.info.format != .calendar }.map(\.info.path)).count,
-            calendarEvents: checkpoint.calendarEvents + tail.filter { $0.info.format == .calendar }.count,
-            items: Item.Kind.allCases.map { counts[$0] ?? 0 }, filesWritten: published.written.count,
-            warnings: diagnostics.filter { $0.severity >= .warning }.count)
+        var summary = Summary(resumed.read.notes, (0..<replay.count).map(replay.kind(at:)), filesWritten: published.written.count,
+            diagnostics: diagnostics)
+        summary.notes += checkpoint.notes
+        summary.calendarEvents += checkpoint.calendarEvents
         let record = Record(summary: summary, diagnostics: diagnostics, outputs: [], configuration: last.configuration,
             checkpoint: key, changed: replay.touched.filter { $0 < kept }.sorted())
         save(record, published, runName: runName, digest: digest)
-        logger.debug("resumed from the checkpoint: \(slots.count { if case .kept = $0 { true } else { false } }) of \(slots.count) items copied")
-        return Result(summary: summary, diagnostics: diagnostics, outputs: published.written, upToDate: false, resumedAfter: key.files)
+        logger.debug("wrote \(Self.rendered(slots)) of \(slots.count) items again, copied the others' text from the last outputs")
+        return Result(summary: summary, diagnostics: diagnostics, outputs: published.written, upToDate: false, resumedAfter: key.files,
+            itemsRendered: Self.rendered(slots))
+    }
+
+    /// How many of the slots are written afresh.
+    static func rendered(_ slots: [Publisher.Slot]) -> Int {
+        slots.count { if case .fresh = $0 { true } else { false } }
     }
 
     /// Stores the checkpoint under the run's name: what it says of the files before it (`Codable`), its

@@ -60,12 +60,16 @@ enum CollectBenchmark {
         if !keep { try? FileManager.default.removeItem(atPath: folder) }
     }
 
-    /// `collect` with the cache: a cold run filling it, an unchanged re-run, and a re-run after one note changed.
+    /// `collect` with the cache: a cold run filling it, an unchanged re-run, and re-runs after one note
+    /// changed: the latest note edited and a new note added (both after the checkpoint: only the files
+    /// after it are replayed), and a note in the middle edited (a whole run, copying the text of the
+    /// items that did not change). Each changed run is the median of three, each with another edit.
     static func cached(notes: String, out: String, folder: String) throws {
         let cachePath = (folder as NSString).appendingPathComponent(".almanac/cache.sqlite")
         try? FileManager.default.removeItem(atPath: cachePath)
         var configuration = Configuration()
         configuration.output = out + "-cached"
+        try? FileManager.default.removeItem(atPath: configuration.output)
         func collect() throws -> (Double, Collector.Result) {
             var pipeline = Pipeline()
             let clock = ContinuousClock()
@@ -74,17 +78,44 @@ enum CollectBenchmark {
             let result = try Collector(configuration: configuration, pipeline: pipeline).collect(paths: [notes])
             return (seconds(start.duration(to: clock.now)), result)
         }
+        func append(_ line: String, to path: String) throws {
+            try (try String(contentsOfFile: path, encoding: .utf8) + "\n- \(line)\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        /// Three runs, each after `change(run)`: the median time, and the last run's result.
+        func changed(_ change: (Int) throws -> Void) throws -> (Double, Collector.Result) {
+            var times: [Double] = []
+            var last: Collector.Result?
+            for run in 0..<3 {
+                try change(run)
+                let (time, result) = try collect()
+                times.append(time)
+                last = result
+            }
+            return (median(times), last!)
+        }
+        func what(_ result: Collector.Result) -> String {
+            let replayed = result.resumedAfter.map { "replayed \(result.summary.notes - $0) of \(result.summary.notes) files" } ?? "whole run"
+            return "\(replayed), wrote \(result.itemsRendered) of \(result.summary.items.reduce(0, +)) items again"
+        }
         let (cold, _) = try collect()
+        let size = (try? FileManager.default.attributesOfItem(atPath: cachePath)[.size] as? Int) ?? 0
         let (unchanged, same) = try collect()
         let files = SourceFinder().files(in: [notes]).files
-        let edited = files[files.count / 2]
-        try (try String(contentsOfFile: edited, encoding: .utf8) + "\n- Edited for the benchmark.\n").write(
-            toFile: edited, atomically: true, encoding: .utf8)
-        let (changed, after) = try collect()
-        let size = (try? FileManager.default.attributesOfItem(atPath: cachePath)[.size] as? Int) ?? 0
-        print(String(format: "cache: cold %.2f s (fills %.1f MB); unchanged re-run %.2f s (up to date: %@); one note edited %.2f s (%d of %d files from the cache)",
-            cold, Double(size) / 1e6, unchanged, same.upToDate ? "yes" : "no", changed,
-            after.collection?.filesCached ?? 0, after.collection?.filesRead ?? 0))
+        let latest = try changed { try append("Edited for the benchmark (\($0)).", to: files.last!) }
+        let lastName = (files.last! as NSString).lastPathComponent
+        let lastDate = String(lastName.prefix(10))
+        let added = try changed { run in
+            let date = CivilDate(lastDate)!.adding(days: 7 * (run + 1))
+            let text = try String(contentsOfFile: files.last!, encoding: .utf8).replacingOccurrences(of: lastDate, with: "\(date)")
+            try text.write(toFile: (notes as NSString).appendingPathComponent("\(date)-0.md"), atomically: true, encoding: .utf8)
+        }
+        let middle = try changed { try append("Edited for the benchmark (\($0)).", to: files[files.count / 2]) }
+        print(String(format: "cache: cold %.2f s (fills %.1f MB); unchanged re-run %.2f s (up to date: %@)", cold, Double(size) / 1e6,
+            unchanged, same.upToDate ? "yes" : "no"))
+        print(String(format: "one note changed (medians of 3): latest note edited %.2f s (%@); new note added %.2f s (%@); a note in the middle edited %.2f s (%@)",
+            latest.0, what(latest.1) as NSString, added.0, what(added.1) as NSString, middle.0, what(middle.1) as NSString))
+        print(String(format: "a note costs %.2f ms in the cold run; the latest note edited costs %.2f s more than an unchanged re-run",
+            cold / Double(files.count) * 1000, latest.0 - unchanged))
         print("targets: unchanged re-run under 0.5 s; one changed note costs about one note")
     }
 

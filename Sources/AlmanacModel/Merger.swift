@@ -140,12 +140,7 @@ public struct Merger: Sendable {
 
             public struct Entry: Sendable {
                 var uid: String
-                var kind: Item.Kind
-                var subkind: Item.Subkind?
-                var start: Int?
-                var precision: Precision
-                var externalUID: UInt64?
-                var lastMentioned: CivilDate
+                var facts: Facts
                 var names: [String]
                 var event: String?
                 var keys: [UInt64]
@@ -156,10 +151,7 @@ public struct Merger: Sendable {
         public func checkpoint() -> (Checkpoint, items: [ModelItem])? {
             guard let all = allItems() else { return nil }
             let entries = all.indices.map { position in
-                let facts = index.facts[position]
-                return Checkpoint.Entry(uid: all[position].uid, kind: facts.kind, subkind: facts.subkind, start: facts.start,
-                    precision: facts.precision, externalUID: facts.externalUID, lastMentioned: facts.lastMentioned,
-                    names: index.nameStrings(at: position), event: index.events[position]?.name,
+                Checkpoint.Entry(uid: all[position].uid, facts: index.facts[position], names: index.nameStrings(at: position), event: index.events[position]?.name,
                     keys: index.keys(at: position))
             }
             return (Checkpoint(notes: notes, entries: entries, uids: uids.sorted(), keys: index.latestKeys()), all)
@@ -290,10 +282,7 @@ public struct Merger: Sendable {
 
         init(resuming checkpoint: Replay.Checkpoint) {
             let entries = checkpoint.entries
-            facts = entries.map {
-                Facts(kind: $0.kind, subkind: $0.subkind, start: $0.start, precision: $0.precision, externalUID: $0.externalUID,
-                    lastMentioned: $0.lastMentioned)
-            }
+            facts = entries.map(\.facts)
             names = Array(repeating: [], count: entries.count)
             unprepared = entries.map(\.names)
             events = entries.map { $0.event.map(Names.Key.init) }
@@ -610,25 +599,21 @@ extension Merger.Replay.Checkpoint {
     /// The checkpoint in ``ByteWriter``'s form (tens of thousands of entries read back in milliseconds).
     public func bytes() -> [UInt8] {
         var out = ByteWriter()
-        out.write(notes) { out, note in
-            out.write(note.path)
-            out.write(note.date.dayNumber)
-            out.write(note.title) { $0.write($1) }
-            out.write(note.permalink) { $0.write($1) }
-        }
+        out.write(notes)
         out.write(entries) { out, entry in
+            let facts = entry.facts
             out.write(entry.uid)
-            out.write(Item.Kind.allCases.firstIndex(of: entry.kind)!)
-            out.write(entry.subkind) { $0.write(Item.Subkind.allCases.firstIndex(of: $1)!) }
-            out.write(entry.start) { $0.write($1) }
-            out.write(Precision.allCases.firstIndex(of: entry.precision)!)
-            out.write(entry.externalUID) { $0.write($1) }
-            out.write(entry.lastMentioned.dayNumber)
-            out.write(entry.names) { $0.write($1) }
-            out.write(entry.event) { $0.write($1) }
+            out.write(case: facts.kind)
+            out.write(facts.subkind) { $0.write(case: $1) }
+            out.write(facts.start)
+            out.write(case: facts.precision)
+            out.write(facts.externalUID) { $0.write($1) }
+            out.write(facts.lastMentioned)
+            out.write(entry.names)
+            out.write(entry.event)
             out.write(entry.keys) { $0.write($1) }
         }
-        out.write(uids) { $0.write($1) }
+        out.write(uids)
         out.write(keys) { $0.write($1) }
         return out.bytes
     }
@@ -636,28 +621,14 @@ extension Merger.Replay.Checkpoint {
     /// Reads what ``bytes()`` wrote; throws when the bytes are damaged.
     public init(bytes: [UInt8]) throws {
         var reader = ByteReader(bytes)
-        func one<T>(of all: [T], _ reader: inout ByteReader) throws -> T {
-            let index = try reader.int()
-            guard all.indices.contains(index) else { throw ByteReader.Damaged() }
-            return all[index]
-        }
-        func date(_ reader: inout ByteReader) throws -> CivilDate {
-            let day = try reader.int()
-            guard abs(day) < 10_000_000 else { throw ByteReader.Damaged() }
-            return CivilDate(dayNumber: day)
-        }
-        notes = try reader.array(each: 26) { reader in
-            NoteRef(path: try reader.string(), date: try date(&reader), title: try reader.optional { try $0.string() },
-                permalink: try reader.optional { try $0.string() })
-        }
+        notes = try reader.array()
         entries = try reader.array(each: 60) { reader in
-            Entry(uid: try reader.string(), kind: try one(of: Item.Kind.allCases, &reader),
-                subkind: try reader.optional { try one(of: Item.Subkind.allCases, &$0) }, start: try reader.optional { try $0.int() },
-                precision: try one(of: Precision.allCases, &reader), externalUID: try reader.optional { try $0.uint64() },
-                lastMentioned: try date(&reader), names: try reader.array(each: 8) { try $0.string() },
-                event: try reader.optional { try $0.string() }, keys: try reader.array(each: 8) { try $0.uint64() })
+            Entry(uid: try reader.string(),
+                facts: Merger.Facts(kind: try reader.case(), subkind: try reader.optional { try $0.case() }, start: try reader.optionalInt(),
+                    precision: try reader.case(), externalUID: try reader.optional { try $0.uint64() }, lastMentioned: try reader.read()),
+                names: try reader.strings(), event: try reader.optionalString(), keys: try reader.array(each: 8) { try $0.uint64() })
         }
-        uids = try reader.array(each: 8) { try $0.string() }
+        uids = try reader.strings()
         keys = try reader.array(each: 8) { try $0.uint64() }
         guard reader.isAtEnd else { throw ByteReader.Damaged() }
         // Each key's entries are positions of entries.
