@@ -151,17 +151,29 @@ public struct Collector: Sendable {
         let cut = pipeline.cache != nil && snapshot.files.count > tailFiles ? snapshot.files.count - tailFiles : nil
         let collection = pipeline.run(snapshot, checkpointAt: cut)
         guard !collection.notes.isEmpty else { throw Failure.noNotes(paths, collection.diagnostics) }
+        let items = collection.model.items
+        // With a cache, each item is packed: its hash is kept with where its text went, so a later run can
+        // copy the text of an item with the same hash; the same bytes go into the checkpoint.
+        let packed = pipeline.cache == nil ? nil : parallelMap(items, Publisher.packed)
+        let hashes = packed.map { parallelMap($0, Cache.checksum) }
         // The replay after all but the last files is stored for the next run while this one publishes.
         let stored = Background { () -> CheckpointKey? in
-            guard let cache = pipeline.cache, let checkpoint = collection.checkpoint else { return nil }
+            guard let cache = pipeline.cache, let checkpoint = collection.checkpoint, let replay = collection.replay,
+                let order = collection.order, let packed, let hashes
+            else { return nil }
             let storing = clock.now
-            guard Self.store(checkpoint, in: cache, as: runName) else { return nil }
+            // An item no file after the checkpoint touched is there as it is in the model.
+            var known = [(Data, UInt64)?](repeating: nil, count: checkpoint.items.count)
+            for (index, position) in order.enumerated() where position < known.count && !replay.touched.contains(position) {
+                known[position] = (packed[index], hashes[index])
+            }
+            let values = parallelMap(Array(known.indices)) { [known] position in
+                known[position] ?? { bytes in (bytes, Cache.checksum(bytes)) }(Publisher.packed(checkpoint.items[position]))
+            }
+            guard Self.store(checkpoint, values: values, in: cache, as: runName) else { return nil }
             logger.debug("stored the replay after \(checkpoint.files) files for the next run in \(storing.duration(to: clock.now))")
             return CheckpointKey(files: checkpoint.files, digest: checkpoint.digest)
         }
-        let items = collection.model.items
-        // With a cache, each item's content hash is kept with where its text went, so a later run can copy it.
-        let hashes = pipeline.cache == nil ? nil : parallelMap(items, Publisher.contentHash)
         let slots = items.indices.map { index -> Publisher.Slot in
             if let previous, let hash = previous.hashes[items[index].uid], hash == hashes?[index],
                 previous.holds("items.json", items[index].uid)
@@ -256,7 +268,7 @@ public struct Collector: Sendable {
             } else {
                 guard let item = replay.item(at: position) else { return nil }
                 slots.append(.fresh(item))
-                hashes.append(Publisher.contentHash(item))
+                hashes.append(Cache.checksum(Publisher.packed(item)))
             }
         }
         let pageItems = order.filter { [.deadline, .project].contains(replay.kind(at: $0)) }.compactMap { replay.item(at: $0) }
@@ -283,16 +295,12 @@ public struct Collector: Sendable {
     }
 
     /// Stores the checkpoint under the run's name: what it says of the files before it (`Codable`), its
-    /// state (``Merger/Replay/Checkpoint/bytes()``), and each item on its own (``Packable``), to be loaded
-    /// only when a later note touches it. False when the files' part cannot be encoded.
-    static func store(_ checkpoint: Pipeline.Checkpoint, in cache: Cache, as runName: String) -> Bool {
-        let encoded = parallelMap(checkpoint.items) { item in
-            var out = ByteWriter()
-            out.write(item)
-            return Data(out.bytes)
-        }
+    /// state (``Merger/Replay/Checkpoint/bytes()``), and each item on its own (`values`: packed, with
+    /// their hash), to be loaded only when a later note touches it. False when the files' part cannot be encoded.
+    static func store(_ checkpoint: Pipeline.Checkpoint, values: [(Data, UInt64)], in cache: Cache, as runName: String) -> Bool {
+        cache.setItems(runName, values: values)
         let files = StoredFiles(diagnostics: checkpoint.diagnostics, notes: checkpoint.notes, calendarEvents: checkpoint.calendarEvents,
-            checksums: cache.setItems(runName, values: encoded))
+            checksums: values.map(\.1))
         guard let head = try? BinaryCoder.encode(files) else { return false }
         var value = ByteWriter()
         value.write(head.count)

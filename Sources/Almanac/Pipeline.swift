@@ -33,6 +33,8 @@ public struct Collection: Sendable {
     /// The replay captured partway (`Pipeline.run(_:checkpointAt:)`), and the replay at the end.
     public var checkpoint: Pipeline.Checkpoint?
     public var replay: Merger.Replay?
+    /// The replay's position of each model item, when it has a checkpoint.
+    public var order: [Int]?
 }
 
 /// The source files of a run as they are on disk: read once, hashed, not yet parsed.
@@ -124,6 +126,33 @@ public struct Pipeline: Sendable {
         var notes: [NoteItems] = []
         var list: ProjectList?
         var diagnostics: [Diagnostic] = []
+
+        /// The outcome in ``ByteWriter``'s form: notes and diagnostics packed, a projects list (rare) through `BinaryCoder`.
+        func bytes() throws -> Data {
+            var out = ByteWriter()
+            out.write(notes) { out, note in
+                out.write(note.info)
+                out.write(note.items)
+            }
+            out.write(try list.map { try BinaryCoder.encode($0) }) { $0.write(bytes: $1) }
+            out.write(diagnostics)
+            return Data(out.bytes)
+        }
+
+        init(notes: [NoteItems] = [], list: ProjectList? = nil, diagnostics: [Diagnostic] = []) {
+            self.notes = notes
+            self.list = list
+            self.diagnostics = diagnostics
+        }
+
+        /// Reads what ``bytes()`` wrote; throws when the bytes are damaged.
+        init(bytes data: Data) throws {
+            var reader = ByteReader([UInt8](data))
+            notes = try reader.array(each: 16) { NoteItems(info: try $0.read(), items: try $0.array()) }
+            list = try reader.optional { try BinaryCoder.decode(ProjectList.self, from: Data(try $0.slice())) }
+            diagnostics = try reader.array()
+            guard reader.isAtEnd else { throw ByteReader.Damaged() }
+        }
     }
 
     /// The notes, calendars and projects list pages of the snapshot, in path order.
@@ -165,11 +194,11 @@ public struct Pipeline: Sendable {
             let outcome: FileOutcome
             var encoded: Data?
             let fromCache: Bool
-            if let data = cached[file.path], let decoded = try? BinaryCoder.decode(FileOutcome.self, from: data) {
+            if let data = cached[file.path], let decoded = try? FileOutcome(bytes: data) {
                 (outcome, fromCache) = (decoded, true)
             } else {
                 (outcome, fromCache) = (Self.outcome(of: file, reader: reader, listReader: listReader, extractor: extractor), false)
-                encoded = store ? try? BinaryCoder.encode(outcome) : nil
+                encoded = store ? try? outcome.bytes() : nil
             }
             guard prepare else { return ((outcome, fromCache, encoded), nil) }
             // A projects list of no date of its own joins at the earliest note's date, known only at the end.
@@ -245,7 +274,9 @@ public struct Pipeline: Sendable {
         var collection = Collection(notes: notes, lists: read.lists, model: Model(), diagnostics: read.diagnostics,
             filesRead: read.files, filesCached: read.cached)
         if let replay {
-            collection.model = replay.model()!  // a replay from the start has every item
+            // A replay from the start has every item.
+            let order = replay.order()
+            collection.model = Model(items: order.map { replay.item(at: $0)! }, notes: replay.noteRefs)
             logger.debug("merged \(notes.count) notes as they were extracted (\(mergeStart.duration(to: clock.now)) after)")
             if let cut, let captured {
                 let before = read.counts.prefix(cut)
@@ -256,6 +287,7 @@ public struct Pipeline: Sendable {
                     notes: Set(prefix.filter { $0.info.format != .calendar }.map(\.info.path)).count,
                     calendarEvents: prefix.filter { $0.info.format == .calendar }.count)
                 collection.replay = replay
+                collection.order = order
             }
         } else {
             defer { logger.debug("merged \(notes.count) notes in \(mergeStart.duration(to: clock.now))") }

@@ -84,7 +84,7 @@ public struct Publisher: Sendable {
         var slots: [Slot]
         /// What the board and the page show (deadlines and projects), in model order.
         var pageItems: [ModelItem]
-        /// Each slot's ``Publisher/contentHash(_:)``, when known: kept with where its text went, for the next run.
+        /// The hash of each slot's ``Publisher/packed(_:)`` bytes, when known: kept with where its text went, for the next run.
         var hashes: [UInt64]? = nil
         /// The previous outputs and where each item's text is in them, for `.kept` slots and SEQUENCE.
         var previous: Previous?
@@ -139,7 +139,7 @@ public struct Publisher: Sendable {
         }
 
         var files: [File] = []
-        /// The ``Publisher/contentHash(_:)`` of each item of items.json (the last file), in its order.
+        /// The hash of the ``Publisher/packed(_:)`` bytes of each item of items.json (the last file), in its order.
         var hashes: [UInt64] = []
         /// The events whose times are in a zone: their UIDs, and the zones (with years) of each.
         var zonedUIDs: [String] = []
@@ -310,11 +310,11 @@ extension Publisher.Fragments {
 }
 
 extension Publisher {
-    /// A hash of everything an item is (its packed bytes): two runs' items with the same hash write the same text.
-    static func contentHash(_ entry: ModelItem) -> UInt64 {
+    /// Everything an item is, packed (``Packable``): two runs' items with the same bytes write the same text.
+    static func packed(_ entry: ModelItem) -> Data {
         var out = ByteWriter()
         out.write(entry)
-        return out.bytes.withUnsafeBytes { Hash.fnv1a($0) }
+        return Data(out.bytes)
     }
 }
 

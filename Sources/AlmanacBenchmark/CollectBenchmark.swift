@@ -101,6 +101,12 @@ enum CollectBenchmark {
         let size = (try? FileManager.default.attributesOfItem(atPath: cachePath)[.size] as? Int) ?? 0
         let (unchanged, same) = try collect()
         let files = SourceFinder().files(in: [notes]).files
+        // The kept corpus is left as it was generated.
+        let originals = try [files.last!, files[files.count / 2]].map { ($0, try String(contentsOfFile: $0, encoding: .utf8)) }
+        defer {
+            for (path, text) in originals { try? text.write(toFile: path, atomically: true, encoding: .utf8) }
+            for path in SourceFinder().files(in: [notes]).files where !files.contains(path) { try? FileManager.default.removeItem(atPath: path) }
+        }
         let latest = try changed { try append("Edited for the benchmark (\($0)).", to: files.last!) }
         let lastName = (files.last! as NSString).lastPathComponent
         let lastDate = String(lastName.prefix(10))

@@ -29,6 +29,12 @@ public struct ByteWriter: Sendable {
         }
     }
 
+    /// Bytes as they are, after their count.
+    public mutating func write(bytes value: some Collection<UInt8>) {
+        write(value.count)
+        bytes.append(contentsOf: value)
+    }
+
     /// An optional: a presence byte, then the value.
     public mutating func write<T>(_ value: T?, _ body: (inout ByteWriter, T) -> Void) {
         bytes.append(value == nil ? 0 : 1)
@@ -75,6 +81,13 @@ public struct ByteReader {
         let count = try count()
         defer { offset += count }
         return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
+    }
+
+    /// What ``ByteWriter/write(bytes:)`` wrote.
+    public mutating func slice() throws -> ArraySlice<UInt8> {
+        let count = try count()
+        defer { offset += count }
+        return bytes[offset..<(offset + count)]
     }
 
     public mutating func optional<T>(_ body: (inout ByteReader) throws -> T) throws -> T? {

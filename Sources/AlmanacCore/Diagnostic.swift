@@ -1,7 +1,7 @@
 /// A problem found in an input, printed the way compilers print them:
 /// `path:line:column: error: message`.
 public struct Diagnostic: Sendable, Hashable, Codable, Error {
-    public enum Severity: String, Sendable, Hashable, Codable, Comparable {
+    public enum Severity: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
         case note, warning, error
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }

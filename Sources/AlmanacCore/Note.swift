@@ -1,6 +1,6 @@
 /// A meeting note as read from a file: where it is, when it was written, and what it is called.
 public struct NoteInfo: Sendable, Hashable, Codable {
-    public enum Format: String, Sendable, Hashable, Codable {
+    public enum Format: String, Sendable, Hashable, Codable, CaseIterable {
         case markdown, text, html
         /// An iCalendar file whose events join the model.
         case calendar

@@ -153,3 +153,37 @@ extension Item: Packable {
             tags: try reader.strings(), externalUID: try reader.optionalString())
     }
 }
+
+extension NoteInfo: Packable {
+    public func pack(into out: inout ByteWriter) {
+        out.write(path)
+        out.write(date)
+        out.write(dateSource)
+        out.write(title)
+        out.write(titleLine)
+        out.write(authors)
+        out.write(permalink)
+        out.write(case: format)
+    }
+
+    public init(unpacking reader: inout ByteReader) throws {
+        self.init(path: try reader.string(), date: try reader.read(), dateSource: try reader.string(), title: try reader.optionalString(),
+            titleLine: try reader.optionalInt(), authors: try reader.strings(), permalink: try reader.optionalString(),
+            format: try reader.case())
+    }
+}
+
+extension Diagnostic: Packable {
+    public func pack(into out: inout ByteWriter) {
+        out.write(path)
+        out.write(line)
+        out.write(column)
+        out.write(case: severity)
+        out.write(message)
+    }
+
+    public init(unpacking reader: inout ByteReader) throws {
+        self.init(path: try reader.string(), line: try reader.optionalInt(), column: try reader.optionalInt(), severity: try reader.case(),
+            message: try reader.string())
+    }
+}

@@ -16,7 +16,7 @@ import GRDB
 /// ```
 public final class Cache: Sendable {
     /// Bumped when the tables change.
-    static let format = "almanac-cache 3"
+    static let format = "almanac-cache 4"
 
     public let path: String
     /// What happened when the cache was opened ("rebuilt: not an Almanac cache"), for `--verbose`.
@@ -167,20 +167,17 @@ public final class Cache: Sendable {
         } } ?? [:]
     }
 
-    /// Stores the run `name`'s items by position: those whose checksum differs from the stored one are
-    /// written, positions past the last are forgotten. Returns the checksums, for ``item(_:position:checksum:)``.
-    @discardableResult
-    public func setItems(_ name: String, values: [Data]) -> [UInt64] {
-        let checksums = parallelMap(values) { Self.checksum($0) }
+    /// Stores the run `name`'s items by position (each value with its checksum, ``checksum(_:)``): those
+    /// whose checksum differs from the stored one are written, positions past the last are forgotten.
+    public func setItems(_ name: String, values: [(Data, UInt64)]) {
         let stored = itemChecksums(name)
         _ = guarded { try queue.write { db in
             try db.execute(sql: "DELETE FROM items WHERE run = ? AND position >= ?", arguments: [name, values.count])
             let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?)")
-            for (position, value) in values.enumerated() where stored[position] != checksums[position] {
-                try insert.execute(arguments: [name, position, Int64(bitPattern: checksums[position]), value])
+            for (position, (value, checksum)) in values.enumerated() where stored[position] != checksum {
+                try insert.execute(arguments: [name, position, Int64(bitPattern: checksum), value])
             }
         } }
-        return checksums
     }
 
     /// Forgets the run `name`'s items (found damaged: the next ``setItems(_:values:)`` writes them all).
@@ -200,7 +197,8 @@ public final class Cache: Sendable {
         } }
     }
 
-    static func checksum(_ data: Data) -> UInt64 {
+    /// FNV-1a of the bytes.
+    public static func checksum(_ data: Data) -> UInt64 {
         data.withUnsafeBytes { Hash.fnv1a($0) }
     }
 

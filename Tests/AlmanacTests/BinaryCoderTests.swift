@@ -30,6 +30,30 @@ struct BinaryCoderTests {
         }
     }
 
+    /// The packed form the cache keeps notes in (``Packable``): every note, item and diagnostic of the
+    /// folders comes back equal.
+    @Test func everyNotePacksAndUnpacks() throws {
+        let pipeline = Pipeline()
+        let read = pipeline.sources(pipeline.snapshot(paths: Self.folders, calendars: true))
+        let diagnostics = read.diagnostics + [
+            Diagnostic(path: "a.md", line: 3, column: 7, severity: .warning, message: "front matter: “date” is not a date"),
+            Diagnostic(path: "b.md", severity: .error, message: "not UTF-8"),
+        ]
+        var out = ByteWriter()
+        for note in read.notes {
+            out.write(note.info)
+            out.write(note.items)
+        }
+        out.write(diagnostics)
+        var reader = ByteReader(out.bytes)
+        for note in read.notes {
+            #expect(try reader.read(NoteInfo.self) == note.info)
+            #expect(try reader.array(Item.self) == note.items)
+        }
+        #expect(try reader.array(Diagnostic.self) == diagnostics)
+        #expect(reader.isAtEnd)
+    }
+
     @Test func optionalsEmptyArraysAndNumbersKeepTheirValues() throws {
         var item = Item(kind: .event, subkind: nil, title: "Ünïcode – “quotes”", aliases: [], when: .undated, location: nil,
             difficulty: -3, url: "")
