@@ -30,8 +30,7 @@ public struct Collector: Sendable {
 
         /// What a run that read `notes`, made items of `kinds`, wrote files and gave `diagnostics` reports.
         init(_ notes: [NoteItems], _ kinds: [Item.Kind], filesWritten: Int, diagnostics: [Diagnostic]) {
-            self.notes = Set(notes.filter { $0.info.format != .calendar }.map(\.info.path)).count
-            calendarEvents = notes.count { $0.info.format == .calendar }
+            (self.notes, calendarEvents) = NoteItems.counts(notes)
             var counts: [Item.Kind: Int] = [:]
             for kind in kinds { counts[kind, default: 0] += 1 }
             items = Item.Kind.allCases.map { counts[$0] ?? 0 }
@@ -154,7 +153,7 @@ public struct Collector: Sendable {
         let items = collection.model.items
         // With a cache, each item is packed: its hash is kept with where its text went, so a later run can
         // copy the text of an item with the same hash; the same bytes go into the checkpoint.
-        let packed = pipeline.cache == nil ? nil : parallelMap(items, Publisher.packed)
+        let packed = pipeline.cache == nil ? nil : parallelMap(items) { Data($0.packedBytes) }
         let hashes = packed.map { parallelMap($0, Cache.checksum) }
         // The replay after all but the last files is stored for the next run while this one publishes.
         let stored = Background { () -> CheckpointKey? in
@@ -168,18 +167,14 @@ public struct Collector: Sendable {
                 known[position] = (packed[index], hashes[index])
             }
             let values = parallelMap(Array(known.indices)) { [known] position in
-                known[position] ?? { bytes in (bytes, Cache.checksum(bytes)) }(Publisher.packed(checkpoint.items[position]))
+                known[position] ?? { bytes in (bytes, Cache.checksum(bytes)) }(Data(checkpoint.items[position].packedBytes))
             }
             guard Self.store(checkpoint, values: values, in: cache, as: runName) else { return nil }
             logger.debug("stored the replay after \(checkpoint.files) files for the next run in \(storing.duration(to: clock.now))")
             return CheckpointKey(files: checkpoint.files, digest: checkpoint.digest)
         }
         let slots = items.indices.map { index -> Publisher.Slot in
-            if let previous, let hash = previous.hashes[items[index].uid], hash == hashes?[index],
-                previous.holds("items.json", items[index].uid)
-            {
-                return .kept(uid: items[index].uid)
-            }
+            if let hash = previous?.hashes[items[index].uid], hash == hashes?[index] { return .kept(uid: items[index].uid) }
             return .fresh(items[index])
         }
         let published = try publish(Publisher.Plan(notes: collection.model.notes, slots: slots,
@@ -251,28 +246,31 @@ public struct Collector: Sendable {
             let resumed = pipeline.resume(snapshot, from: checkpoint, load: load)
         else { return nil }
         let replay = resumed.replay
-        let kept = checkpoint.state.entries.count
+        let checkpointed = checkpoint.state.entries.count
         let stale = Set(last.changed).union(replay.touched)
         logger.debug("replayed \(resumed.read.files) files after the checkpoint of \(key.files) in \(start.duration(to: clock.now))")
-        // The previous outputs hold the text of every item that has not changed since the checkpoint.
-        let order = replay.order()
+        // The previous outputs hold the text of every item that has not changed since the checkpoint; the
+        // page and the board need the deadlines and projects themselves.
         var slots: [Publisher.Slot] = []
         var hashes: [UInt64] = []
-        slots.reserveCapacity(order.count)
-        hashes.reserveCapacity(order.count)
-        for position in order {
+        var pageItems: [ModelItem] = []
+        for position in replay.order() {
             let uid = replay.uid(at: position)
-            if position < kept, !stale.contains(position), let hash = previous.hashes[uid], previous.holds("items.json", uid) {
+            let onPage = [.deadline, .project].contains(replay.kind(at: position))
+            let keptHash = position < checkpointed && !stale.contains(position) ? previous.hashes[uid] : nil
+            if let keptHash {
                 slots.append(.kept(uid: uid))
-                hashes.append(hash)
-            } else {
-                guard let item = replay.item(at: position) else { return nil }
+                hashes.append(keptHash)
+            }
+            guard keptHash == nil || onPage else { continue }
+            // An item of the checkpoint that cannot be loaded: the whole run is needed.
+            guard let item = replay.item(at: position) else { return nil }
+            if onPage { pageItems.append(item) }
+            if keptHash == nil {
                 slots.append(.fresh(item))
-                hashes.append(Cache.checksum(Publisher.packed(item)))
+                hashes.append(Cache.checksum(Data(item.packedBytes)))
             }
         }
-        let pageItems = order.filter { [.deadline, .project].contains(replay.kind(at: $0)) }.compactMap { replay.item(at: $0) }
-        guard pageItems.count == order.count(where: { [.deadline, .project].contains(replay.kind(at: $0)) }) else { return nil }
         let published = try publish(Publisher.Plan(notes: replay.noteRefs, slots: slots, pageItems: pageItems, hashes: hashes,
             previous: previous))
 
@@ -282,7 +280,7 @@ public struct Collector: Sendable {
         summary.notes += checkpoint.notes
         summary.calendarEvents += checkpoint.calendarEvents
         let record = Record(summary: summary, diagnostics: diagnostics, outputs: [], configuration: last.configuration,
-            checkpoint: key, changed: replay.touched.filter { $0 < kept }.sorted())
+            checkpoint: key, changed: replay.touched.filter { $0 < checkpointed }.sorted())
         save(record, published, runName: runName, digest: digest)
         logger.debug("wrote \(Self.rendered(slots)) of \(slots.count) items again, copied the others' text from the last outputs")
         return Result(summary: summary, diagnostics: diagnostics, outputs: published.written, upToDate: false, resumedAfter: key.files,
@@ -303,8 +301,9 @@ public struct Collector: Sendable {
             checksums: values.map(\.1))
         guard let head = try? BinaryCoder.encode(files) else { return false }
         var value = ByteWriter()
-        value.write(head.count)
-        cache.setRun("checkpoint " + runName, digest: checkpoint.digest, value: Data(value.bytes + head + checkpoint.state.bytes()))
+        value.write(bytes: head)
+        value.write(bytes: checkpoint.state.bytes())
+        cache.setRun("checkpoint " + runName, digest: checkpoint.digest, value: Data(value.bytes))
         return true
     }
 
@@ -325,19 +324,17 @@ public struct Collector: Sendable {
     {
         let digest = key.digest
         guard let data = cache.run("checkpoint " + runName, digest: digest) else { return nil }
-        let bytes = [UInt8](data)
-        var reader = ByteReader(bytes)
-        guard let length = try? reader.count(), let files = try? BinaryCoder.decode(StoredFiles.self, from: Data(bytes[8..<(8 + length)])),
-            let state = try? Merger.Replay.Checkpoint(bytes: Array(bytes[(8 + length)...])),
+        var reader = ByteReader([UInt8](data))
+        guard let head = try? reader.slice(), let files = try? BinaryCoder.decode(StoredFiles.self, from: Data(head)),
+            let stateBytes = try? reader.slice(), reader.isAtEnd, let state = try? Merger.Replay.Checkpoint(bytes: Array(stateBytes)),
             files.checksums.count == state.entries.count
         else { return nil }
         let checksums = files.checksums
         let checkpoint = Pipeline.Checkpoint(files: key.files, digest: digest, state: state, diagnostics: files.diagnostics, notes: files.notes,
             calendarEvents: files.calendarEvents)
         return (checkpoint, { position in
-            let item = cache.item(runName, position: position, checksum: checksums[position]).flatMap { data in
-                var reader = ByteReader([UInt8](data))
-                return (try? reader.read(ModelItem.self)).flatMap { reader.isAtEnd ? $0 : nil }
+            let item = cache.item(runName, position: position, checksum: checksums[position]).flatMap {
+                try? ModelItem(packed: [UInt8]($0))
             }
             // A damaged item: the whole run that follows stores them all again.
             if item == nil { cache.forgetItems(runName) }

@@ -17,6 +17,16 @@ public struct NoteItems: Sendable, Codable {
         self.info = info
         self.items = items
     }
+
+    /// How many notes (files) and how many calendar events `notes` are, as a run's summary counts them.
+    static func counts(_ notes: some Sequence<NoteItems>) -> (notes: Int, calendarEvents: Int) {
+        var paths = Set<String>()
+        var calendarEvents = 0
+        for note in notes {
+            if note.info.format == .calendar { calendarEvents += 1 } else { paths.insert(note.info.path) }
+        }
+        return (paths.count, calendarEvents)
+    }
 }
 
 /// Everything a run read and built.
@@ -265,8 +275,7 @@ public struct Pipeline: Sendable {
                 replay = state
             }
             consumed += 1
-            guard let ready else { return replay = nil }
-            for note in ready where replay?.add(note) == false { replay = nil }
+            Self.replay(ready, onto: &replay)
         }
         let notes = read.notes
         logger.debug("extracted \(read.files) files (\(read.cached) from the cache) in \(readStart.duration(to: clock.now))")
@@ -280,12 +289,11 @@ public struct Pipeline: Sendable {
             logger.debug("merged \(notes.count) notes as they were extracted (\(mergeStart.duration(to: clock.now)) after)")
             if let cut, let captured {
                 let before = read.counts.prefix(cut)
-                let prefix = notes.prefix(before.reduce(0) { $0 + $1.notes })
+                let counts = NoteItems.counts(notes.prefix(before.reduce(0) { $0 + $1.notes }))
                 collection.checkpoint = Checkpoint(files: cut, digest: digest(snapshot.files.prefix(cut)), state: captured.0,
                     items: captured.items,
                     diagnostics: Array(read.diagnostics[snapshot.diagnostics.count...].prefix(before.reduce(0) { $0 + $1.diagnostics })),
-                    notes: Set(prefix.filter { $0.info.format != .calendar }.map(\.info.path)).count,
-                    calendarEvents: prefix.filter { $0.info.format == .calendar }.count)
+                    notes: counts.notes, calendarEvents: counts.calendarEvents)
                 collection.replay = replay
                 collection.order = order
             }
@@ -335,12 +343,16 @@ public struct Pipeline: Sendable {
     /// a projects list of no date of its own): then the whole run is needed.
     func resume(_ snapshot: Snapshot, from checkpoint: Checkpoint, load: @escaping @Sendable (Int) -> ModelItem?) -> Resumed? {
         var replay: Merger.Replay? = Merger.Replay(resuming: checkpoint.state, load: load)
-        let read = sources(snapshot, from: checkpoint.files) { ready in
-            guard let ready else { return replay = nil }
-            for note in ready where replay?.add(note) == false { replay = nil }
-        }
+        let read = sources(snapshot, from: checkpoint.files) { Self.replay($0, onto: &replay) }
         guard let replay, !replay.isDamaged else { return nil }
         return Resumed(replay: replay, read: read)
+    }
+
+    /// Adds a file's notes made ready for the merge to `replay`; nil, for a whole merge instead, when they
+    /// cannot be replayed in order (nil `ready`: a projects list of no date of its own).
+    private static func replay(_ ready: [Merger.PreparedNote]?, onto replay: inout Merger.Replay?) {
+        guard let ready else { return replay = nil }
+        for note in ready where replay?.add(note) == false { replay = nil }
     }
 }
 

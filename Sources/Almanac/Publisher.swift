@@ -84,7 +84,8 @@ public struct Publisher: Sendable {
         var slots: [Slot]
         /// What the board and the page show (deadlines and projects), in model order.
         var pageItems: [ModelItem]
-        /// The hash of each slot's ``Publisher/packed(_:)`` bytes, when known: kept with where its text went, for the next run.
+        /// The hash of each slot's packed bytes (``Packable``), when known: kept with where its text went, for
+        /// the next run (two runs' items with the same bytes write the same text).
         var hashes: [UInt64]? = nil
         /// The previous outputs and where each item's text is in them, for `.kept` slots and SEQUENCE.
         var previous: Previous?
@@ -92,7 +93,6 @@ public struct Publisher: Sendable {
 
     /// The outputs of the previous run, with where each item's text is in them.
     struct Previous: Sendable {
-        var fragments: Fragments
         /// By file name (mapped, not read: only the texts copied are).
         var files: [String: Data]
 
@@ -108,7 +108,6 @@ public struct Publisher: Sendable {
                     stride(from: 0, to: file.ranges.count, by: 2).allSatisfy({ file.ranges[$0] + file.ranges[$0 + 1] <= size })
                 else { return nil }
             }
-            self.fragments = fragments
             self.files = files
             zones = Dictionary(zip(fragments.zonedUIDs, fragments.zones), uniquingKeysWith: { _, last in last })
             hashes = Dictionary(zip(fragments.files.last?.uids ?? [], fragments.hashes), uniquingKeysWith: { _, last in last })
@@ -139,7 +138,7 @@ public struct Publisher: Sendable {
         }
 
         var files: [File] = []
-        /// The hash of the ``Publisher/packed(_:)`` bytes of each item of items.json (the last file), in its order.
+        /// The hash of the packed bytes of each item of items.json (the last file), in its order.
         var hashes: [UInt64] = []
         /// The events whose times are in a zone: their UIDs, and the zones (with years) of each.
         var zonedUIDs: [String] = []
@@ -276,11 +275,11 @@ extension Publisher.Fragments {
         var out = ByteWriter()
         out.write(files) { out, file in
             out.write(file.name)
-            out.write(file.uids) { $0.write($1) }
-            out.write(file.ranges) { $0.write($1) }
+            out.write(file.uids)
+            out.write(file.ranges)
         }
-        out.write(hashes) { $0.write($1) }
-        out.write(zonedUIDs) { $0.write($1) }
+        out.write(hashes)
+        out.write(zonedUIDs)
         out.write(zones) { out, zones in
             out.write(zones) { out, zone in
                 out.write(zone.tzid)
@@ -294,27 +293,17 @@ extension Publisher.Fragments {
     init(bytes: [UInt8]) throws {
         var reader = ByteReader(bytes)
         files = try reader.array(each: 24) { reader in
-            let file = File(name: try reader.string(), uids: try reader.array(each: 8) { try $0.string() },
-                ranges: try reader.array(each: 8) { try $0.int() })
+            let file = File(name: try reader.string(), uids: try reader.strings(), ranges: try reader.ints())
             guard file.ranges.count == 2 * file.uids.count, file.ranges.allSatisfy({ $0 >= 0 }) else { throw ByteReader.Damaged() }
             return file
         }
-        hashes = try reader.array(each: 8) { try $0.uint64() }
-        zonedUIDs = try reader.array(each: 8) { try $0.string() }
+        hashes = try reader.uint64s()
+        zonedUIDs = try reader.strings()
         zones = try reader.array(each: 8) { reader in
             try reader.array(each: 16) { ICalendarWriter.ZoneYear(tzid: try $0.string(), year: try $0.int()) }
         }
         guard reader.isAtEnd, zones.count == zonedUIDs.count, hashes.isEmpty || hashes.count == files.last?.uids.count
         else { throw ByteReader.Damaged() }
-    }
-}
-
-extension Publisher {
-    /// Everything an item is, packed (``Packable``): two runs' items with the same bytes write the same text.
-    static func packed(_ entry: ModelItem) -> Data {
-        var out = ByteWriter()
-        out.write(entry)
-        return Data(out.bytes)
     }
 }
 

@@ -6,6 +6,22 @@ public protocol Packable {
     init(unpacking reader: inout ByteReader) throws
 }
 
+extension Packable {
+    /// The value's bytes alone.
+    public var packedBytes: [UInt8] {
+        var out = ByteWriter()
+        pack(into: &out)
+        return out.bytes
+    }
+
+    /// The value `bytes` hold, all of them; throws when they are damaged or more than one value.
+    public init(packed bytes: [UInt8]) throws {
+        var reader = ByteReader(bytes)
+        self = try Self(unpacking: &reader)
+        guard reader.isAtEnd else { throw ByteReader.Damaged() }
+    }
+}
+
 extension ByteWriter {
     public mutating func write<T: Packable>(_ value: T) { value.pack(into: &self) }
     public mutating func write<T: Packable>(_ value: T?) { write(value) { $0.write($1) } }
@@ -13,6 +29,8 @@ extension ByteWriter {
     public mutating func write(_ value: String?) { write(value) { $0.write($1) } }
     public mutating func write(_ value: Int?) { write(value) { $0.write($1) } }
     public mutating func write(_ values: [String]) { write(values) { $0.write($1) } }
+    public mutating func write(_ values: [Int]) { write(values) { $0.write($1) } }
+    public mutating func write(_ values: [UInt64]) { write(values) { $0.write($1) } }
     public mutating func write(_ value: Bool) { write(value ? 1 : 0) }
 
     /// A case of a closed set, by its place in `allCases`.
@@ -26,6 +44,8 @@ extension ByteReader {
     public mutating func optionalString() throws -> String? { try optional { try $0.string() } }
     public mutating func optionalInt() throws -> Int? { try optional { try $0.int() } }
     public mutating func strings() throws -> [String] { try array(each: 8) { try $0.string() } }
+    public mutating func ints() throws -> [Int] { try array(each: 8) { try $0.int() } }
+    public mutating func uint64s() throws -> [UInt64] { try array(each: 8) { try $0.uint64() } }
     public mutating func bool() throws -> Bool { try int() != 0 }
 
     public mutating func `case`<T: CaseIterable>(_: T.Type = T.self) throws -> T {

@@ -158,7 +158,7 @@ public struct Merger: Sendable {
         }
 
         /// Goes on from `checkpoint`; `load` gives the item at a position when the replay first needs it
-        /// (from any thread). The names are made ready for matching on all cores.
+        /// (from any thread). An item's names are made ready for matching when a lookup first finds it.
         public init(resuming checkpoint: Checkpoint, load: @escaping @Sendable (Int) -> ModelItem?) {
             notes = checkpoint.notes
             uids = Set(checkpoint.uids)
@@ -611,10 +611,10 @@ extension Merger.Replay.Checkpoint {
             out.write(facts.lastMentioned)
             out.write(entry.names)
             out.write(entry.event)
-            out.write(entry.keys) { $0.write($1) }
+            out.write(entry.keys)
         }
         out.write(uids)
-        out.write(keys) { $0.write($1) }
+        out.write(keys)
         return out.bytes
     }
 
@@ -626,10 +626,10 @@ extension Merger.Replay.Checkpoint {
             Entry(uid: try reader.string(),
                 facts: Merger.Facts(kind: try reader.case(), subkind: try reader.optional { try $0.case() }, start: try reader.optionalInt(),
                     precision: try reader.case(), externalUID: try reader.optional { try $0.uint64() }, lastMentioned: try reader.read()),
-                names: try reader.strings(), event: try reader.optionalString(), keys: try reader.array(each: 8) { try $0.uint64() })
+                names: try reader.strings(), event: try reader.optionalString(), keys: try reader.uint64s())
         }
         uids = try reader.strings()
-        keys = try reader.array(each: 8) { try $0.uint64() }
+        keys = try reader.uint64s()
         guard reader.isAtEnd else { throw ByteReader.Damaged() }
         // Each key's entries are positions of entries.
         var cursor = 0

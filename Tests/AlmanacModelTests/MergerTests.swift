@@ -129,17 +129,13 @@ struct MergerTests {
         entry.lastMentioned = later
         entry.lastChanged = later
         entry.revision = 1
-        var out = ByteWriter()
-        out.write(entry)
-        var reader = ByteReader(out.bytes)
-        #expect(try reader.read(ModelItem.self) == entry)
-        #expect(reader.isAtEnd)
-        for cut in stride(from: 0, to: out.bytes.count, by: 5) {
-            #expect(throws: ByteReader.Damaged.self) {
-                var short = ByteReader(Array(out.bytes.prefix(cut)))
-                _ = try short.read(ModelItem.self)
-            }
+        let bytes = entry.packedBytes
+        #expect(try ModelItem(packed: bytes) == entry)
+        // Truncated or with a byte too many: refused.
+        for cut in stride(from: 0, to: bytes.count, by: 5) {
+            #expect(throws: ByteReader.Damaged.self) { try ModelItem(packed: Array(bytes.prefix(cut))) }
         }
+        #expect(throws: ByteReader.Damaged.self) { try ModelItem(packed: bytes + [0]) }
     }
 
     @Test func aReplayOfNotesInOrderIsTheMerge() throws {
