@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "AlmanacTestSupport", path: "Tests/AlmanacTestSupport"),
         .testTarget(name: "AlmanacCoreTests", dependencies: ["AlmanacCore"]),
         .testTarget(name: "AlmanacTimeTests", dependencies: ["AlmanacTime"]),
-        .testTarget(name: "AlmanacReadTests", dependencies: ["AlmanacRead", "AlmanacCore"]),
+        .testTarget(name: "AlmanacReadTests", dependencies: ["AlmanacTestSupport", "AlmanacRead", "AlmanacCore"]),
         .testTarget(
             name: "AlmanacExtractTests", dependencies: ["AlmanacTestSupport", "AlmanacExtract", "AlmanacRead", "AlmanacTime"],
             resources: [.copy("Fixtures")]),

@@ -16,7 +16,7 @@ import GRDB
 /// ```
 public final class Cache: Sendable {
     /// Bumped when the tables change.
-    static let format = "almanac-cache 4"
+    static let format = "almanac-cache 5"
 
     public let path: String
     /// What happened when the cache was opened ("rebuilt: not an Almanac cache"), for `--verbose`.
@@ -197,9 +197,9 @@ public final class Cache: Sendable {
         } }
     }
 
-    /// FNV-1a of the bytes.
+    /// ``Hash/content(_:)`` of the bytes.
     public static func checksum(_ data: Data) -> UInt64 {
-        data.withUnsafeBytes { Hash.fnv1a($0) }
+        data.withUnsafeBytes(Hash.content)
     }
 
     /// Runs `body`; a database found corrupt on the way is deleted so the next run rebuilds it.
