@@ -268,8 +268,13 @@ public struct Collector: Sendable {
             if onPage { pageItems.append(item) }
             if keptHash == nil {
                 slots.append(.fresh(item))
-                hashes.append(Cache.checksum(Data(item.packedBytes)))
+                hashes.append(0)
             }
+        }
+        // The hashes of the items written again, on all cores (a long-lived item has a long history to pack).
+        let fresh = slots.indices.filter { slots[$0].fresh != nil }
+        for (index, hash) in zip(fresh, parallelMap(fresh) { [slots] in Cache.checksum(Data(slots[$0].fresh!.packedBytes)) }) {
+            hashes[index] = hash
         }
         let published = try publish(Publisher.Plan(notes: replay.noteRefs, slots: slots, pageItems: pageItems, hashes: hashes,
             previous: previous))
@@ -289,7 +294,7 @@ public struct Collector: Sendable {
 
     /// How many of the slots are written afresh.
     static func rendered(_ slots: [Publisher.Slot]) -> Int {
-        slots.count { if case .fresh = $0 { true } else { false } }
+        slots.count { $0.fresh != nil }
     }
 
     /// Stores the checkpoint under the run's name: what it says of the files before it (`Codable`), its

@@ -47,31 +47,32 @@ public enum ItemsJSON {
     /// The merged model (items.json): every item with its identity, revision and history. Each item is
     /// rendered on its own, on all cores, so the model is never held as one JSON tree.
     public static func model(_ model: Model) -> [UInt8] {
-        document(notes: model.notes, entries: parallelMap(model.items) { ArraySlice(entry($0).bytes(level: 2)) }).bytes
+        document(notes: model.notes, entries: parallelMap(model.items) { .new(entry($0).bytes(level: 2)) }).file.newBytes
     }
 
     /// items.json made of its entries, each as ``entry(_:)`` renders at nesting level 2 (``JSON/bytes(level:)``)
-    /// or as an earlier document held it, and where each entry went: the same bytes as ``model(_:)``'s.
-    static func document(notes: [NoteRef], entries: [ArraySlice<UInt8>]) -> (bytes: [UInt8], ranges: [Range<Int>]) {
-        var out = Array("{\n  \"notes\": ".utf8)
-        out += JSON.array(notes.map(note)).bytes(level: 1)
-        out += Array(",\n  \"items\": ".utf8)
+    /// or where the previous items.json held it, and where each entry went: the same bytes as ``model(_:)``'s.
+    static func document(notes: [NoteRef], entries: [FileBytes.Piece]) -> (file: FileBytes, ranges: [Range<Int>]) {
+        var file = FileBytes()
+        file.append("{\n  \"notes\": ")
+        file.append(JSON.array(notes.map(note)).bytes(level: 1))
+        file.append(",\n  \"items\": ")
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(entries.count)
         if entries.isEmpty {
-            out += Array("[]".utf8)
+            file.append("[]")
         } else {
-            out.reserveCapacity(out.count + entries.reduce(0) { $0 + $1.count + 6 } + 8)
-            out.append(0x5B)
+            file.append("[")
             for (index, entry) in entries.enumerated() {
-                out += Array((index > 0 ? ",\n    " : "\n    ").utf8)
-                ranges.append(out.count..<(out.count + entry.count))
-                out += entry
+                file.append(index > 0 ? ",\n    " : "\n    ")
+                let start = file.count
+                file.append(entry)
+                ranges.append(start..<file.count)
             }
-            out += Array("\n  ]".utf8)
+            file.append("\n  ]")
         }
-        out += Array("\n}\n".utf8)
-        return (out, ranges)
+        file.append("\n}\n")
+        return (file, ranges)
     }
 
     static func note(_ ref: NoteRef) -> JSON {

@@ -117,13 +117,10 @@ public struct Publisher: Sendable {
             })
         }
 
-        /// Whether `file` held the item `uid`.
-        func holds(_ file: String, _ uid: String) -> Bool { places[file]?[uid] != nil }
-
         /// The text of the item `uid` in `file`, when that file held it.
-        func text(_ file: String, _ uid: String) -> ArraySlice<UInt8>? {
+        func text(_ file: String, _ uid: String) -> String? {
             guard let range = places[file]?[uid], let bytes = files[file] else { return nil }
-            return ArraySlice(bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)])
+            return String(decoding: bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)], as: UTF8.self)
         }
     }
 
@@ -169,10 +166,11 @@ public struct Publisher: Sendable {
         // items.json depends on nothing else written here and is the largest file: it is rendered
         // alongside the feeds, each entry on its own (or copied), on all cores.
         let itemsJSON = Background {
-            ItemsJSON.document(notes: plan.notes, entries: parallelMap(slots) { slot -> ArraySlice<UInt8> in
+            let held = previous?.places["items.json"] ?? [:]
+            return ItemsJSON.document(notes: plan.notes, entries: parallelMap(slots) { slot -> FileBytes.Piece in
                 switch slot {
-                case .fresh(let entry): ArraySlice(ItemsJSON.entry(entry).bytes(level: 2))
-                case .kept(let uid): previous!.text("items.json", uid)!
+                case .fresh(let entry): .new(ItemsJSON.entry(entry).bytes(level: 2))
+                case .kept(let uid): .previous(held[uid]!)
                 }
             })
         }
@@ -184,7 +182,7 @@ public struct Publisher: Sendable {
         if let previous {
             var text = "BEGIN:VCALENDAR\r\n"
             for case .fresh(let entry) in slots {
-                if let event = previous.text("calendar.ics", entry.uid) { text += String(decoding: event, as: UTF8.self) }
+                if let event = previous.text("calendar.ics", entry.uid) { text += event }
             }
             published = PublishedFeed(text: text + "END:VCALENDAR\r\n")
         } else {
@@ -200,22 +198,27 @@ public struct Publisher: Sendable {
         done("\(texts.count { $0 != nil }) events")
         for feed in feeds {
             let info = FeedInfo(name: feed.name, description: feed.description, refreshMinutes: configuration.refreshMinutes)
-            var uids: [String] = []
+            // The feed's events, by slot: new ones with their event, kept ones with where the feed had them.
+            let held = previous?.places[feed.file] ?? [:]
             var chosen: [Int] = []
+            var uids: [String] = []
+            var kept: [Range<Int>?] = []
             for (index, slot) in slots.enumerated() {
                 switch slot {
                 case .fresh(let entry):
                     guard built[index] != nil, feed.includes(entry) else { continue }
                     uids.append(entry.uid)
+                    kept.append(nil)
                 case .kept(let uid):
-                    guard previous?.holds(feed.file, uid) == true else { continue }
+                    guard let range = held[uid] else { continue }
                     uids.append(uid)
+                    kept.append(range)
                 }
                 chosen.append(index)
             }
-            let eventTexts = parallelMap(Array(zip(chosen, uids))) { index, uid -> String in
-                guard var event = built[index] else { return String(decoding: previous!.text(feed.file, uid)!, as: UTF8.self) }
-                guard !feed.alarms.isEmpty else { return texts[index]! }
+            // A feed with reminders writes its new events again, with the alarms.
+            let alarmed = feed.alarms.isEmpty ? [] : parallelMap(chosen) { index -> String? in
+                guard var event = built[index] else { return nil }
                 event.alarms = feed.alarms
                 return ICalendarWriter.text(of: event)
             }
@@ -225,10 +228,23 @@ public struct Publisher: Sendable {
                 zoneYears += zones
                 zoned[uid] = zones
             }
-            let text = ical.render(texts: eventTexts, zoneYears: zoneYears, feed: info)
-            written.append(try writer.write(text, to: feed.file))
-            fragments.files.append(Self.places(of: eventTexts.map(\.utf8.count), uids: uids, in: feed.file,
-                first: text.utf8.count - "END:VCALENDAR\r\n".utf8.count - eventTexts.reduce(0) { $0 + $1.utf8.count }))
+            let (head, tail) = ical.frame(zoneYears: zoneYears, feed: info)
+            var file = FileBytes()
+            file.append(head)
+            var ranges: [Int] = []
+            ranges.reserveCapacity(2 * uids.count)
+            for (order, index) in chosen.enumerated() {
+                let start = file.count
+                if let range = kept[order] {
+                    file.append(previous: range)
+                } else {
+                    file.append(feed.alarms.isEmpty ? texts[index]! : alarmed[order]!)
+                }
+                ranges += [start, file.count - start]
+            }
+            file.append(tail)
+            written.append(try writer.write(file, previous: previous?.files[feed.file], to: feed.file))
+            fragments.files.append(Fragments.File(name: feed.file, uids: uids, ranges: ranges))
             pageFeeds.append(SubscribePage.Feed(name: feed.name, file: feed.file, description: feed.description, eventCount: uids.count))
             done(feed.file)
         }
@@ -243,7 +259,7 @@ public struct Publisher: Sendable {
         written.append(try writer.write(board.render(pageModel), to: "projects.md"))
         done("projects.md")
         let (json, ranges) = itemsJSON.value
-        written.append(try writer.write(Data(json), to: "items.json"))
+        written.append(try writer.write(json, previous: previous?.files["items.json"], to: "items.json"))
         fragments.files.append(Fragments.File(name: "items.json", uids: slots.map(\.uid),
             ranges: ranges.flatMap { [$0.lowerBound, $0.count] }))
         fragments.hashes = plan.hashes ?? []
@@ -254,18 +270,6 @@ public struct Publisher: Sendable {
         written.append(try writer.write(page.render(pageModel), to: "index.html"))
         done("index.html")
         return (written, fragments)
-    }
-
-    /// Where texts of these lengths went, one after the other from byte `first`.
-    private static func places(of lengths: [Int], uids: [String], in file: String, first: Int) -> Fragments.File {
-        var ranges: [Int] = []
-        ranges.reserveCapacity(2 * lengths.count)
-        var offset = first
-        for length in lengths {
-            ranges += [offset, length]
-            offset += length
-        }
-        return Fragments.File(name: file, uids: uids, ranges: ranges)
     }
 }
 
@@ -313,6 +317,11 @@ extension Publisher.Slot {
         case .fresh(let entry): entry.uid
         case .kept(let uid): uid
         }
+    }
+
+    /// The item, when it is written afresh.
+    var fresh: ModelItem? {
+        if case .fresh(let entry) = self { entry } else { nil }
     }
 }
 

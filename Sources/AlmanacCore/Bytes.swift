@@ -10,38 +10,44 @@
 /// var reader = ByteReader(writer.bytes)
 /// let (number, name) = (try reader.int(), try reader.string())
 /// ```
+///
+/// Both are `@inlinable`: their generic methods are then specialised where they are called (packing a
+/// model item through unspecialised generics took several times as long).
 public struct ByteWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
+    @usableFromInline var storage: [UInt8] = []
 
-    public init() {}
+    /// What was written.
+    public var bytes: [UInt8] { storage }
 
-    public mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64(value))) }
+    @inlinable public init() {}
 
-    public mutating func write(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    @inlinable public mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64(value))) }
+
+    @inlinable public mutating func write(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { storage.append(contentsOf: $0) }
     }
 
-    public mutating func write(_ value: String) {
+    @inlinable public mutating func write(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             write(utf8.count)
-            bytes.append(contentsOf: utf8)
+            storage.append(contentsOf: utf8)
         }
     }
 
     /// Bytes as they are, after their count.
-    public mutating func write(bytes value: some Collection<UInt8>) {
+    @inlinable public mutating func write(bytes value: some Collection<UInt8>) {
         write(value.count)
-        bytes.append(contentsOf: value)
+        storage.append(contentsOf: value)
     }
 
     /// An optional: a presence byte, then the value.
-    public mutating func write<T>(_ value: T?, _ body: (inout ByteWriter, T) -> Void) {
-        bytes.append(value == nil ? 0 : 1)
+    @inlinable public mutating func write<T>(_ value: T?, _ body: (inout ByteWriter, T) -> Void) {
+        storage.append(value == nil ? 0 : 1)
         if let value { body(&self, value) }
     }
 
-    public mutating func write<T>(_ values: [T], _ body: (inout ByteWriter, T) -> Void) {
+    @inlinable public mutating func write<T>(_ values: [T], _ body: (inout ByteWriter, T) -> Void) {
         write(values.count)
         for value in values { body(&self, value) }
     }
@@ -50,53 +56,52 @@ public struct ByteWriter: Sendable {
 public struct ByteReader {
     public struct Damaged: Error, CustomStringConvertible {
         public var description: String { "damaged or truncated bytes" }
-        public init() {}
+        @inlinable public init() {}
     }
 
-    private let bytes: [UInt8]
-    private var offset = 0
+    @usableFromInline let bytes: [UInt8]
+    @usableFromInline var offset = 0
 
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    @inlinable public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    public var isAtEnd: Bool { offset == bytes.count }
+    @inlinable public var isAtEnd: Bool { offset == bytes.count }
 
-    public mutating func uint64() throws -> UInt64 {
+    @inlinable public mutating func uint64() throws -> UInt64 {
         guard bytes.count - offset >= 8 else { throw Damaged() }
-        var value: UInt64 = 0
-        for index in 0..<8 { value |= UInt64(bytes[offset + index]) << (8 * index) }
+        let value = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
         offset += 8
         return value
     }
 
-    public mutating func int() throws -> Int { Int(Int64(bitPattern: try uint64())) }
+    @inlinable public mutating func int() throws -> Int { Int(Int64(bitPattern: try uint64())) }
 
     /// A count of things that each take at least `size` bytes: no more than there is room for.
-    public mutating func count(each size: Int = 1) throws -> Int {
+    @inlinable public mutating func count(each size: Int = 1) throws -> Int {
         let count = try int()
         guard count >= 0, count <= (bytes.count - offset) / max(1, size) else { throw Damaged() }
         return count
     }
 
-    public mutating func string() throws -> String {
+    @inlinable public mutating func string() throws -> String {
         let count = try count()
         defer { offset += count }
         return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
     }
 
     /// What ``ByteWriter/write(bytes:)`` wrote.
-    public mutating func slice() throws -> ArraySlice<UInt8> {
+    @inlinable public mutating func slice() throws -> ArraySlice<UInt8> {
         let count = try count()
         defer { offset += count }
         return bytes[offset..<(offset + count)]
     }
 
-    public mutating func optional<T>(_ body: (inout ByteReader) throws -> T) throws -> T? {
+    @inlinable public mutating func optional<T>(_ body: (inout ByteReader) throws -> T) throws -> T? {
         guard offset < bytes.count else { throw Damaged() }
         offset += 1
         return bytes[offset - 1] == 0 ? nil : try body(&self)
     }
 
-    public mutating func array<T>(each size: Int = 1, _ body: (inout ByteReader) throws -> T) throws -> [T] {
+    @inlinable public mutating func array<T>(each size: Int = 1, _ body: (inout ByteReader) throws -> T) throws -> [T] {
         let count = try count(each: size)
         var values: [T] = []
         values.reserveCapacity(count)

@@ -8,14 +8,14 @@ public protocol Packable {
 
 extension Packable {
     /// The value's bytes alone.
-    public var packedBytes: [UInt8] {
+    @inlinable public var packedBytes: [UInt8] {
         var out = ByteWriter()
         pack(into: &out)
         return out.bytes
     }
 
     /// The value `bytes` hold, all of them; throws when they are damaged or more than one value.
-    public init(packed bytes: [UInt8]) throws {
+    @inlinable public init(packed bytes: [UInt8]) throws {
         var reader = ByteReader(bytes)
         self = try Self(unpacking: &reader)
         guard reader.isAtEnd else { throw ByteReader.Damaged() }
@@ -23,38 +23,38 @@ extension Packable {
 }
 
 extension ByteWriter {
-    public mutating func write<T: Packable>(_ value: T) { value.pack(into: &self) }
-    public mutating func write<T: Packable>(_ value: T?) { write(value) { $0.write($1) } }
-    public mutating func write<T: Packable>(_ values: [T]) { write(values) { $0.write($1) } }
-    public mutating func write(_ value: String?) { write(value) { $0.write($1) } }
-    public mutating func write(_ value: Int?) { write(value) { $0.write($1) } }
-    public mutating func write(_ values: [String]) { write(values) { $0.write($1) } }
-    public mutating func write(_ values: [Int]) { write(values) { $0.write($1) } }
-    public mutating func write(_ values: [UInt64]) { write(values) { $0.write($1) } }
-    public mutating func write(_ value: Bool) { write(value ? 1 : 0) }
+    @inlinable public mutating func write<T: Packable>(_ value: T) { value.pack(into: &self) }
+    @inlinable public mutating func write<T: Packable>(_ value: T?) { write(value) { $0.write($1) } }
+    @inlinable public mutating func write<T: Packable>(_ values: [T]) { write(values) { $0.write($1) } }
+    @inlinable public mutating func write(_ value: String?) { write(value) { $0.write($1) } }
+    @inlinable public mutating func write(_ value: Int?) { write(value) { $0.write($1) } }
+    @inlinable public mutating func write(_ values: [String]) { write(values) { $0.write($1) } }
+    @inlinable public mutating func write(_ values: [Int]) { write(values) { $0.write($1) } }
+    @inlinable public mutating func write(_ values: [UInt64]) { write(values) { $0.write($1) } }
+    @inlinable public mutating func write(_ value: Bool) { write(value ? 1 : 0) }
 
     /// A case of a closed set, by its place in `allCases`.
-    public mutating func write<T: CaseIterable & Equatable>(case value: T) { write(T.allCases.distance(from: T.allCases.startIndex, to: T.allCases.firstIndex(of: value)!)) }
+    @inlinable public mutating func write<T: CaseIterable & Equatable>(case value: T) { write(T.allCases.distance(from: T.allCases.startIndex, to: T.allCases.firstIndex(of: value)!)) }
 }
 
 extension ByteReader {
-    public mutating func read<T: Packable>(_: T.Type = T.self) throws -> T { try T(unpacking: &self) }
-    public mutating func optional<T: Packable>(_: T.Type = T.self) throws -> T? { try optional { try T(unpacking: &$0) } }
-    public mutating func array<T: Packable>(_: T.Type = T.self) throws -> [T] { try array(each: 8) { try T(unpacking: &$0) } }
-    public mutating func optionalString() throws -> String? { try optional { try $0.string() } }
-    public mutating func optionalInt() throws -> Int? { try optional { try $0.int() } }
-    public mutating func strings() throws -> [String] { try array(each: 8) { try $0.string() } }
-    public mutating func ints() throws -> [Int] { try array(each: 8) { try $0.int() } }
-    public mutating func uint64s() throws -> [UInt64] { try array(each: 8) { try $0.uint64() } }
-    public mutating func bool() throws -> Bool { try int() != 0 }
+    @inlinable public mutating func read<T: Packable>(_: T.Type = T.self) throws -> T { try T(unpacking: &self) }
+    @inlinable public mutating func optional<T: Packable>(_: T.Type = T.self) throws -> T? { try optional { try T(unpacking: &$0) } }
+    @inlinable public mutating func array<T: Packable>(_: T.Type = T.self) throws -> [T] { try array(each: 8) { try T(unpacking: &$0) } }
+    @inlinable public mutating func optionalString() throws -> String? { try optional { try $0.string() } }
+    @inlinable public mutating func optionalInt() throws -> Int? { try optional { try $0.int() } }
+    @inlinable public mutating func strings() throws -> [String] { try array(each: 8) { try $0.string() } }
+    @inlinable public mutating func ints() throws -> [Int] { try array(each: 8) { try $0.int() } }
+    @inlinable public mutating func uint64s() throws -> [UInt64] { try array(each: 8) { try $0.uint64() } }
+    @inlinable public mutating func bool() throws -> Bool { try int() != 0 }
 
-    public mutating func `case`<T: CaseIterable>(_: T.Type = T.self) throws -> T {
+    @inlinable public mutating func `case`<T: CaseIterable>(_: T.Type = T.self) throws -> T {
         let index = try int()
         guard index >= 0, index < T.allCases.count else { throw Damaged() }
         return T.allCases[T.allCases.index(T.allCases.startIndex, offsetBy: index)]
     }
 
-    public mutating func date() throws -> CivilDate {
+    @inlinable public mutating func date() throws -> CivilDate {
         let day = try int()
         guard abs(day) < 100_000_000 else { throw Damaged() }
         return CivilDate(dayNumber: day)
@@ -62,12 +62,12 @@ extension ByteReader {
 }
 
 extension CivilDate: Packable {
-    public func pack(into out: inout ByteWriter) { out.write(dayNumber) }
+    @inlinable public func pack(into out: inout ByteWriter) { out.write(dayNumber) }
     public init(unpacking reader: inout ByteReader) throws { self = try reader.date() }
 }
 
 extension TimeOfDay: Packable {
-    public func pack(into out: inout ByteWriter) { out.write(minutesSinceMidnight) }
+    @inlinable public func pack(into out: inout ByteWriter) { out.write(minutesSinceMidnight) }
     public init(unpacking reader: inout ByteReader) throws {
         let minutes = try reader.int()
         guard let time = TimeOfDay(hour: minutes / 60, minute: minutes % 60), minutes >= 0 else { throw ByteReader.Damaged() }
@@ -76,7 +76,7 @@ extension TimeOfDay: Packable {
 }
 
 extension Zone: Packable {
-    public func pack(into out: inout ByteWriter) {
+    @inlinable public func pack(into out: inout ByteWriter) {
         out.write(name)
         out.write(utcOffsetMinutes)
         out.write(tzid)
@@ -88,7 +88,7 @@ extension Zone: Packable {
 }
 
 extension When: Packable {
-    public func pack(into out: inout ByteWriter) {
+    @inlinable public func pack(into out: inout ByteWriter) {
         out.write(start)
         out.write(startTime)
         out.write(end)
@@ -105,7 +105,7 @@ extension When: Packable {
 }
 
 extension Evidence: Packable {
-    public func pack(into out: inout ByteWriter) {
+    @inlinable public func pack(into out: inout ByteWriter) {
         out.write(path)
         out.write(line)
         out.write(column)
@@ -118,7 +118,7 @@ extension Evidence: Packable {
 }
 
 extension Inference: Packable {
-    public func pack(into out: inout ByteWriter) {
+    @inlinable public func pack(into out: inout ByteWriter) {
         out.write(message)
         out.write(evidence)
     }
@@ -129,7 +129,7 @@ extension Inference: Packable {
 }
 
 extension ProjectDetails: Packable {
-    public func pack(into out: inout ByteWriter) {
+    @inlinable public func pack(into out: inout ByteWriter) {
         out.write(timeEstimate)
         out.write(mentors)
         out.write(contributors)
@@ -146,7 +146,7 @@ extension ProjectDetails: Packable {
 }
 
 extension Item: Packable {
-    public func pack(into out: inout ByteWriter) {
+    @inlinable public func pack(into out: inout ByteWriter) {
         out.write(case: kind)
         out.write(subkind) { $0.write(case: $1) }
         out.write(title)
@@ -175,7 +175,7 @@ extension Item: Packable {
 }
 
 extension NoteInfo: Packable {
-    public func pack(into out: inout ByteWriter) {
+    @inlinable public func pack(into out: inout ByteWriter) {
         out.write(path)
         out.write(date)
         out.write(dateSource)
@@ -194,7 +194,7 @@ extension NoteInfo: Packable {
 }
 
 extension Diagnostic: Packable {
-    public func pack(into out: inout ByteWriter) {
+    @inlinable public func pack(into out: inout ByteWriter) {
         out.write(path)
         out.write(line)
         out.write(column)

@@ -51,6 +51,16 @@ public struct ICalendarWriter: Sendable {
 
     /// The feed of the VEVENTs `texts`, whose times use the zones of `zoneYears`.
     public func render(texts: [String], zoneYears: [ZoneYear], feed: FeedInfo) -> String {
+        let (head, tail) = frame(zoneYears: zoneYears, feed: feed)
+        var text = head
+        text.reserveCapacity(head.utf8.count + texts.reduce(tail.utf8.count) { $0 + $1.utf8.count })
+        for event in texts { text += event }
+        return text + tail
+    }
+
+    /// The feed around its VEVENTs: what goes before them (the calendar's properties and the VTIMEZONEs of
+    /// `zoneYears`) and after them (its END line, where libical would have put them).
+    public func frame(zoneYears: [ZoneYear], feed: FeedInfo) -> (head: String, tail: String) {
         var calendar = Component(ICAL_VCALENDAR_COMPONENT)
         calendar.add(icalproperty_new_version("2.0"))
         calendar.add(icalproperty_new_prodid(productID))
@@ -77,11 +87,9 @@ public struct ICalendarWriter: Sendable {
         }
         var text = calendar.serialized()
         let end = "END:VCALENDAR\r\n"
-        guard text.hasSuffix(end) else { return text }
+        guard text.hasSuffix(end) else { return (text, "") }
         text.removeLast(end.count)
-        text.reserveCapacity(text.utf8.count + texts.reduce(end.utf8.count) { $0 + $1.utf8.count })
-        for event in texts { text += event }
-        return text + end
+        return (text, end)
     }
 
     static func component(for event: CalendarEvent) -> Component {

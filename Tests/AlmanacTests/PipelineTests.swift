@@ -105,6 +105,40 @@ struct PipelineTests {
         #expect(throws: (any Error).self) { try OutputWriter(directory: "/proc/almanac-cannot").write("x", to: "a.ics") }
     }
 
+    /// A file made of new bytes and stretches of the file it replaces: written whole (stretches copied
+    /// from the mapped old file, which the rename leaves readable), and left alone, modification time and
+    /// all, when its pieces give exactly the old bytes, even from other places of the old file.
+    @Test func filesFromPiecesOfThePreviousFile() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        let writer = OutputWriter(directory: folder.path)
+        let url = folder.appendingPathComponent("feed.ics")
+        try writer.write("HEAD|aaaa|bbbb|aaaa|END", to: "feed.ics")
+        let old = try Data(contentsOf: url, options: .alwaysMapped)
+
+        var same = FileBytes()
+        same.append("HEAD|")
+        same.append(previous: 15..<19)  // the second "aaaa", in the first one's place
+        same.append(previous: 9..<14)
+        same.append(previous: 14..<15)
+        same.append("aaaa|END")
+        #expect(same.count == old.count && same.equals(old))
+        #expect(same.pieces.count == 4)  // the two adjoining stretches are one
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: url.path)
+        try writer.write(same, previous: old, to: "feed.ics")
+        let modified = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
+        #expect(modified == Date(timeIntervalSince1970: 1_000_000))
+
+        var changed = FileBytes()
+        changed.append(previous: 0..<5)
+        changed.append("cccc|")
+        changed.append(previous: 10..<23)
+        #expect(!changed.equals(old))
+        try writer.write(changed, previous: old, to: "feed.ics")
+        #expect(try String(contentsOf: url, encoding: .utf8) == "HEAD|cccc|bbbb|aaaa|END")
+        #expect(String(decoding: old, as: UTF8.self) == "HEAD|aaaa|bbbb|aaaa|END")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["feed.ics"])
+    }
+
     @Test func badInputsAreReportedAndTheRestIsRead() throws {
         let folder = try TestPaths.temporaryDirectory()
         func write(_ name: String, _ bytes: [UInt8]) throws {
