@@ -146,6 +146,9 @@ public struct Collector: Sendable {
         if let last, let previous, let resumed = try resume(snapshot, after: last.record, previous: previous, runName: runName, digest: digest) {
             return resumed
         }
+        if last != nil, previous == nil {
+            logger.debug("a whole run: the outputs or the configuration changed since the last run")
+        }
 
         let cut = pipeline.cache != nil && snapshot.files.count > tailFiles ? snapshot.files.count - tailFiles : nil
         let collection = pipeline.run(snapshot, checkpointAt: cut)
@@ -174,7 +177,9 @@ public struct Collector: Sendable {
             return CheckpointKey(files: checkpoint.files, digest: checkpoint.digest)
         }
         let slots = items.indices.map { index -> Publisher.Slot in
-            if let hash = previous?.hashes[items[index].uid], hash == hashes?[index] { return .kept(uid: items[index].uid) }
+            if let hash = hashes?[index], let place = previous?.place(of: items[index].uid, hash: hash) {
+                return .kept(uid: items[index].uid, at: place)
+            }
             return .fresh(items[index])
         }
         let published = try publish(Publisher.Plan(notes: collection.model.notes, slots: slots,
@@ -239,12 +244,21 @@ public struct Collector: Sendable {
     {
         let clock = ContinuousClock()
         let start = clock.now
-        guard let cache = pipeline.cache, let key = last.checkpoint,
-            key.files <= snapshot.files.count, snapshot.files.count - key.files <= longestTail,
-            pipeline.digest(snapshot.files.prefix(key.files)) == key.digest,
-            let (checkpoint, load) = Self.loadCheckpoint(from: cache, as: runName, key: key),
-            let resumed = pipeline.resume(snapshot, from: checkpoint, load: load)
-        else { return nil }
+        guard let cache = pipeline.cache, let key = last.checkpoint else { return nil }
+        func whole(_ reason: String) -> Result? {
+            logger.debug("a whole run: \(reason)")
+            return nil
+        }
+        guard key.files <= snapshot.files.count, snapshot.files.count - key.files <= longestTail else {
+            return whole("\(snapshot.files.count) files, the checkpoint is after \(key.files)")
+        }
+        guard pipeline.digest(snapshot.files.prefix(key.files)) == key.digest else { return whole("a file before the checkpoint changed") }
+        guard let (checkpoint, load) = Self.loadCheckpoint(from: cache, as: runName, key: key) else {
+            return whole("the checkpoint is missing or damaged")
+        }
+        guard let resumed = pipeline.resume(snapshot, from: checkpoint, load: load) else {
+            return whole("the files after the checkpoint cannot be replayed on it (out of date order, or a damaged item)")
+        }
         let replay = resumed.replay
         let checkpointed = checkpoint.state.entries.count
         let stale = Set(last.changed).union(replay.touched)
@@ -257,24 +271,19 @@ public struct Collector: Sendable {
         for position in replay.order() {
             let uid = replay.uid(at: position)
             let onPage = [.deadline, .project].contains(replay.kind(at: position))
-            let keptHash = position < checkpointed && !stale.contains(position) ? previous.hashes[uid] : nil
-            if let keptHash {
-                slots.append(.kept(uid: uid))
-                hashes.append(keptHash)
+            let kept = position < checkpointed && !stale.contains(position) ? previous.place[uid] : nil
+            if let kept {
+                slots.append(.kept(uid: uid, at: kept))
+                hashes.append(previous.hashes[kept])
             }
-            guard keptHash == nil || onPage else { continue }
-            // An item of the checkpoint that cannot be loaded: the whole run is needed.
-            guard let item = replay.item(at: position) else { return nil }
+            guard kept == nil || onPage else { continue }
+            guard let item = replay.item(at: position) else { return whole("an item of the checkpoint is damaged") }
             if onPage { pageItems.append(item) }
-            if keptHash == nil {
+            if kept == nil {
+                // Its hash is left to the next whole run: only a whole run compares them.
                 slots.append(.fresh(item))
                 hashes.append(0)
             }
-        }
-        // The hashes of the items written again, on all cores (a long-lived item has a long history to pack).
-        let fresh = slots.indices.filter { slots[$0].fresh != nil }
-        for (index, hash) in zip(fresh, parallelMap(fresh) { [slots] in Cache.checksum(Data(slots[$0].fresh!.packedBytes)) }) {
-            hashes[index] = hash
         }
         let published = try publish(Publisher.Plan(notes: replay.noteRefs, slots: slots, pageItems: pageItems, hashes: hashes,
             previous: previous))

@@ -71,10 +71,11 @@ public struct Publisher: Sendable {
         return try publish(plan, to: directory).written
     }
 
-    /// An item to publish: rendered from its state, or kept as the previous outputs have it (its UID).
+    /// An item to publish: rendered from its state, or kept as the previous outputs have it (its UID, and
+    /// its place among the previous items, ``Previous/place``).
     enum Slot: Sendable {
         case fresh(ModelItem)
-        case kept(uid: String)
+        case kept(uid: String, at: Int)
     }
 
     /// What a run publishes.
@@ -84,8 +85,8 @@ public struct Publisher: Sendable {
         var slots: [Slot]
         /// What the board and the page show (deadlines and projects), in model order.
         var pageItems: [ModelItem]
-        /// The hash of each slot's packed bytes (``Packable``), when known: kept with where its text went, for
-        /// the next run (two runs' items with the same bytes write the same text).
+        /// The hash of each slot's packed bytes (``Packable``; 0 when not worked out): kept with where its
+        /// text went, for the next whole run (two runs' items with the same bytes write the same text).
         var hashes: [UInt64]? = nil
         /// The previous outputs and where each item's text is in them, for `.kept` slots and SEQUENCE.
         var previous: Previous?
@@ -96,49 +97,69 @@ public struct Publisher: Sendable {
         /// By file name (mapped, not read: only the texts copied are).
         var files: [String: Data]
 
-        /// Each file's items, by UID: the range of its text.
-        let places: [String: [String: Range<Int>]]
-        let zones: [String: [ICalendarWriter.ZoneYear]]
-        let hashes: [String: UInt64]
+        /// Each item's place among the previous items (items.json's order), by UID.
+        let place: [String: Int]
+        /// Each file's items by place: the range of their text, nil for an item the file did not hold.
+        let ranges: [String: [Range<Int>?]]
+        /// By place: the zones of an event's times (nil for most), and the hash of its packed bytes (0: not known).
+        let zones: [[ICalendarWriter.ZoneYear]?]
+        let hashes: [UInt64]
 
         /// Nil when a text the fragments place lies outside its file.
         init?(fragments: Fragments, files: [String: Data]) {
+            let count = fragments.uids.count
+            var ranges: [String: [Range<Int>?]] = [:]
             for file in fragments.files {
-                guard let size = files[file.name]?.count,
-                    stride(from: 0, to: file.ranges.count, by: 2).allSatisfy({ file.ranges[$0] + file.ranges[$0 + 1] <= size })
-                else { return nil }
+                guard let size = files[file.name]?.count else { return nil }
+                var held = [Range<Int>?](repeating: nil, count: count)
+                for (index, place) in file.places.enumerated() {
+                    let start = file.ranges[2 * index], end = start + file.ranges[2 * index + 1]
+                    guard end <= size else { return nil }
+                    held[place] = start..<end
+                }
+                ranges[file.name] = held
             }
             self.files = files
-            zones = Dictionary(zip(fragments.zonedUIDs, fragments.zones), uniquingKeysWith: { _, last in last })
-            hashes = Dictionary(zip(fragments.files.last?.uids ?? [], fragments.hashes), uniquingKeysWith: { _, last in last })
-            places = Dictionary(uniqueKeysWithValues: fragments.files.map { file in
-                (file.name, Dictionary(file.uids.indices.map { (file.uids[$0], file.ranges[2 * $0]..<(file.ranges[2 * $0] + file.ranges[2 * $0 + 1])) },
-                    uniquingKeysWith: { _, last in last }))
-            })
+            self.ranges = ranges
+            place = Dictionary(zip(fragments.uids, fragments.uids.indices), uniquingKeysWith: { first, _ in first })
+            var zones = [[ICalendarWriter.ZoneYear]?](repeating: nil, count: count)
+            for (place, zoneYears) in zip(fragments.zonedPlaces, fragments.zones) { zones[place] = zoneYears }
+            self.zones = zones
+            hashes = fragments.hashes.isEmpty ? Array(repeating: 0, count: count) : fragments.hashes
+        }
+
+        /// The place of the item `uid`, when its hash is known and is `hash`.
+        func place(of uid: String, hash: UInt64) -> Int? {
+            guard let place = place[uid], hash != 0, hashes[place] == hash else { return nil }
+            return place
         }
 
         /// The text of the item `uid` in `file`, when that file held it.
         func text(_ file: String, _ uid: String) -> String? {
-            guard let range = places[file]?[uid], let bytes = files[file] else { return nil }
+            guard let place = place[uid], let range = ranges[file]?[place], let bytes = files[file] else { return nil }
             return String(decoding: bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)], as: UTF8.self)
         }
     }
 
-    /// Where each item's text is in the files a run wrote, by UID, and the zones of its times: a later
-    /// run copies the text of an item that has not changed instead of writing it again.
+    /// Where each item's text is in the files a run wrote, and the zones of its times: a later run copies
+    /// the text of an item that has not changed instead of writing it again. Items are named by their
+    /// place in items.json's order (`uids`).
     public struct Fragments: Sendable {
         struct File: Sendable {
             var name: String
-            var uids: [String]
-            /// Start and length of each UID's text.
+            /// The places of the items the file holds, in its order.
+            var places: [Int]
+            /// Start and length of each one's text.
             var ranges: [Int]
         }
 
         var files: [File] = []
-        /// The hash of the packed bytes of each item of items.json (the last file), in its order.
+        /// Every item's UID, in items.json's order.
+        var uids: [String] = []
+        /// The hash of the packed bytes of each item, by place; 0 when it was not worked out.
         var hashes: [UInt64] = []
-        /// The events whose times are in a zone: their UIDs, and the zones (with years) of each.
-        var zonedUIDs: [String] = []
+        /// The events whose times are in a zone: their places, and the zones (with years) of each.
+        var zonedPlaces: [Int] = []
         var zones: [[ICalendarWriter.ZoneYear]] = []
     }
 
@@ -154,7 +175,7 @@ public struct Publisher: Sendable {
         var written: [String] = []
         var pageFeeds: [SubscribePage.Feed] = []
         var fragments = Fragments()
-        var zoned: [String: [ICalendarWriter.ZoneYear]] = [:]
+        var zoned: [Int: [ICalendarWriter.ZoneYear]] = [:]
         let clock = ContinuousClock()
         var start = clock.now
         func done(_ what: String) {
@@ -166,11 +187,11 @@ public struct Publisher: Sendable {
         // items.json depends on nothing else written here and is the largest file: it is rendered
         // alongside the feeds, each entry on its own (or copied), on all cores.
         let itemsJSON = Background {
-            let held = previous?.places["items.json"] ?? [:]
+            let held = previous?.ranges["items.json"] ?? []
             return ItemsJSON.document(notes: plan.notes, entries: parallelMap(slots) { slot -> FileBytes.Piece in
                 switch slot {
                 case .fresh(let entry): .new(ItemsJSON.entry(entry).bytes(level: 2))
-                case .kept(let uid): .previous(held[uid]!)
+                case .kept(_, let place): .previous(held[place]!)
                 }
             })
         }
@@ -199,19 +220,16 @@ public struct Publisher: Sendable {
         for feed in feeds {
             let info = FeedInfo(name: feed.name, description: feed.description, refreshMinutes: configuration.refreshMinutes)
             // The feed's events, by slot: new ones with their event, kept ones with where the feed had them.
-            let held = previous?.places[feed.file] ?? [:]
+            let held = previous?.ranges[feed.file]
             var chosen: [Int] = []
-            var uids: [String] = []
             var kept: [Range<Int>?] = []
             for (index, slot) in slots.enumerated() {
                 switch slot {
                 case .fresh(let entry):
                     guard built[index] != nil, feed.includes(entry) else { continue }
-                    uids.append(entry.uid)
                     kept.append(nil)
-                case .kept(let uid):
-                    guard let range = held[uid] else { continue }
-                    uids.append(uid)
+                case .kept(_, let place):
+                    guard let range = held?[place] else { continue }
                     kept.append(range)
                 }
                 chosen.append(index)
@@ -223,16 +241,20 @@ public struct Publisher: Sendable {
                 return ICalendarWriter.text(of: event)
             }
             var zoneYears: [ICalendarWriter.ZoneYear] = []
-            for (index, uid) in zip(chosen, uids) {
-                guard let zones = built[index].map(ICalendarWriter.zoneYears) ?? previous?.zones[uid], !zones.isEmpty else { continue }
+            for index in chosen {
+                let zones = switch slots[index] {
+                case .fresh: built[index].map(ICalendarWriter.zoneYears) ?? []
+                case .kept(_, let place): previous?.zones[place] ?? []
+                }
+                guard !zones.isEmpty else { continue }
                 zoneYears += zones
-                zoned[uid] = zones
+                zoned[index] = zones
             }
             let (head, tail) = ical.frame(zoneYears: zoneYears, feed: info)
             var file = FileBytes()
             file.append(head)
             var ranges: [Int] = []
-            ranges.reserveCapacity(2 * uids.count)
+            ranges.reserveCapacity(2 * chosen.count)
             for (order, index) in chosen.enumerated() {
                 let start = file.count
                 if let range = kept[order] {
@@ -244,13 +266,13 @@ public struct Publisher: Sendable {
             }
             file.append(tail)
             written.append(try writer.write(file, previous: previous?.files[feed.file], to: feed.file))
-            fragments.files.append(Fragments.File(name: feed.file, uids: uids, ranges: ranges))
-            pageFeeds.append(SubscribePage.Feed(name: feed.name, file: feed.file, description: feed.description, eventCount: uids.count))
+            fragments.files.append(Fragments.File(name: feed.file, places: chosen, ranges: ranges))
+            pageFeeds.append(SubscribePage.Feed(name: feed.name, file: feed.file, description: feed.description, eventCount: chosen.count))
             done(feed.file)
         }
-        for uid in zoned.keys.sorted() {
-            fragments.zonedUIDs.append(uid)
-            fragments.zones.append(zoned[uid]!)
+        for place in zoned.keys.sorted() {
+            fragments.zonedPlaces.append(place)
+            fragments.zones.append(zoned[place]!)
         }
         let pageModel = Model(items: plan.pageItems, notes: plan.notes)
         let board = ProjectBoard(title: configuration.board.title ?? "\(configuration.name) projects",
@@ -260,8 +282,9 @@ public struct Publisher: Sendable {
         done("projects.md")
         let (json, ranges) = itemsJSON.value
         written.append(try writer.write(json, previous: previous?.files["items.json"], to: "items.json"))
-        fragments.files.append(Fragments.File(name: "items.json", uids: slots.map(\.uid),
+        fragments.files.append(Fragments.File(name: "items.json", places: Array(slots.indices),
             ranges: ranges.flatMap { [$0.lowerBound, $0.count] }))
+        fragments.uids = slots.map(\.uid)
         fragments.hashes = plan.hashes ?? []
         done("items.json (rendered alongside the feeds)")
         // The page links to the feeds where the output folder is published (feeds_url), not the notes site.
@@ -279,11 +302,12 @@ extension Publisher.Fragments {
         var out = ByteWriter()
         out.write(files) { out, file in
             out.write(file.name)
-            out.write(file.uids)
+            out.write(file.places)
             out.write(file.ranges)
         }
+        out.write(uids)
         out.write(hashes)
-        out.write(zonedUIDs)
+        out.write(zonedPlaces)
         out.write(zones) { out, zones in
             out.write(zones) { out, zone in
                 out.write(zone.tzid)
@@ -297,16 +321,20 @@ extension Publisher.Fragments {
     init(bytes: [UInt8]) throws {
         var reader = ByteReader(bytes)
         files = try reader.array(each: 24) { reader in
-            let file = File(name: try reader.string(), uids: try reader.strings(), ranges: try reader.ints())
-            guard file.ranges.count == 2 * file.uids.count, file.ranges.allSatisfy({ $0 >= 0 }) else { throw ByteReader.Damaged() }
-            return file
+            File(name: try reader.string(), places: try reader.ints(), ranges: try reader.ints())
         }
+        uids = try reader.strings()
         hashes = try reader.uint64s()
-        zonedUIDs = try reader.strings()
+        zonedPlaces = try reader.ints()
         zones = try reader.array(each: 8) { reader in
             try reader.array(each: 16) { ICalendarWriter.ZoneYear(tzid: try $0.string(), year: try $0.int()) }
         }
-        guard reader.isAtEnd, zones.count == zonedUIDs.count, hashes.isEmpty || hashes.count == files.last?.uids.count
+        let places = 0..<uids.count
+        guard reader.isAtEnd, zones.count == zonedPlaces.count, zonedPlaces.allSatisfy(places.contains),
+            hashes.isEmpty || hashes.count == uids.count,
+            files.allSatisfy({ file in
+                file.ranges.count == 2 * file.places.count && file.places.allSatisfy(places.contains) && file.ranges.allSatisfy { $0 >= 0 }
+            })
         else { throw ByteReader.Damaged() }
     }
 }
@@ -315,7 +343,7 @@ extension Publisher.Slot {
     var uid: String {
         switch self {
         case .fresh(let entry): entry.uid
-        case .kept(let uid): uid
+        case .kept(let uid, _): uid
         }
     }
 
