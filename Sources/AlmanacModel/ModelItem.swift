@@ -129,6 +129,7 @@ extension ModelItem: Packable {
     public func pack(into out: inout ByteWriter) {
         var notes: [NoteRef] = []
         var numbers: [NoteRef: Int] = [:]
+        numbers.reserveCapacity(mentions.count + history.count + 3)
         func number(_ note: NoteRef) -> Int {
             if let known = numbers[note] { return known }
             numbers[note] = notes.count
@@ -136,20 +137,22 @@ extension ModelItem: Packable {
             return notes.count - 1
         }
         let refs = [firstMentioned, lastMentioned, lastChanged].map(number)
-        let mentioned = mentions.map { number($0.note) }
-        let revised = history.map { number($0.note) }
+        let mentioned = mentions.indices.map { number(mentions[$0].note) }
+        let revised = history.indices.map { number(history[$0].note) }
         out.write(notes)
         out.write(uid)
         out.write(item)
         out.write(revision)
         for ref in refs { out.write(ref) }
-        out.write(Array(zip(mentioned, mentions))) { out, mention in
-            out.write(mention.0)
-            out.write(mention.1.item)
+        out.write(mentions.count)
+        for index in mentions.indices {
+            out.write(mentioned[index])
+            mentions[index].item.pack(into: &out)
         }
-        out.write(Array(zip(revised, history))) { out, revision in
-            out.write(revision.0)
-            out.write(revision.1.changes) { out, change in
+        out.write(history.count)
+        for index in history.indices {
+            out.write(revised[index])
+            out.write(history[index].changes) { out, change in
                 out.write(change.field)
                 out.write(change.from)
                 out.write(change.to)
