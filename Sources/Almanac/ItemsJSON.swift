@@ -62,6 +62,9 @@ public enum ItemsJSON {
         if entries.isEmpty {
             file.append("[]")
         } else {
+            file.reserveCapacity(entries.reduce(16) { total, entry in
+                if case .new(let bytes) = entry { total + bytes.count + 6 } else { total + 6 }
+            })
             file.append("[")
             for (index, entry) in entries.enumerated() {
                 file.append(index > 0 ? ",\n    " : "\n    ")

@@ -106,21 +106,21 @@ public struct FileBytes: Sendable {
         case previous(Range<Int>)
     }
 
-    public private(set) var pieces: [Piece] = []
+    /// The pieces before the last stretch of new bytes, which grows in `open`.
+    private var closed: [Piece] = []
+    private var open: [UInt8] = []
     /// The size of the file.
     public private(set) var count = 0
 
     public init() {}
 
+    public var pieces: [Piece] { open.isEmpty ? closed : closed + [.new(open)] }
+
+    /// Room for `count` more new bytes at the end (one allocation for a file written whole).
+    public mutating func reserveCapacity(_ count: Int) { open.reserveCapacity(open.count + count) }
+
     public mutating func append(_ bytes: some Swift.Collection<UInt8>) {
-        guard !bytes.isEmpty else { return }
-        if case .new(var last) = pieces.last {
-            pieces.removeLast()
-            last += bytes
-            pieces.append(.new(last))
-        } else {
-            pieces.append(.new(Array(bytes)))
-        }
+        open += bytes
         count += bytes.count
     }
 
@@ -135,16 +135,20 @@ public struct FileBytes: Sendable {
 
     /// The new pieces' bytes: the whole file when it has no `.previous` piece.
     public var newBytes: [UInt8] {
-        pieces.reduce(into: []) { bytes, piece in if case .new(let new) = piece { bytes += new } }
+        closed.isEmpty ? open : pieces.reduce(into: []) { bytes, piece in if case .new(let new) = piece { bytes += new } }
     }
 
     /// A stretch of the previous file; one that follows the last one there is joined to it.
     public mutating func append(previous range: Range<Int>) {
         guard !range.isEmpty else { return }
-        if case .previous(let last) = pieces.last, last.upperBound == range.lowerBound {
-            pieces[pieces.count - 1] = .previous(last.lowerBound..<range.upperBound)
+        if !open.isEmpty {
+            closed.append(.new(open))
+            open = []
+        }
+        if case .previous(let last) = closed.last, last.upperBound == range.lowerBound {
+            closed[closed.count - 1] = .previous(last.lowerBound..<range.upperBound)
         } else {
-            pieces.append(.previous(range))
+            closed.append(.previous(range))
         }
         count += range.count
     }

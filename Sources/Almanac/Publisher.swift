@@ -251,16 +251,21 @@ public struct Publisher: Sendable {
                 zoned[index] = zones
             }
             let (head, tail) = ical.frame(zoneYears: zoneYears, feed: info)
+            // The text of a new event: the one written once, or the feed's own with the alarms.
+            func text(_ order: Int) -> String { feed.alarms.isEmpty ? texts[chosen[order]]! : alarmed[order]! }
             var file = FileBytes()
+            file.reserveCapacity(chosen.indices.reduce(head.utf8.count + tail.utf8.count) { total, order in
+                kept[order] == nil ? total + text(order).utf8.count : total
+            })
             file.append(head)
             var ranges: [Int] = []
             ranges.reserveCapacity(2 * chosen.count)
-            for (order, index) in chosen.enumerated() {
+            for order in chosen.indices {
                 let start = file.count
                 if let range = kept[order] {
                     file.append(previous: range)
                 } else {
-                    file.append(feed.alarms.isEmpty ? texts[index]! : alarmed[order]!)
+                    file.append(text(order))
                 }
                 ranges += [start, file.count - start]
             }
