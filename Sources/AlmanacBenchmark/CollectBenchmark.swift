@@ -107,15 +107,17 @@ enum CollectBenchmark {
             for (path, text) in originals { try? text.write(toFile: path, atomically: true, encoding: .utf8) }
             for path in SourceFinder().files(in: [notes]).files where !files.contains(path) { try? FileManager.default.removeItem(atPath: path) }
         }
-        let latest = try changed { try append("Edited for the benchmark (\($0)).", to: files.last!) }
         let lastName = (files.last! as NSString).lastPathComponent
         let lastDate = String(lastName.prefix(10))
+        // Each edit announces a call on another day, a change every output holding meetings shows.
+        func call(_ run: Int) -> String { "Next call on \(CivilDate(lastDate)!.adding(days: 3 + run)) at 15:00 UTC." }
+        let latest = try changed { try append(call($0), to: files.last!) }
         let added = try changed { run in
             let date = CivilDate(lastDate)!.adding(days: 7 * (run + 1))
             let text = try String(contentsOfFile: files.last!, encoding: .utf8).replacingOccurrences(of: lastDate, with: "\(date)")
             try text.write(toFile: (notes as NSString).appendingPathComponent("\(date)-0.md"), atomically: true, encoding: .utf8)
         }
-        let middle = try changed { try append("Edited for the benchmark (\($0)).", to: files[files.count / 2]) }
+        let middle = try changed { try append(call($0), to: files[files.count / 2]) }
         print(String(format: "cache: cold %.2f s (fills %.1f MB); unchanged re-run %.2f s (up to date: %@)", cold, Double(size) / 1e6,
             unchanged, same.upToDate ? "yes" : "no"))
         print(String(format: "one note changed (medians of 3): latest note edited %.2f s (%@); new note added %.2f s (%@); a note in the middle edited %.2f s (%@)",
