@@ -303,7 +303,7 @@ public struct Collector: Sendable {
 
     /// How many of the slots are written afresh.
     static func rendered(_ slots: [Publisher.Slot]) -> Int {
-        slots.count { $0.fresh != nil }
+        slots.count { $0.freshItem != nil }
     }
 
     /// Stores the checkpoint under the run's name: what it says of the files before it (`Codable`), its

@@ -119,6 +119,8 @@ public struct Publisher: Sendable {
                 }
                 ranges[file.name] = held
             }
+            // items.json holds every item: a kept item's entry is always there to copy.
+            guard ranges["items.json"]?.allSatisfy({ $0 != nil }) == true else { return nil }
             self.files = files
             self.ranges = ranges
             place = Dictionary(zip(fragments.uids, fragments.uids.indices), uniquingKeysWith: { first, _ in first })
@@ -353,7 +355,7 @@ extension Publisher.Slot {
     }
 
     /// The item, when it is written afresh.
-    var fresh: ModelItem? {
+    var freshItem: ModelItem? {
         if case .fresh(let entry) = self { entry } else { nil }
     }
 }
