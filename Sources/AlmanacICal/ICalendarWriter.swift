@@ -14,20 +14,16 @@ public struct ICalendarWriter: Sendable {
         self.productID = productID
     }
 
+    /// The feed of `events`. The calendar around them (its properties and VTIMEZONEs, ``frame(zoneYears:feed:)``)
+    /// is written by libical too; the events go before its END line, where libical would have put them.
     public func render(_ events: [CalendarEvent], feed: FeedInfo) -> String {
-        render(events, texts: events.map(Self.text(of:)), feed: feed)
+        let (head, tail) = frame(zoneYears: events.flatMap(Self.zoneYears), feed: feed)
+        return events.reduce(into: head) { text, event in text += Self.text(of: event) } + tail
     }
 
     /// One VEVENT as libical writes it, so an event in several feeds is written once (on any thread).
     public static func text(of event: CalendarEvent) -> String {
         component(for: event).serialized()
-    }
-
-    /// The feed of `events`, whose VEVENTs `texts` holds as ``text(of:)`` wrote them. The calendar around
-    /// them (its properties and VTIMEZONEs) is written by libical too; the events go before its END line,
-    /// where libical would have put them.
-    public func render(_ events: [CalendarEvent], texts: [String], feed: FeedInfo) -> String {
-        render(texts: texts, zoneYears: events.flatMap(Self.zoneYears), feed: feed)
     }
 
     /// The zones an event's times are given in, each with the year of that time: what the VTIMEZONEs of
@@ -47,15 +43,6 @@ public struct ICalendarWriter: Sendable {
             self.tzid = tzid
             self.year = year
         }
-    }
-
-    /// The feed of the VEVENTs `texts`, whose times use the zones of `zoneYears`.
-    public func render(texts: [String], zoneYears: [ZoneYear], feed: FeedInfo) -> String {
-        let (head, tail) = frame(zoneYears: zoneYears, feed: feed)
-        var text = head
-        text.reserveCapacity(head.utf8.count + texts.reduce(tail.utf8.count) { $0 + $1.utf8.count })
-        for event in texts { text += event }
-        return text + tail
     }
 
     /// The feed around its VEVENTs: what goes before them (the calendar's properties and the VTIMEZONEs of
