@@ -31,14 +31,14 @@ enum Projects {
         let text = Array(sentence.text.utf8)
         var drafts: [Draft] = []
         var i = 0
-        while let start = quoteStart(text, from: i) {
-            guard let close = quoteEnd(text, from: start) else { break }
-            i = close.after
-            let title = String(decoding: text[start..<close.contentEnd], as: UTF8.self).trimmedPhrase()
+        while let start = quote(text, from: i, curly: 0x9C)?.upperBound {
+            guard let close = quote(text, from: start, curly: 0x9D) else { break }
+            i = close.upperBound
+            let title = String(decoding: text[start..<close.lowerBound], as: UTF8.self).trimmedPhrase()
             guard !title.isEmpty, title.wordCount <= 6, !Names.tokens(title).isEmpty else { continue }
             var people: [String] = []
             // "(mentor: Deniz)", "(mentors: Amara, Bjorn)" right after the title.
-            var k = close.after
+            var k = close.upperBound
             while k < text.count, text[k] == 0x20 { k += 1 }
             if k < text.count, text[k] == UInt8(ascii: "("), let end = text[k...].firstIndex(of: UInt8(ascii: ")")) {
                 let inside = String(decoding: text[(k + 1)..<end], as: UTF8.self)
@@ -55,23 +55,13 @@ enum Projects {
         return drafts
     }
 
-    /// The next opening double quote (" or “) at or after `from`: where its content starts.
-    private static func quoteStart(_ text: [UInt8], from: Int) -> Int? {
+    /// The next double quote at or after `from`: a straight one, or the curly one whose last UTF-8 byte is
+    /// `curly` (“ is E2 80 9C, ” is E2 80 9D). Its bytes.
+    private static func quote(_ text: [UInt8], from: Int, curly: UInt8) -> Range<Int>? {
         var i = from
         while i < text.count {
-            if text[i] == 0x22 { return i + 1 }
-            if text[i] == 0xE2, i + 2 < text.count, text[i + 1] == 0x80, text[i + 2] == 0x9C { return i + 3 }
-            i += 1
-        }
-        return nil
-    }
-
-    /// The closing double quote (" or ”) at or after `from`: where the content ends and what follows starts.
-    private static func quoteEnd(_ text: [UInt8], from: Int) -> (contentEnd: Int, after: Int)? {
-        var i = from
-        while i < text.count {
-            if text[i] == 0x22 { return (i, i + 1) }
-            if text[i] == 0xE2, i + 2 < text.count, text[i + 1] == 0x80, text[i + 2] == 0x9D { return (i, i + 3) }
+            if text[i] == 0x22 { return i..<(i + 1) }
+            if text[i] == 0xE2, i + 2 < text.count, text[i + 1] == 0x80, text[i + 2] == curly { return i..<(i + 3) }
             i += 1
         }
         return nil
