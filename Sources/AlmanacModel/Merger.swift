@@ -195,26 +195,6 @@ public struct Merger: Sendable {
         var externalUID: UInt64?
         /// The date of the note that last mentioned it.
         var lastMentioned: CivilDate
-
-        init(kind: Item.Kind, subkind: Item.Subkind?, start: Int?, precision: Precision, externalUID: UInt64?,
-            lastMentioned: CivilDate)
-        {
-            self.kind = kind
-            self.subkind = subkind
-            self.start = start
-            self.precision = precision
-            self.externalUID = externalUID
-            self.lastMentioned = lastMentioned
-        }
-
-        init(_ item: Item, lastMentioned: CivilDate) {
-            kind = item.kind
-            subkind = item.subkind
-            start = item.when.start?.dayNumber
-            precision = item.when.precision
-            externalUID = item.externalUID.map { Hash.fnv1a($0) }
-            self.lastMentioned = lastMentioned
-        }
     }
 
     /// A name made ready for matching, and the words and acronyms it is indexed under.
@@ -590,6 +570,18 @@ public struct Merger: Sendable {
         }
         if discriminator > 1 { key += "|\(discriminator)" }
         return "\(item.kind.rawValue)-\(Names.slug(item.title, limit: 40))-\(Hash.hex8(key))@almanac"
+    }
+}
+
+// (In an extension, so that Facts keeps the memberwise initializer a checkpoint is read with.)
+extension Merger.Facts {
+    init(_ item: Item, lastMentioned: CivilDate) {
+        kind = item.kind
+        subkind = item.subkind
+        start = item.when.start?.dayNumber
+        precision = item.when.precision
+        externalUID = item.externalUID.map { Hash.fnv1a($0) }
+        self.lastMentioned = lastMentioned
     }
 }
 
