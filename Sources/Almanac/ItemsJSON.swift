@@ -47,35 +47,22 @@ public enum ItemsJSON {
     /// The merged model (items.json): every item with its identity, revision and history. Each item is
     /// rendered on its own, on all cores, so the model is never held as one JSON tree.
     public static func model(_ model: Model) -> [UInt8] {
-        document(notes: model.notes, entries: parallelMap(model.items) { .new(entry($0).bytes(level: 2)) }).file.newBytes
-    }
-
-    /// items.json made of its entries, each as ``entry(_:)`` renders at nesting level 2 (``JSON/bytes(level:)``)
-    /// or where the previous items.json held it, and where each entry went: the same bytes as ``model(_:)``'s.
-    static func document(notes: [NoteRef], entries: [FileBytes.Piece]) -> (file: FileBytes, ranges: [Range<Int>]) {
-        var file = FileBytes()
-        file.append("{\n  \"notes\": ")
-        file.append(JSON.array(notes.map(note)).bytes(level: 1))
-        file.append(",\n  \"items\": ")
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(entries.count)
+        let entries = parallelMap(model.items) { entry($0).bytes(level: 2) }
+        var file = Array("{\n  \"notes\": ".utf8)
+        file += JSON.array(model.notes.map(note)).bytes(level: 1)
+        file += Array(",\n  \"items\": ".utf8)
         if entries.isEmpty {
-            file.append("[]")
+            file += Array("[]".utf8)
         } else {
-            file.reserveCapacity(entries.reduce(16) { total, entry in
-                if case .new(let bytes) = entry { total + bytes.count + 6 } else { total + 6 }
-            })
-            file.append("[")
+            file += Array("[".utf8)
             for (index, entry) in entries.enumerated() {
-                file.append(index > 0 ? ",\n    " : "\n    ")
-                let start = file.count
-                file.append(entry)
-                ranges.append(start..<file.count)
+                file += Array((index > 0 ? ",\n    " : "\n    ").utf8)
+                file += entry
             }
-            file.append("\n  ]")
+            file += Array("\n  ]".utf8)
         }
-        file.append("\n}\n")
-        return (file, ranges)
+        file += Array("\n}\n".utf8)
+        return file
     }
 
     static func note(_ ref: NoteRef) -> JSON {

@@ -40,11 +40,6 @@ public struct Collection: Sendable {
     public var filesRead: Int
     /// Files whose extraction came from the cache.
     public var filesCached = 0
-    /// The replay captured partway (`Pipeline.run(_:checkpointAt:)`), and the replay at the end.
-    public var checkpoint: Pipeline.Checkpoint?
-    public var replay: Merger.Replay?
-    /// The replay's position of each model item, when it has a checkpoint.
-    public var order: [Int]?
 }
 
 /// The source files of a run as they are on disk: read once, hashed, not yet parsed.
@@ -117,10 +112,10 @@ public struct Pipeline: Sendable {
         let reader = NoteReader(maximumBytes: maximumBytes)
         let files = parallelMap(paths) { path -> Snapshot.File in
             let (bytes, problems) = reader.bytes(contentsOf: path)
-            let hash = bytes.map { $0.withUnsafeBytes(Hash.content) } ?? Hash.fnv1a(problems.map(\.message).joined())
+            let hash = bytes.map { Hash.fnv1a($0) } ?? Hash.fnv1a(problems.map(\.message).joined())
             return Snapshot.File(path: path, bytes: bytes, problems: problems, hash: hash)
         }
-        return Snapshot(files: files, diagnostics: diagnostics, digest: digest(files[...]))
+        return Snapshot(files: files, diagnostics: diagnostics, digest: digest(files))
     }
 
     /// Reads every note under `paths` and extracts its items, in path order. `.ics` files (when
@@ -136,100 +131,39 @@ public struct Pipeline: Sendable {
         var notes: [NoteItems] = []
         var list: ProjectList?
         var diagnostics: [Diagnostic] = []
-
-        /// The outcome in ``ByteWriter``'s form: notes and diagnostics packed, a projects list (rare) through `BinaryCoder`.
-        func bytes() throws -> Data {
-            var out = ByteWriter()
-            out.write(notes) { out, note in
-                out.write(note.info)
-                out.write(note.items)
-            }
-            out.write(try list.map { try BinaryCoder.encode($0) }) { $0.write(bytes: $1) }
-            out.write(diagnostics)
-            return Data(out.bytes)
-        }
-
-        init(notes: [NoteItems] = [], list: ProjectList? = nil, diagnostics: [Diagnostic] = []) {
-            self.notes = notes
-            self.list = list
-            self.diagnostics = diagnostics
-        }
-
-        /// Reads what ``bytes()`` wrote; throws when the bytes are damaged.
-        init(bytes data: Data) throws {
-            var reader = ByteReader([UInt8](data))
-            notes = try reader.array(each: 16) { NoteItems(info: try $0.read(), items: try $0.array()) }
-            list = try reader.optional { try BinaryCoder.decode(ProjectList.self, from: Data(try $0.slice())) }
-            diagnostics = try reader.array()
-            guard reader.isAtEnd else { throw ByteReader.Damaged() }
-        }
     }
 
     /// The notes, calendars and projects list pages of the snapshot, in path order.
     public func sources(_ snapshot: Snapshot)
         -> (notes: [NoteItems], lists: [ProjectList], diagnostics: [Diagnostic], files: Int, cached: Int)
     {
-        let read = sources(snapshot, consumingInOrder: nil)
-        return (read.notes, read.lists, read.diagnostics, read.files, read.cached)
-    }
-
-    /// What the files of a snapshot (from `first` on) gave, in path order.
-    struct Read {
-        var notes: [NoteItems] = []
-        var lists: [ProjectList] = []
-        /// The snapshot's own, then each file's.
-        var diagnostics: [Diagnostic] = []
-        /// Per file: how many diagnostics and notes it gave.
-        var counts: [(diagnostics: Int, notes: Int)] = []
-        var files = 0
-        var cached = 0
-    }
-
-    /// `sources(_:)` from the file at `first` on, handing each file's outcome, its notes made ready for
-    /// the merge (nil for a projects list of no date of its own), to `consume` in path order, on the
-    /// calling thread, while later files are still being extracted.
-    func sources(_ snapshot: Snapshot, from first: Int = 0, consumingInOrder consume: (([Merger.PreparedNote]?) -> Void)?)
-        -> Read
-    {
-        let files = Array(snapshot.files[first...])
+        let files = snapshot.files
         let cached = cache?.values(for: files.map { Cache.Key(path: $0.path, hash: $0.hash) }) ?? [:]
         let reader = NoteReader(maximumBytes: maximumBytes)
         let listReader = ProjectListReader()
         let extractor = Extractor(dateOptions: dateOptions)
         let counter = progress.map { ProgressCounter(total: files.count, report: $0) }
         let store = cache != nil
-        let prepare = consume != nil
-        let outcomes = parallelMap(files, { file -> ((FileOutcome, fromCache: Bool, encoded: Data?), [Merger.PreparedNote]?) in
+        let outcomes = parallelMap(files) { file -> (outcome: FileOutcome, fromCache: Bool, encoded: Data?) in
             defer { counter?.advance() }
-            let outcome: FileOutcome
-            var encoded: Data?
-            let fromCache: Bool
-            if let data = cached[file.path], let decoded = try? FileOutcome(bytes: data) {
-                (outcome, fromCache) = (decoded, true)
-            } else {
-                (outcome, fromCache) = (Self.outcome(of: file, reader: reader, listReader: listReader, extractor: extractor), false)
-                encoded = store ? try? outcome.bytes() : nil
+            if let data = cached[file.path], let decoded = try? BinaryCoder.decode(FileOutcome.self, from: data) {
+                return (decoded, true, nil)
             }
-            guard prepare else { return ((outcome, fromCache, encoded), nil) }
-            // A projects list of no date of its own joins at the earliest note's date, known only at the end.
-            if let list = outcome.list, list.date == nil { return ((outcome, fromCache, encoded), nil) }
-            var ready = outcome.notes.map { Merger.prepare($0.info, $0.items) }
-            if let list = outcome.list, let date = list.date { ready.append(Merger.prepare(list.info(fallbackDate: date), list.items)) }
-            return ((outcome, fromCache, encoded), ready)
-        }, consumingInOrder: { consume?($0) })
-        var read = Read(diagnostics: snapshot.diagnostics, files: files.count)
+            let outcome = Self.outcome(of: file, reader: reader, listReader: listReader, extractor: extractor)
+            return (outcome, false, store ? try? BinaryCoder.encode(outcome) : nil)
+        }
+        var notes: [NoteItems] = []
+        var lists: [ProjectList] = []
+        var diagnostics = snapshot.diagnostics
         var fresh: [(key: Cache.Key, value: Data)] = []
-        for (file, (outcome, fromCache, encoded)) in zip(files, outcomes) {
-            read.diagnostics += outcome.diagnostics
-            read.notes += outcome.notes
-            read.counts.append((outcome.diagnostics.count, outcome.notes.count))
-            if let list = outcome.list { read.lists.append(list) }
-            if fromCache { read.cached += 1 }
+        for (file, (outcome, _, encoded)) in zip(files, outcomes) {
+            diagnostics += outcome.diagnostics
+            notes += outcome.notes
+            if let list = outcome.list { lists.append(list) }
             if let encoded { fresh.append((Cache.Key(path: file.path, hash: file.hash), encoded)) }
         }
-        // A resumed run reads only the later files: the earlier ones stay in the cache as they are.
-        if let cache, !fresh.isEmpty || (first == 0 && cached.count != files.count) { cache.store(fresh) }
-        return read
+        if let cache, !fresh.isEmpty || cached.count != files.count { cache.store(fresh) }
+        return (notes, lists, diagnostics, files.count, outcomes.count { $0.fromCache })
     }
 
     private static func outcome(of file: Snapshot.File, reader: NoteReader, listReader: ProjectListReader, extractor: Extractor)
@@ -255,104 +189,27 @@ public struct Pipeline: Sendable {
     }
 
     public func run(_ snapshot: Snapshot) -> Collection {
-        run(snapshot, checkpointAt: nil)
-    }
-
-    /// `run(_:)`, capturing the replay after the first `checkpointAt` files (when the notes came in history
-    /// order) for ``resume(_:from:)``.
-    func run(_ snapshot: Snapshot, checkpointAt cut: Int?) -> Collection {
         let clock = ContinuousClock()
         let readStart = clock.now
-        // Notes usually come in history order by path too (dated file names): then they are merged as
-        // they are extracted, else (or with a projects list of no date of its own) once all are.
-        var replay: Merger.Replay? = Merger.Replay()
-        var consumed = 0
-        var captured: (Merger.Replay.Checkpoint, items: [ModelItem])?
-        let read = sources(snapshot) { ready in
-            if consumed == cut, var state = replay {
-                captured = state.checkpoint()!
-                state.forgetTouched()
-                replay = state
-            }
-            consumed += 1
-            Self.replay(ready, onto: &replay)
-        }
-        let notes = read.notes
+        let read = sources(snapshot)
         logger.debug("extracted \(read.files) files (\(read.cached) from the cache) in \(readStart.duration(to: clock.now))")
         let mergeStart = clock.now
-        var collection = Collection(notes: notes, lists: read.lists, model: Model(), diagnostics: read.diagnostics,
+        defer { logger.debug("merged \(read.notes.count) notes in \(mergeStart.duration(to: clock.now))") }
+        let earliest = read.notes.map(\.info.date).min() ?? read.lists.compactMap(\.date).min() ?? CivilDate(year: 2000, month: 1, day: 1)!
+        var entries = read.notes.map { ($0.info, $0.items) }
+        for list in read.lists { entries.append((list.info(fallbackDate: earliest), list.items)) }
+        return Collection(notes: read.notes, lists: read.lists, model: Merger().merge(entries), diagnostics: read.diagnostics,
             filesRead: read.files, filesCached: read.cached)
-        if let replay {
-            // A replay from the start has every item.
-            let order = replay.order()
-            collection.model = Model(items: order.map { replay.item(at: $0)! }, notes: replay.noteRefs)
-            logger.debug("merged \(notes.count) notes as they were extracted (\(mergeStart.duration(to: clock.now)) after)")
-            if let cut, let captured {
-                let before = read.counts.prefix(cut)
-                let counts = NoteItems.counts(notes.prefix(before.reduce(0) { $0 + $1.notes }))
-                collection.checkpoint = Checkpoint(files: cut, digest: digest(snapshot.files.prefix(cut)), state: captured.0,
-                    items: captured.items,
-                    diagnostics: Array(read.diagnostics[snapshot.diagnostics.count...].prefix(before.reduce(0) { $0 + $1.diagnostics })),
-                    notes: counts.notes, calendarEvents: counts.calendarEvents)
-                collection.replay = replay
-                collection.order = order
-            }
-        } else {
-            defer { logger.debug("merged \(notes.count) notes in \(mergeStart.duration(to: clock.now))") }
-            let earliest = notes.map(\.info.date).min() ?? read.lists.compactMap(\.date).min() ?? CivilDate(year: 2000, month: 1, day: 1)!
-            var entries = notes.map { ($0.info, $0.items) }
-            for list in read.lists { entries.append((list.info(fallbackDate: earliest), list.items)) }
-            collection.model = Merger().merge(entries)
-        }
-        return collection
-    }
-
-    /// The replay of a run after its first `files` files, and what those files gave that a later run
-    /// needs without reading them again.
-    public struct Checkpoint: Sendable {
-        public var files: Int
-        /// ``digest(_:)`` of those files.
-        public var digest: UInt64
-        public var state: Merger.Replay.Checkpoint
-        /// The items, by position (stored apart: they are loaded only when a later note touches them).
-        public var items: [ModelItem] = []
-        public var diagnostics: [Diagnostic]
-        /// How many notes and calendar events those files gave (as in ``Collector/Summary``).
-        public var notes: Int
-        public var calendarEvents: Int
     }
 
     /// One hash over the paths and contents of `files` (and the reading options).
-    func digest(_ files: ArraySlice<Snapshot.File>) -> UInt64 {
+    func digest(_ files: [Snapshot.File]) -> UInt64 {
         var digest = Hash.fnv1a(fingerprint)
         for file in files {
             digest = Hash.combine(digest, Hash.fnv1a(file.path))
             digest = Hash.combine(digest, file.hash)
         }
         return digest
-    }
-
-    /// What a run resumed from a checkpoint read: the files after it, replayed on its state.
-    struct Resumed {
-        var replay: Merger.Replay
-        var read: Read
-    }
-
-    /// Replays the files after `checkpoint` (whose files must be the snapshot's first ones, unchanged) on
-    /// its state; nil when they cannot be replayed in order (a note dated before the checkpoint's last,
-    /// a projects list of no date of its own): then the whole run is needed.
-    func resume(_ snapshot: Snapshot, from checkpoint: Checkpoint, load: @escaping @Sendable (Int) -> ModelItem?) -> Resumed? {
-        var replay: Merger.Replay? = Merger.Replay(resuming: checkpoint.state, load: load)
-        let read = sources(snapshot, from: checkpoint.files) { Self.replay($0, onto: &replay) }
-        guard let replay, !replay.isDamaged else { return nil }
-        return Resumed(replay: replay, read: read)
-    }
-
-    /// Adds a file's notes made ready for the merge to `replay`; nil, for a whole merge instead, when they
-    /// cannot be replayed in order (nil `ready`: a projects list of no date of its own).
-    private static func replay(_ ready: [Merger.PreparedNote]?, onto replay: inout Merger.Replay?) {
-        guard let ready else { return replay = nil }
-        for note in ready where replay?.add(note) == false { replay = nil }
     }
 }
 

@@ -7,9 +7,7 @@ public enum Hash {
         text.utf8.withContiguousStorageIfAvailable { fnv1a($0) } ?? fnv1a(text.utf8)
     }
 
-    /// The hash of any bytes: a String's UTF-8, file contents and stored blobs (an
-    /// `UnsafeRawBufferPointer` is hashed at memory speed, the call being specialised where it is made).
-    /// `continuing` another hash goes on from it: `fnv1a(b, continuing: fnv1a(a))` is the hash of `a`
+    /// The hash of any bytes: a String's UTF-8, file contents and stored blobs. `continuing` another hash goes on from it: `fnv1a(b, continuing: fnv1a(a))` is the hash of `a`
     /// followed by `b`.
     @inlinable
     public static func fnv1a(_ bytes: some Sequence<UInt8>, continuing start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
@@ -19,28 +17,6 @@ public enum Hash {
             hash = hash &* 0x0000_0100_0000_01B3
         }
         return hash
-    }
-
-    /// The hash of a large block of bytes (file contents, stored values), eight bytes at a step: about
-    /// ten times faster than ``fnv1a(_:continuing:)``, which steps a byte at a time. Each word is mixed
-    /// with the state by a full-width multiply (as wyhash does); the length goes in first, so blocks that
-    /// differ only by trailing zero bytes differ. Not for identities: their hashes stay FNV-1a.
-    public static func content(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let seed: UInt64 = 0xa076_1d64_78bd_642f, mixer: UInt64 = 0xe703_7ed1_a0b4_28db
-        func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
-            let product = a.multipliedFullWidth(by: b)
-            return product.high ^ product.low
-        }
-        var hash = mix(seed ^ UInt64(bytes.count), mixer)
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            hash = mix(hash ^ word ^ seed, mixer ^ hash)
-            offset += 8
-        }
-        var last: UInt64 = 0
-        for index in offset..<bytes.count { last |= UInt64(bytes[index]) << UInt64(8 * (index - offset)) }
-        return mix(mix(hash ^ last ^ seed, mixer ^ hash), seed)
     }
 
     /// Folds `value` into `hash` (order matters).

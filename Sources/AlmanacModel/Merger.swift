@@ -18,165 +18,56 @@ public struct Merger: Sendable {
         // UIDs) is worked out on all cores first; the replay itself is sequential.
         var replay = Replay()
         for ready in parallelMap(ordered, { Merger.prepare($0.info, $0.items) }) {
-            _ = replay.add(ready)
+            replay.add(ready)
         }
-        return replay.model()!  // a replay from the start has every item
+        return replay.model()
     }
 
-    /// The replay one note at a time, for a reader that has the notes in history order (by date, then
-    /// path) while later ones are still being read: the same model as ``merge(_:)`` gives.
-    ///
-    /// ```swift
-    /// var replay = Merger.Replay()
-    /// for (info, items) in notesInOrder where !replay.add(info, items) { /* out of order: merge(_:) instead */ }
-    /// let model = replay.model()
-    /// ```
-    public struct Replay: Sendable {
-        /// By position; nil for an item of a resumed checkpoint not loaded yet (see `load`).
-        private var items: [ModelItem?] = []
+    /// The notes replayed one at a time, in history order.
+    struct Replay {
+        private var items: [ModelItem] = []
         private var index = Index()
         private var uids = Set<String>()
         private var notes: [NoteRef] = []
-        /// Loads the item at a position of the checkpoint this replay resumed; nil when it cannot.
-        private var load: (@Sendable (Int) -> ModelItem?)?
-        /// True once an item of the checkpoint could not be loaded: the model is then not to be used.
-        public private(set) var isDamaged = false
-        /// Positions created or changed since the replay began or resumed.
-        public private(set) var touched = Set<Int>()
 
-        public init() {}
-
-        /// Replays the next note; false, with nothing changed, when it comes before the last one added.
-        public mutating func add(_ info: NoteInfo, _ noteItems: [Item]) -> Bool {
-            add(Merger.prepare(info, noteItems))
-        }
-
-        /// Replays the next note, made ready beforehand (on any thread); false, with nothing changed,
-        /// when it comes before the last one added.
-        public mutating func add(_ ready: PreparedNote) -> Bool {
-            if let last = notes.last, ready.note < last { return false }
-            replay(ready.note, ready.items, ready.prepared)
-            return true
-        }
-
-        private mutating func replay(_ note: NoteRef, _ noteItems: [Item], _ prepared: [Prepared]) {
+        mutating func add(_ ready: PreparedNote) {
             let merger = Merger()
+            let note = ready.note
             index.claimsBy = notes.count
             notes.append(note)
-            for (item, ready) in zip(noteItems, prepared) {
-                if let found = merger.bestMatch(for: item, ready, from: note, index: &index) {
-                    if items[found] == nil {
-                        items[found] = load?(found)
-                        if items[found] == nil {
-                            isDamaged = true
-                            items[found] = ModelItem(uid: index.uids[found], item: item, note: note)
-                        }
-                    }
-                    merger.update(&items[found]!, with: item, from: note, titles: (ready.names[0].key, index.names(at: found)[0].key))
-                    index.touch(items[found]!.item, at: found, mentioned: note.date, incoming: ready)
-                    touched.insert(found)
+            for (item, prepared) in zip(ready.items, ready.prepared) {
+                if let found = merger.bestMatch(for: item, prepared, from: note, index: &index) {
+                    merger.update(&items[found], with: item, from: note, titles: (prepared.names[0].key, index.names[found][0].key))
+                    index.touch(items[found].item, at: found, mentioned: note.date, incoming: prepared)
                 } else {
-                    var uid = ready.uid
+                    var uid = prepared.uid
                     var suffix = 2
                     while uids.contains(uid) {
                         uid = Merger.uid(for: item, note: note, discriminator: suffix)
                         suffix += 1
                     }
                     uids.insert(uid)
-                    touched.insert(items.count)
                     items.append(ModelItem(uid: uid, item: item, note: note))
-                    index.add(item, mentioned: note.date, ready)
+                    index.add(item, mentioned: note.date, prepared)
                 }
             }
         }
 
-        /// The model of the notes added so far; nil when an item of the checkpoint cannot be loaded.
-        public func model() -> Model? {
-            allItems().map { all in Model(items: order().map { all[$0] }, notes: notes) }
-        }
-
-        /// Every item, by position; nil when one of the checkpoint's cannot be loaded.
-        private func allItems() -> [ModelItem]? {
-            var all: [ModelItem] = []
-            all.reserveCapacity(items.count)
-            for position in items.indices {
-                guard let item = item(at: position) else { return nil }
-                all.append(item)
-            }
-            return all
-        }
-
-        /// The items' positions in model order: by date, kind and UID, worked out on small keys (the
-        /// index's), so an item not loaded stays so.
-        public func order() -> [Int] {
-            let keys = index.facts.indices.map { (index.facts[$0].start ?? Int.max, index.facts[$0].kind.rawValue, uid(at: $0)) }
-            return keys.indices.sorted { keys[$0] < keys[$1] }
-        }
-
-        /// Starts `touched` afresh.
-        public mutating func forgetTouched() { touched = [] }
-
-        /// How many items there are, loaded or not.
-        public var count: Int { items.count }
-        /// The notes added so far, the resumed checkpoint's included.
-        public var noteRefs: [NoteRef] { notes }
-        public func kind(at position: Int) -> Item.Kind { index.facts[position].kind }
-        public func uid(at position: Int) -> String { items[position]?.uid ?? index.uids[position] }
-
-        /// The item at `position`, loaded when it is not yet; nil when it cannot be.
-        public func item(at position: Int) -> ModelItem? { items[position] ?? load?(position) }
-
-        // MARK: Checkpoints
-
-        /// What a replay needs to go on from here, apart from the items themselves (`items`, by position):
-        /// what the index knows of each item as plain values, and the latest entries of each index key.
-        public struct Checkpoint: Sendable {
-            public var notes: [NoteRef]
-            public var entries: [Entry]
-            /// The UIDs made so far (an item that took its calendar's UID later keeps its first one here).
-            public var uids: [String]
-            /// Each index key, its entry count, then that many positions: only the last ones a lookup looks at.
-            public var keys: [UInt64]
-
-            public struct Entry: Sendable {
-                var uid: String
-                var facts: Facts
-                var names: [String]
-                var event: String?
-                var keys: [UInt64]
-            }
-        }
-
-        /// The state to resume from, and the items by position (each to be stored for `load`).
-        public func checkpoint() -> (Checkpoint, items: [ModelItem])? {
-            guard let all = allItems() else { return nil }
-            let entries = all.indices.map { position in
-                Checkpoint.Entry(uid: all[position].uid, facts: index.facts[position], names: index.nameStrings(at: position), event: index.events[position]?.name,
-                    keys: index.keys(at: position))
-            }
-            return (Checkpoint(notes: notes, entries: entries, uids: uids.sorted(), keys: index.latestKeys()), all)
-        }
-
-        /// Goes on from `checkpoint`; `load` gives the item at a position when the replay first needs it
-        /// (from any thread). An item's names are made ready for matching when a lookup first finds it.
-        public init(resuming checkpoint: Checkpoint, load: @escaping @Sendable (Int) -> ModelItem?) {
-            notes = checkpoint.notes
-            uids = Set(checkpoint.uids)
-            items = Array(repeating: nil, count: checkpoint.entries.count)
-            self.load = load
-            index = Index(resuming: checkpoint)
+        /// The model of the notes added so far: its items by date, kind and UID.
+        func model() -> Model {
+            let keys = items.map { ($0.item.when.start?.dayNumber ?? Int.max, $0.item.kind.rawValue, $0.uid) }
+            return Model(items: keys.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }, notes: notes)
         }
     }
 
-    /// One note's items made ready for ``Replay/add(_:)-(PreparedNote)``: what depends on the note alone,
-    /// worked out where the note is read, on any thread.
-    public struct PreparedNote: Sendable {
+    /// One note's items made ready for the replay: what depends on the note alone, worked out on any thread.
+    struct PreparedNote: Sendable {
         let note: NoteRef
         let items: [Item]
         let prepared: [Prepared]
     }
 
-    public static func prepare(_ info: NoteInfo, _ items: [Item]) -> PreparedNote {
+    static func prepare(_ info: NoteInfo, _ items: [Item]) -> PreparedNote {
         let note = NoteRef(info)
         var names: [String: PreparedName] = [:]
         return PreparedNote(note: note, items: items, prepared: items.map { Prepared($0, note: note, names: &names) })
@@ -195,6 +86,15 @@ public struct Merger: Sendable {
         var externalUID: UInt64?
         /// The date of the note that last mentioned it.
         var lastMentioned: CivilDate
+
+        init(_ item: Item, lastMentioned: CivilDate) {
+            kind = item.kind
+            subkind = item.subkind
+            start = item.when.start?.dayNumber
+            precision = item.when.precision
+            externalUID = item.externalUID.map { Hash.fnv1a($0) }
+            self.lastMentioned = lastMentioned
+        }
     }
 
     /// A name made ready for matching, and the words and acronyms it is indexed under.
@@ -231,20 +131,23 @@ public struct Merger: Sendable {
         }
     }
 
-    /// Where to look for an item's match: meetings by day, everything else by the words of its names,
-    /// so a history of 10,000 notes is not compared item against item. Each key lists the items that
-    /// have it, in the order they were last touched; a lookup looks at the most recent ones first and
-    /// at most `perKey` of them (the event log's latest items are the ones a new note speaks of).
+    /// Where to look for an item's match: by its calendar UID, meetings by day, everything else by the
+    /// words of its names, so a history of 10,000 notes is not compared item against item. A lookup finds
+    /// every item ``match(_:_:_:_:_:_:sameDay:)`` can accept, and no more than needed: two dated items
+    /// other than deadlines match only when they are at most 366 days apart, so such items are also
+    /// filed by the span of 366 days their date falls in, and a dated lookup reads the neighbouring
+    /// spans and the undated items of each key instead of the whole key.
     struct Index {
+        /// The items filed under each key, each once: under the key itself, and under the key and a span.
         private var byKey: [UInt64: [Int]] = [:]
-        /// By position: the facts, prepared names and deadline's event of each item, and its keys as
-        /// last indexed.
+        /// By position: the facts, prepared names and deadline's event of each item, its name keys, and
+        /// every list it is filed in (an item whose date or names change is filed again; its old entries
+        /// stay, and ``match(_:_:_:_:_:_:sameDay:)`` looks at its current facts).
         private(set) var facts: [Facts] = []
-        private var names: [[PreparedName]] = []
-        /// The names of a resumed checkpoint's items, by position, until they are first prepared (empty after).
-        private var unprepared: [[String]] = []
+        private(set) var names: [[PreparedName]] = []
         private(set) var events: [Names.Key?] = []
         private var indexKeys: [[UInt64]] = []
+        private var filed: [Set<UInt64>] = []
         /// The note (its position in the replay) that last claimed each item: a note's items match
         /// different known items.
         private var claimedBy: [Int] = []
@@ -252,75 +155,32 @@ public struct Merger: Sendable {
         /// Marks of the candidates already found, by position, for the lookup numbered `lookup`.
         private var seenIn: [Int] = []
         private var lookup = 0
-        /// The UIDs of the items of a resumed checkpoint, by position (a loaded item has its own).
-        private(set) var uids: [String] = []
-        let perKey = 16
-        /// A lookup looks at no more than this many of a key's latest entries.
-        static let window = 16 * 8
 
-        init() {}
-
-        init(resuming checkpoint: Replay.Checkpoint) {
-            let entries = checkpoint.entries
-            facts = entries.map(\.facts)
-            names = Array(repeating: [], count: entries.count)
-            unprepared = entries.map(\.names)
-            events = entries.map { $0.event.map(Names.Key.init) }
-            indexKeys = entries.map(\.keys)
-            uids = entries.map(\.uid)
-            claimedBy = Array(repeating: -1, count: entries.count)
-            seenIn = Array(repeating: -1, count: entries.count)
-            claimsBy = checkpoint.notes.count
-            var cursor = 0
-            let keys = checkpoint.keys
-            while cursor + 1 < keys.count {
-                let count = Int(keys[cursor + 1])
-                byKey[keys[cursor]] = keys[(cursor + 2)..<(cursor + 2 + count)].map { Int($0) }
-                cursor += 2 + count
-            }
-        }
-
-        func keys(at position: Int) -> [UInt64] { indexKeys[position] }
-
-        /// The item's names made ready for matching (prepared now if they were not yet: a resumed
-        /// checkpoint's items are, only when a lookup first finds them).
-        mutating func names(at position: Int) -> [PreparedName] {
-            if names[position].isEmpty, position < unprepared.count {
-                names[position] = unprepared[position].map(PreparedName.init)
-                unprepared[position] = []
-            }
-            return names[position]
-        }
-
-        func nameStrings(at position: Int) -> [String] {
-            names[position].isEmpty && position < unprepared.count ? unprepared[position] : names[position].map(\.key.name)
-        }
-
-        /// Every key with its last `window` entries, flattened (key, count, positions), in key order.
-        func latestKeys() -> [UInt64] {
-            var flat: [UInt64] = []
-            for key in byKey.keys.sorted() {
-                let list = byKey[key]!.suffix(Self.window)
-                flat.append(key)
-                flat.append(UInt64(list.count))
-                flat += list.map { UInt64($0) }
-            }
-            return flat
-        }
-
-        /// Where an item is filed: its calendar UID, a meeting's day, else each word of its names and each
-        /// acronym they could stand for, within its kind.
+        /// Where an item is filed: a meeting's day, else each word of its names and each acronym they
+        /// could stand for, within its kind (its calendar UID is a key of its own, ``uidKey(_:)``).
         static func keys(_ item: Item, _ names: [PreparedName]) -> [UInt64] {
             let kind = Hash.fnv1a(item.kind.rawValue)
-            var keys: [UInt64] = []
-            if let uid = item.externalUID { keys.append(Hash.combine(Hash.fnv1a("uid"), Hash.fnv1a(uid))) }
             if item.kind == .meeting, item.externalUID == nil {
                 return [Hash.combine(kind, UInt64(bitPattern: Int64(item.when.start?.dayNumber ?? -1)))]
             }
+            var keys: [UInt64] = []
             for name in names {
                 for word in name.words { keys.append(Hash.combine(kind, word)) }
             }
             return Array(Set(keys)).sorted()
+        }
+
+        private static func uidKey(_ hash: UInt64) -> UInt64 { Hash.combine(Hash.fnv1a("uid"), hash) }
+
+        /// The span of 366 days a dated item other than a deadline is filed in, as a key part; nil for
+        /// others. Spans next to each other hold every date within 366 days.
+        private static func span(_ facts: Facts) -> Int? {
+            guard facts.kind != .deadline, let start = facts.start else { return nil }
+            return start >= 0 ? start / 366 : (start + 1) / 366 - 1
+        }
+
+        private static func spanned(_ key: UInt64, _ span: Int?) -> UInt64 {
+            Hash.combine(Hash.combine(key, span == nil ? 0 : 1), UInt64(bitPattern: Int64(span ?? 0)))
         }
 
         func isClaimed(_ position: Int) -> Bool { claimedBy[position] == claimsBy }
@@ -331,6 +191,7 @@ public struct Merger: Sendable {
             names.append(ready.names)
             events.append(ready.event)
             indexKeys.append(ready.keys)
+            filed.append([])
             claimedBy.append(claimsBy)
             seenIn.append(-1)
             file(facts.count - 1)
@@ -340,7 +201,7 @@ public struct Merger: Sendable {
         mutating func touch(_ item: Item, at position: Int, mentioned: CivilDate, incoming: Prepared) {
             facts[position] = Facts(item, lastMentioned: mentioned)
             claimedBy[position] = claimsBy
-            if !names(at: position).elementsEqual(item.names, by: { $0.key.name == $1 }) {
+            if !names[position].elementsEqual(item.names, by: { $0.key.name == $1 }) {
                 // The names come from the item's earlier names and the mention's: reuse their preparation.
                 let known = names[position] + incoming.names
                 names[position] = item.names.map { name in known.first { $0.key.name == name } ?? PreparedName(name) }
@@ -353,26 +214,26 @@ public struct Merger: Sendable {
         }
 
         private mutating func file(_ position: Int) {
-            for key in indexKeys[position] { byKey[key, default: []].append(position) }
+            var lists = indexKeys[position].flatMap { [$0, Self.spanned($0, Self.span(facts[position]))] }
+            if let uid = facts[position].externalUID { lists.append(Self.uidKey(uid)) }
+            for list in lists where filed[position].insert(list).inserted { byKey[list, default: []].append(position) }
         }
 
-        /// Items sharing a key with the prepared item, most recently touched first, at most `perKey` per key.
-        mutating func candidates(for ready: Prepared) -> [Int] {
+        /// Every item that shares a key with the prepared item and could match it (`facts`).
+        mutating func candidates(for ready: Prepared, _ facts: Facts) -> [Int] {
             lookup += 1
+            var lists: [UInt64]
+            if let span = Self.span(facts) {
+                lists = ready.keys.flatMap { key in [span - 1, span, span + 1, nil].map { Self.spanned(key, $0) } }
+            } else {
+                lists = ready.keys
+            }
+            if let uid = facts.externalUID { lists.append(Self.uidKey(uid)) }
             var found: [Int] = []
-            for key in ready.keys {
-                guard let list = byKey[key] else { continue }
-                var taken = 0
-                var cursor = list.count - 1
-                // Walk back at most a few times `perKey` entries: a busy item appears many times in a row.
-                while cursor >= 0, taken < perKey, list.count - cursor <= Self.window {
-                    let position = list[cursor]
-                    if seenIn[position] != lookup {
-                        seenIn[position] = lookup
-                        found.append(position)
-                        taken += 1
-                    }
-                    cursor -= 1
+            for list in lists {
+                for position in byKey[list] ?? [] where seenIn[position] != lookup {
+                    seenIn[position] = lookup
+                    found.append(position)
                 }
             }
             return found
@@ -382,9 +243,9 @@ public struct Merger: Sendable {
     func bestMatch(for item: Item, _ ready: Prepared, from note: NoteRef, index: inout Index) -> Int? {
         var best: (score: Double, index: Int)?
         let a = Facts(item, lastMentioned: note.date)
-        for position in index.candidates(for: ready) where !index.isClaimed(position) {
+        for position in index.candidates(for: ready, a) where !index.isClaimed(position) {
             let b = index.facts[position]
-            guard let score = Self.match(a, ready.names, ready.event, b, index.names(at: position), index.events[position],
+            guard let score = Self.match(a, ready.names, ready.event, b, index.names[position], index.events[position],
                 sameDay: b.lastMentioned == note.date)
             else { continue }
             if best == nil || score > best!.score || (score == best!.score && position > best!.index) { best = (score, position) }
@@ -570,66 +431,5 @@ public struct Merger: Sendable {
         }
         if discriminator > 1 { key += "|\(discriminator)" }
         return "\(item.kind.rawValue)-\(Names.slug(item.title, limit: 40))-\(Hash.hex8(key))@almanac"
-    }
-}
-
-// (In an extension, so that Facts keeps the memberwise initializer a checkpoint is read with.)
-extension Merger.Facts {
-    init(_ item: Item, lastMentioned: CivilDate) {
-        kind = item.kind
-        subkind = item.subkind
-        start = item.when.start?.dayNumber
-        precision = item.when.precision
-        externalUID = item.externalUID.map { Hash.fnv1a($0) }
-        self.lastMentioned = lastMentioned
-    }
-}
-
-// MARK: - A checkpoint's bytes
-
-extension Merger.Replay.Checkpoint {
-    /// The checkpoint in ``ByteWriter``'s form (tens of thousands of entries read back in milliseconds).
-    public func bytes() -> [UInt8] {
-        var out = ByteWriter()
-        out.write(notes)
-        out.write(entries) { out, entry in
-            let facts = entry.facts
-            out.write(entry.uid)
-            out.write(case: facts.kind)
-            out.write(facts.subkind) { $0.write(case: $1) }
-            out.write(facts.start)
-            out.write(case: facts.precision)
-            out.write(facts.externalUID) { $0.write($1) }
-            out.write(facts.lastMentioned)
-            out.write(entry.names)
-            out.write(entry.event)
-            out.write(entry.keys)
-        }
-        out.write(uids)
-        out.write(keys)
-        return out.bytes
-    }
-
-    /// Reads what ``bytes()`` wrote; throws when the bytes are damaged.
-    public init(bytes: [UInt8]) throws {
-        var reader = ByteReader(bytes)
-        notes = try reader.array()
-        entries = try reader.array(each: 60) { reader in
-            Entry(uid: try reader.string(),
-                facts: Merger.Facts(kind: try reader.case(), subkind: try reader.optional { try $0.case() }, start: try reader.optionalInt(),
-                    precision: try reader.case(), externalUID: try reader.optional { try $0.uint64() }, lastMentioned: try reader.read()),
-                names: try reader.strings(), event: try reader.optionalString(), keys: try reader.uint64s())
-        }
-        uids = try reader.strings()
-        keys = try reader.uint64s()
-        guard reader.isAtEnd else { throw ByteReader.Damaged() }
-        // Each key's entries are positions of entries.
-        var cursor = 0
-        while cursor < keys.count {
-            guard cursor + 1 < keys.count, keys[cursor + 1] <= UInt64(keys.count - cursor - 2) else { throw ByteReader.Damaged() }
-            let count = Int(keys[cursor + 1])
-            guard keys[(cursor + 2)..<(cursor + 2 + count)].allSatisfy({ $0 < UInt64(entries.count) }) else { throw ByteReader.Damaged() }
-            cursor += 2 + count
-        }
     }
 }

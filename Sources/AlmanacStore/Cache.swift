@@ -16,7 +16,7 @@ import GRDB
 /// ```
 public final class Cache: Sendable {
     /// Bumped when the tables change.
-    static let format = "almanac-cache 5"
+    static let format = "almanac-cache 6"
 
     public let path: String
     /// What happened when the cache was opened ("rebuilt: not an Almanac cache"), for `--verbose`.
@@ -67,18 +67,16 @@ public final class Cache: Sendable {
                     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                     CREATE TABLE files (path TEXT PRIMARY KEY, hash INTEGER NOT NULL, checksum INTEGER NOT NULL, value BLOB NOT NULL);
                     CREATE TABLE runs (name TEXT PRIMARY KEY, digest INTEGER NOT NULL, checksum INTEGER NOT NULL, value BLOB NOT NULL);
-                    CREATE TABLE items (run TEXT NOT NULL, position INTEGER NOT NULL, checksum INTEGER NOT NULL,
-                        value BLOB NOT NULL, PRIMARY KEY (run, position));
                     """)
                 try db.execute(sql: "INSERT INTO meta VALUES ('format', ?), ('fingerprint', ?)", arguments: [format, fingerprint])
                 return
             }
-            guard tables == ["files", "items", "meta", "runs"],
+            guard tables == ["files", "meta", "runs"],
                 try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'") == format
             else { throw CacheError.foreign }
             if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'fingerprint'") != fingerprint {
                 note = "cleared \(path): written by another build or with other reading options"
-                try db.execute(sql: "DELETE FROM files; DELETE FROM runs; DELETE FROM items")
+                try db.execute(sql: "DELETE FROM files; DELETE FROM runs")
                 try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'fingerprint'", arguments: [fingerprint])
             }
         }
@@ -135,16 +133,12 @@ public final class Cache: Sendable {
 
     /// The value stored for the run `name` when its inputs digest was `digest`; nil otherwise.
     public func run(_ name: String, digest: UInt64) -> Data? {
-        run(name).flatMap { $0.digest == digest ? $0.value : nil }
-    }
-
-    /// The value last stored for the run `name`, and the digest it was stored with.
-    public func run(_ name: String) -> (digest: UInt64, value: Data)? {
-        guarded { try queue.read { db -> (UInt64, Data)? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT digest, checksum, value FROM runs WHERE name = ?", arguments: [name])
+        guarded { try queue.read { db -> Data? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT digest, checksum, value FROM runs WHERE name = ?", arguments: [name]),
+                UInt64(bitPattern: row[0]) == digest
             else { return nil }
             let value: Data = row[2]
-            return Self.checksum(value) == UInt64(bitPattern: row[1]) ? (UInt64(bitPattern: row[0]), value) : nil
+            return Self.checksum(value) == UInt64(bitPattern: row[1]) ? value : nil
         } }
     }
 
@@ -155,51 +149,9 @@ public final class Cache: Sendable {
         } }
     }
 
-    // MARK: - Items of a run
-
-    /// The checksum of each stored item of the run `name`, by position.
-    public func itemChecksums(_ name: String) -> [Int: UInt64] {
-        guarded { try queue.read { db in
-            var found: [Int: UInt64] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT position, checksum FROM items WHERE run = ?", arguments: [name])
-            while let row = try rows.next() { found[row[0]] = UInt64(bitPattern: row[1]) }
-            return found
-        } } ?? [:]
-    }
-
-    /// Stores the run `name`'s items by position (each value with its checksum, ``checksum(_:)``): those
-    /// whose checksum differs from the stored one are written, positions past the last are forgotten.
-    public func setItems(_ name: String, values: [(Data, UInt64)]) {
-        let stored = itemChecksums(name)
-        _ = guarded { try queue.write { db in
-            try db.execute(sql: "DELETE FROM items WHERE run = ? AND position >= ?", arguments: [name, values.count])
-            let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?)")
-            for (position, (value, checksum)) in values.enumerated() where stored[position] != checksum {
-                try insert.execute(arguments: [name, position, Int64(bitPattern: checksum), value])
-            }
-        } }
-    }
-
-    /// Forgets the run `name`'s items (found damaged: the next ``setItems(_:values:)`` writes them all).
-    public func forgetItems(_ name: String) {
-        _ = guarded { try queue.write { db in try db.execute(sql: "DELETE FROM items WHERE run = ?", arguments: [name]) } }
-    }
-
-    /// The value of the run `name`'s item at `position`, when its checksum is `checksum` and it reads back whole.
-    public func item(_ name: String, position: Int, checksum: UInt64) -> Data? {
-        guarded { try queue.read { db -> Data? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT checksum, value FROM items WHERE run = ? AND position = ?",
-                arguments: [name, position]),
-                UInt64(bitPattern: row[0]) == checksum
-            else { return nil }
-            let value: Data = row[1]
-            return Self.checksum(value) == checksum ? value : nil
-        } }
-    }
-
-    /// ``Hash/content(_:)`` of the bytes.
-    public static func checksum(_ data: Data) -> UInt64 {
-        data.withUnsafeBytes(Hash.content)
+    /// ``Hash/fnv1a(_:continuing:)`` of the bytes.
+    static func checksum(_ data: Data) -> UInt64 {
+        data.withUnsafeBytes { Hash.fnv1a($0) }
     }
 
     /// Runs `body`; a database found corrupt on the way is deleted so the next run rebuilds it.

@@ -122,3 +122,23 @@ struct ExtractionRuleTests {
         ])
     }
 }
+
+/// One item per thing per note, however many other mentions share its words.
+struct ConsolidationTests {
+    /// "Harbour workshop" shares each word with 210 other events; its two mentions are still one item.
+    @Test func aThingMentionedTwiceAmongHundredsIsOneItem() throws {
+        var text = "---\ndate: 2031-01-05\n---\n\n- The Harbour workshop is on 3 June 2031.\n"
+        for number in 1...210 {
+            text += "- The Harbour Reef\(number) meetup is on \(1 + number % 28) May 2031.\n"
+            text += "- The Tide\(number) workshop is on \(1 + number % 28) May 2031.\n"
+        }
+        text += "- The Harbour workshop will be in Porto.\n"
+        let path = try TestPaths.temporaryDirectory().appendingPathComponent("2031-01-05.md")
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        let events = try items(at: path.path).filter { $0.kind == .event }
+        #expect(events.count == 421)
+        #expect(events.filter { $0.title == "Harbour workshop" }.map(describe) == [
+            "event/workshop; Harbour workshop; 2031-06-03; scheduled; in Porto"
+        ])
+    }
+}

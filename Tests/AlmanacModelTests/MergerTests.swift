@@ -10,12 +10,6 @@ func note(_ date: String, _ path: String? = nil) -> NoteInfo {
 
 func source(_ date: String, _ line: Int, _ quote: String) -> Evidence { Evidence(path: "notes/\(date).md", line: line, quote: quote) }
 
-/// The positions a resumed replay loaded (it loads on its own thread).
-final class Loaded: @unchecked Sendable {
-    private(set) var positions = Set<Int>()
-    func add(_ position: Int) { positions.insert(position) }
-}
-
 struct MergerTests {
     @Test func aScheduledCallAndItsOwnRecordAreOneMeeting() throws {
         let announced = Item(kind: .meeting, subkind: .call, title: "Next call", when: .day(day("2015-02-25")), status: .scheduled,
@@ -56,89 +50,7 @@ struct MergerTests {
         ])
     }
 
-    @Test func aReplayResumedFromACheckpointIsTheWholeReplay() throws {
-        let notes = (0..<16).map { week -> (info: NoteInfo, items: [Item]) in
-            let date = day("2031-01-05").adding(days: 7 * week)
-            let party = Item(kind: .event, subkind: .meetup, title: week % 2 == 0 ? "Install party" : "Unikernel install party",
-                when: .day(day("2031-03-01").adding(days: week / 4)), status: week == 13 ? .cancelled : .scheduled,
-                location: week < 6 ? "Town hall" : "Library")
-            let cfp = Item(kind: .deadline, subkind: .cfp, title: "CfP", when: .day(day("2031-02-20").adding(days: week / 5)),
-                forEvent: "Harbour Summit \(2031 + week % 2)")
-            let call = Item(kind: .meeting, subkind: .call, title: "Next call", when: .day(date.adding(days: 7)), status: .scheduled)
-            return (note("\(date)"), [party, cfp, call])
-        }
-        for cut in [0, 1, 9, 15, 16] {
-            var replay = Merger.Replay()
-            for note in notes.prefix(cut) {
-                let added = replay.add(note.info, note.items)
-                #expect(added)
-            }
-            let (checkpoint, items) = try #require(replay.checkpoint())
-            // Through its byte form, the way a later run reads it.
-            let read = try Merger.Replay.Checkpoint(bytes: checkpoint.bytes())
-            #expect(read.bytes() == checkpoint.bytes())
-            let loaded = Loaded()
-            var resumed = Merger.Replay(resuming: read) { position in
-                loaded.add(position)
-                return items[position]
-            }
-            for note in notes.dropFirst(cut) {
-                let added = resumed.add(note.info, note.items)
-                #expect(added)
-            }
-            // Only what the later notes touched was loaded.
-            #expect(loaded.positions.allSatisfy(resumed.touched.contains))
-            #expect(resumed.model() == Merger().merge(notes), "resumed after \(cut) notes")
-            #expect(!resumed.isDamaged)
-        }
-        // An item that cannot be loaded leaves the replay damaged, not wrong.
-        var replay = Merger.Replay()
-        for note in notes.prefix(8) { _ = replay.add(note.info, note.items) }
-        var damaged = Merger.Replay(resuming: try #require(replay.checkpoint()).0) { _ in nil }
-        for note in notes.dropFirst(8) { _ = damaged.add(note.info, note.items) }
-        #expect(damaged.isDamaged)
-        #expect(damaged.model() == nil)
-    }
-
-    @Test func aDamagedCheckpointIsRefused() throws {
-        var replay = Merger.Replay()
-        _ = replay.add(note("2031-01-05"), [Item(kind: .event, title: "Install party", when: .day(day("2031-03-01")))])
-        let bytes = try #require(replay.checkpoint()).0.bytes()
-        for cut in stride(from: 0, to: bytes.count, by: 7) {
-            #expect(throws: ByteReader.Damaged.self) { try Merger.Replay.Checkpoint(bytes: Array(bytes.prefix(cut))) }
-        }
-        #expect(throws: ByteReader.Damaged.self) { try Merger.Replay.Checkpoint(bytes: bytes + [0]) }
-    }
-
-    @Test func aModelItemPacksAndUnpacksWithEveryField() throws {
-        var item = Item(kind: .project, subkind: .outreachy, title: "Tide charts", aliases: ["Charts"],
-            when: When(start: day("2031-03-01"), startTime: TimeOfDay(hour: 9, minute: 30), end: day("2031-03-02"),
-                endTime: TimeOfDay(hour: 17), precision: .datetime, zone: Zone(name: "PT", utcOffsetMinutes: nil, tzid: "America/Los_Angeles"),
-                tentative: true),
-            status: .inProgress, location: "Porto", forEvent: "Harbour Summit", people: ["Ana", "Bo"], difficulty: 2,
-            url: "https://example.org", sources: [Evidence(path: "n.md", line: 3, column: 5, quote: "“Tide” charts")],
-            project: ProjectDetails(timeEstimate: "3 months", mentors: ["Ana"], contributors: ["Bo"], skills: ["Swift"],
-                description: "Charts of tides", links: ["https://example.org/charts"], listed: true),
-            inferred: [Inference("year was a close call", at: Evidence(path: "n.md", line: 4, quote: "1 March"))],
-            tags: ["kelp"], externalUID: "abc@example.org")
-        var entry = ModelItem(uid: "project-tide-charts@almanac", item: item, note: NoteRef(path: "a.md", date: day("2031-01-05")))
-        item.status = .done
-        let later = NoteRef(path: "b.md", date: day("2031-02-05"), title: "Weekly", permalink: "/b/")
-        entry.mentions.append(Mention(note: later, item: item))
-        entry.history.append(Revision(note: later, changes: [.init(field: "status", from: "in-progress", to: "done")]))
-        entry.lastMentioned = later
-        entry.lastChanged = later
-        entry.revision = 1
-        let bytes = entry.packedBytes
-        #expect(try ModelItem(packed: bytes) == entry)
-        // Truncated or with a byte too many: refused.
-        for cut in stride(from: 0, to: bytes.count, by: 5) {
-            #expect(throws: ByteReader.Damaged.self) { try ModelItem(packed: Array(bytes.prefix(cut))) }
-        }
-        #expect(throws: ByteReader.Damaged.self) { try ModelItem(packed: bytes + [0]) }
-    }
-
-    @Test func aReplayOfNotesInOrderIsTheMerge() throws {
+    @Test func theModelDoesNotDependOnTheOrderNotesAreGivenIn() throws {
         let notes = (0..<12).map { week -> (info: NoteInfo, items: [Item]) in
             let date = day("2031-01-05").adding(days: 7 * week)
             let party = Item(kind: .event, subkind: .meetup, title: week % 2 == 0 ? "Install party" : "Unikernel install party",
@@ -146,14 +58,9 @@ struct MergerTests {
             let call = Item(kind: .meeting, subkind: .call, title: "Next call", when: .day(date.adding(days: 7)), status: .scheduled)
             return (note("\(date)"), [party, call])
         }
-        var replay = Merger.Replay()
-        let added = notes.map { replay.add($0.info, $0.items) }
-        #expect(added.allSatisfy { $0 })
-        #expect(replay.model() == Merger().merge(notes.reversed()))
-        // A note dated before the last one added is refused and changes nothing.
-        let late = replay.add(notes[3].info, notes[3].items)
-        #expect(!late)
-        #expect(replay.model() == Merger().merge(notes))
+        let model = Merger().merge(notes)
+        #expect(model == Merger().merge(notes.reversed()))
+        #expect(model.items.filter { $0.item.kind == .event }.map(\.item.location) == ["Library"])
     }
 
     @Test func differentVersionsAreDifferentReleases() {
@@ -180,6 +87,41 @@ struct MergerTests {
         let call = Item(kind: .meeting, subkind: .call, title: "Next call", status: .scheduled)
         let model = Merger().merge([(note("2015-12-16"), [call]), (note("2016-01-13"), [call])])
         #expect(model.items.count == 2)
+    }
+}
+
+/// The merge finds every known item that can match a mention, however many share its words.
+struct MergeLookupTests {
+    /// Forty later events share each word of "Harbour Hackathon"; a mention of it a year later is still
+    /// matched to it, not made a new item.
+    @Test func anItemIsFoundAmongManyThatShareItsWords() throws {
+        let target = Item(kind: .event, subkind: .hackathon, title: "Harbour Hackathon")
+        let others = (1...20).flatMap { number in
+            [Item(kind: .event, title: "Harbour Regatta \(number)"), Item(kind: .event, subkind: .hackathon, title: "Lighthouse\(number) Hackathon")]
+        }
+        var again = target
+        again.location = "Porto"
+        let model = Merger().merge([(note("2031-01-05"), [target]), (note("2031-01-12"), others), (note("2032-01-05"), [again])])
+        #expect(model.items.count == 41)
+        let merged = try #require(model.items.first { $0.item.title == "Harbour Hackathon" })
+        #expect(merged.mentions.count == 2)
+        #expect(merged.item.location == "Porto")
+    }
+
+    /// Dated events are looked up among those near them in time and the undated ones: an undated mention
+    /// finds a dated item and the other way round; mentions years apart stay two items.
+    @Test func datedAndUndatedMentionsFindEachOther() throws {
+        let dated = Item(kind: .event, subkind: .summit, title: "Kelp Summit", when: .day(day("2031-06-01")))
+        let undated = Item(kind: .event, subkind: .summit, title: "Kelp Summit", location: "Vigo")
+        let later = Item(kind: .event, subkind: .summit, title: "Kelp Summit", when: .day(day("2031-07-20")))
+        let model = Merger().merge([(note("2031-01-05"), [dated]), (note("2031-02-05"), [undated]), (note("2031-12-05"), [later])])
+        let summit = try #require(model.items.first)
+        #expect(model.items.count == 1)
+        #expect(summit.mentions.count == 3)
+        #expect(summit.item.when == .day(day("2031-07-20")) && summit.item.location == "Vigo")
+        // Two years apart: two summits.
+        let apart = Item(kind: .event, subkind: .summit, title: "Kelp Summit", when: .day(day("2034-06-01")))
+        #expect(Merger().merge([(note("2031-01-05"), [dated]), (note("2034-01-05"), [apart])]).items.count == 2)
     }
 }
 

@@ -24,7 +24,7 @@ struct PipelineTests {
     func seedCalendarHoldsTheDatedItems() throws {
         let seeds = TestPaths.shared!.appendingPathComponent("seeds").path
         let out = try TestPaths.temporaryDirectory()
-        _ = try Publisher().publish(Pipeline().run(paths: [seeds]).model, to: out.path)
+        _ = try Publisher().publish(Pipeline().run(paths: [seeds]).model, to: out.path, published: nil)
         let calendar = try String(contentsOf: out.appendingPathComponent("calendar.ics"), encoding: .utf8)
         #expect(calendar.contains("SUMMARY:Cloud Innovator Forum 2016\r\n"))
         #expect(calendar.contains("DTSTART;VALUE=DATE:20160122\r\nDTEND;VALUE=DATE:20160123\r\n"))
@@ -51,8 +51,8 @@ struct PipelineTests {
         var configuration = Configuration()
         configuration.baseURL = "https://tidepool.example.org"
         configuration.timeZone = "Europe/Lisbon"
-        let written = try Publisher(configuration: configuration).publish(Pipeline().run(paths: [data]).model, to: first.path)
-        _ = try Publisher(configuration: configuration).publish(Pipeline().run(paths: [data]).model, to: second.path)
+        let written = try Publisher(configuration: configuration).publish(Pipeline().run(paths: [data]).model, to: first.path, published: nil)
+        _ = try Publisher(configuration: configuration).publish(Pipeline().run(paths: [data]).model, to: second.path, published: nil)
         #expect(written.count == 7)
         for path in written {
             let name = (path as NSString).lastPathComponent
@@ -83,9 +83,7 @@ struct PipelineTests {
         let notes = TestPaths.shared!.appendingPathComponent("corpus/mirage-weekly/notes").path
         let out = try TestPaths.temporaryDirectory()
         let collection = Pipeline().run(paths: [notes])
-        // The corpus's notes are named by date: merged as they were read, they give the whole merge's model.
-        #expect(collection.model == Merger().merge(collection.notes.map { ($0.info, $0.items) }))
-        let written = try Publisher().publish(collection.model, to: out.path)
+        let written = try Publisher().publish(collection.model, to: out.path, published: nil)
         for path in written where path.hasSuffix(".ics") {
             let diagnostics = ICalendarValidator().validate(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), path: path)
             #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
@@ -103,40 +101,6 @@ struct PipelineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["feed.ics"])
         // An unwritable target fails without touching anything.
         #expect(throws: (any Error).self) { try OutputWriter(directory: "/proc/almanac-cannot").write("x", to: "a.ics") }
-    }
-
-    /// A file made of new bytes and stretches of the file it replaces: written whole (stretches copied
-    /// from the mapped old file, which the rename leaves readable), and left alone, modification time and
-    /// all, when its pieces give exactly the old bytes, even from other places of the old file.
-    @Test func filesFromPiecesOfThePreviousFile() throws {
-        let folder = try TestPaths.temporaryDirectory()
-        let writer = OutputWriter(directory: folder.path)
-        let url = folder.appendingPathComponent("feed.ics")
-        try writer.write("HEAD|aaaa|bbbb|aaaa|END", to: "feed.ics")
-        let old = try Data(contentsOf: url, options: .alwaysMapped)
-
-        var same = FileBytes()
-        same.append("HEAD|")
-        same.append(previous: 15..<19)  // the second "aaaa", in the first one's place
-        same.append(previous: 9..<14)
-        same.append(previous: 14..<15)
-        same.append("aaaa|END")
-        #expect(same.count == old.count && same.equals(old))
-        #expect(same.pieces.count == 4)  // the two adjoining stretches are one
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: url.path)
-        try writer.write(same, previous: old, to: "feed.ics")
-        let modified = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
-        #expect(modified == Date(timeIntervalSince1970: 1_000_000))
-
-        var changed = FileBytes()
-        changed.append(previous: 0..<5)
-        changed.append("cccc|")
-        changed.append(previous: 10..<23)
-        #expect(!changed.equals(old))
-        try writer.write(changed, previous: old, to: "feed.ics")
-        #expect(try String(contentsOf: url, encoding: .utf8) == "HEAD|cccc|bbbb|aaaa|END")
-        #expect(String(decoding: old, as: UTF8.self) == "HEAD|aaaa|bbbb|aaaa|END")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["feed.ics"])
     }
 
     @Test func badInputsAreReportedAndTheRestIsRead() throws {
@@ -180,9 +144,9 @@ struct PipelineTests {
         #expect(collection.model.items.filter { $0.mentions.count == 2 }.count == 2993)
     }
 
-    /// Notes whose paths come in date order are merged as they are extracted; any other order, and a
-    /// projects list without a date, go through the whole merge. Both give the model merging all at once gives.
-    @Test func notesMergedWhileReadGiveTheWholeMergesModel() throws {
+    /// Notes are merged in date order whatever their paths' order; a projects list without a date of its
+    /// own joins at the earliest note's date, one with a date at that date.
+    @Test func notesAreMergedInDateOrderWhateverTheirPaths() throws {
         let inOrder = try TestPaths.temporaryDirectory()
         let shuffled = try TestPaths.temporaryDirectory()
         for index in 0..<40 {
@@ -200,10 +164,11 @@ struct PipelineTests {
             let collection = Pipeline().run(paths: [folder.path])
             #expect(collection.notes.count == 40)
             #expect(collection.lists.count == (folder == inOrder ? 1 : 0))
-            let entries = collection.notes.map { ($0.info, $0.items) }
-                + collection.lists.map { ($0.info(fallbackDate: collection.notes.map(\.info.date).min()!), $0.items) }
-            #expect(collection.model == Merger().merge(entries))
-            #expect(collection.model.items.filter { $0.item.kind == .event }.count == 1)
+            let events = collection.model.items.filter { $0.item.kind == .event }
+            #expect(events.count == 1)
+            // The latest note (not the last path) wins.
+            #expect(events.first?.item.location == "Lisbon")
+            #expect(events.first?.lastMentioned.date == CivilDate(year: 2030, month: 1, day: 6)!.adding(days: 7 * 39))
         }
         // A projects list with a date of its own, named in order, joins the replay at that date.
         try FileManager.default.removeItem(at: inOrder.appendingPathComponent("projects.md"))
@@ -211,8 +176,9 @@ struct PipelineTests {
             to: inOrder.appendingPathComponent("2030-03-01-projects.md"), atomically: false, encoding: .utf8)
         let dated = Pipeline().run(paths: [inOrder.path])
         #expect(dated.lists.map(\.date) == [CivilDate(year: 2030, month: 3, day: 1)])
-        #expect(dated.model.items.filter { $0.item.kind == .project }.count == 2)
-        #expect(dated.model == Merger().merge(dated.notes.map { ($0.info, $0.items) } + dated.lists.map { ($0.info(fallbackDate: $0.date!), $0.items) }))
+        let listed = dated.model.items.filter { $0.item.kind == .project }
+        #expect(listed.count == 2)
+        #expect(listed.map(\.firstMentioned.date) == [CivilDate(year: 2030, month: 3, day: 1), CivilDate(year: 2030, month: 3, day: 1)])
     }
 
     @Test func hugeSingleLineNote() throws {

@@ -17,7 +17,7 @@ enum Consolidate {
         }
         // Union-find over the pairs that can be the same thing: drafts sharing a day (meetings,
         // deadlines) or a word of their names (events, projects). Comparing only those keeps a note
-        // with thousands of mentions fast.
+        // with thousands of mentions fast; a pair already joined is not compared.
         var parent = Array(drafts.indices)
         func root(_ i: Int) -> Int {
             var i = i
@@ -32,7 +32,7 @@ enum Consolidate {
             for key in keys(drafts[index], memo) { buckets[key, default: []].append(index) }
         }
         // The groups are the connected pairs whatever the order; sorting only makes the work the same on every run.
-        for (_, members) in buckets.sorted(by: { $0.key < $1.key }) where members.count > 1 && members.count <= 200 {
+        for (_, members) in buckets.sorted(by: { $0.key < $1.key }) where members.count > 1 {
             for (position, a) in members.enumerated() {
                 for b in members[(position + 1)...] where root(a) != root(b) && same(drafts[a], drafts[b], names(a), names(b)) {
                     parent[root(b)] = root(a)
