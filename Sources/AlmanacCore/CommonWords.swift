@@ -3,14 +3,6 @@
 /// is probably not ("version numbering", "high-quality"). Written for Almanac; one place to add a word.
 public enum CommonWords {
     public static func contains(_ word: String) -> Bool {
-        // ASCII without carriage returns (nearly every word): the same rules on the bytes, where
-        // lower-casing is a byte map and every Character is one byte.
-        if word.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return containsASCII(Array(word.utf8)) }
-        return containsUnicode(word)
-    }
-
-    /// ``contains(_:)`` for any text, with `Character`s.
-    static func containsUnicode(_ word: String) -> Bool {
         let lower = word.utf8.allSatisfy({ $0 < 0x41 || $0 > 0x5A }) ? word : word.lowercased()
         if set.contains(lower) { return true }
         for suffix in suffixes where lower.hasSuffix(suffix) {
@@ -26,83 +18,6 @@ public enum CommonWords {
 
     /// Plural and verb endings, dropped to find a listed stem.
     static let suffixes = ["s", "es", "ed", "d", "ing", "ly", "er", "ers", "ies", "ied", "'s"]
-    private static let suffixBytes = suffixes.map { Array($0.utf8) }
-
-    /// ``contains(_:)`` for ASCII bytes: the stems are looked up in ``table`` without making strings.
-    static func containsASCII(_ word: [UInt8]) -> Bool {
-        let lower = word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        return lower.withUnsafeBufferPointer { lower in
-            if table.contains(lower) { return true }
-            for (suffix, bytes) in zip(suffixes, suffixBytes) where Self.hasSuffix(lower, bytes) {
-                let stem = UnsafeBufferPointer(rebasing: lower[..<(lower.count - bytes.count)])
-                if table.contains(stem) || (suffix == "ies" || suffix == "ied") && table.contains(stem, then: UInt8(ascii: "y")) {
-                    return true
-                }
-                if suffix == "ing" || suffix == "ed", table.contains(stem, then: UInt8(ascii: "e")) { return true }
-                if suffix == "ing" || suffix == "ed", stem.count > 2, stem[stem.count - 1] == stem[stem.count - 2],
-                    table.contains(UnsafeBufferPointer(rebasing: stem.dropLast()))
-                {
-                    return true
-                }
-            }
-            return false
-        }
-    }
-
-    private static func hasSuffix(_ word: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
-        guard word.count >= suffix.count else { return false }
-        let start = word.count - suffix.count
-        for k in 0..<suffix.count where word[start + k] != suffix[k] { return false }
-        return true
-    }
-
-    /// The words as an open-addressing table of their FNV-1a hashes, each slot with its word's bytes (in
-    /// one buffer): a lookup hashes a stem's bytes once, with no string made and no SipHash.
-    struct ByteTable {
-        private var hashes: [UInt64]
-        /// Where each slot's word starts in `storage` (-1: an empty slot), and its length.
-        private var starts: [Int]
-        private var counts: [Int]
-        private var storage: [UInt8] = []
-        private var mask: Int
-
-        init(_ members: some Collection<String>) {
-            var size = 16
-            while size < members.count * 2 { size *= 2 }
-            hashes = Array(repeating: 0, count: size)
-            starts = Array(repeating: -1, count: size)
-            counts = Array(repeating: 0, count: size)
-            mask = size - 1
-            for member in members {
-                let hash = Hash.fnv1a(member)
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while starts[slot] >= 0 { slot = (slot + 1) & mask }
-                hashes[slot] = hash
-                starts[slot] = storage.count
-                counts[slot] = member.utf8.count
-                storage.append(contentsOf: member.utf8)
-            }
-        }
-
-        /// Whether `bytes`, followed by `last` when given, is a member.
-        func contains(_ bytes: UnsafeBufferPointer<UInt8>, then last: UInt8? = nil) -> Bool {
-            var hash = Hash.fnv1a(bytes)
-            if let last { hash = Hash.fnv1a(CollectionOfOne(last), continuing: hash) }
-            let count = bytes.count + (last == nil ? 0 : 1)
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while starts[slot] >= 0 {
-                if hashes[slot] == hash, counts[slot] == count, matches(slot, bytes, last) { return true }
-                slot = (slot + 1) & mask
-            }
-            return false
-        }
-
-        private func matches(_ slot: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ last: UInt8?) -> Bool {
-            let start = starts[slot]
-            for k in 0..<bytes.count where storage[start + k] != bytes[k] { return false }
-            return last.map { storage[start + bytes.count] == $0 } ?? true
-        }
-    }
 
     /// True when every word of `phrase` (split at spaces, hyphens and slashes) is a common word.
     public static func isOrdinary(_ phrase: String) -> Bool {
@@ -112,8 +27,6 @@ public enum CommonWords {
     }
 
     static let set: Set<String> = Set(list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
-    /// `set` (all ASCII) for ``containsASCII(_:)``.
-    static let table = ByteTable(set)
 
     private static let list = """
         a about above accept access according account across act action active activity actual actually add address

@@ -9,8 +9,6 @@ public enum Names {
 
     /// Lowercased words and version numbers ("1.2.1" stays one token), stopwords dropped.
     public static func tokens(_ name: String) -> [String] {
-        // ASCII names (nearly all): bytes, no Unicode tables.
-        if name.isASCII { return asciiTokens(name) }
         var result: [String] = []
         var current = ""
         let scalars = Array(name.unicodeScalars)
@@ -27,40 +25,6 @@ public enum Names {
         }
         if !current.isEmpty { result.append(current.lowercased()) }
         return result.filter { !stopwords.contains($0) }.map(singular)
-    }
-
-    static func asciiTokens(_ name: String) -> [String] {
-        var result: [String] = []
-        var current: [UInt8] = []
-        let bytes = Array(name.utf8)
-        func flush() {
-            guard !current.isEmpty else { return }
-            let token = String(decoding: current, as: UTF8.self)
-            if !stopwords.contains(token) {
-                // `singular` on the bytes (an ASCII token: a Character is a byte, and the letters are lower-case).
-                let plural = current.count >= 4 && current.last == UInt8(ascii: "s") && !current.contains(UInt8(ascii: "."))
-                    && ![UInt8(ascii: "s"), UInt8(ascii: "u"), UInt8(ascii: "i")].contains(current[current.count - 2])
-                result.append(plural ? String(decoding: current.dropLast(), as: UTF8.self) : token)
-            }
-            current.removeAll(keepingCapacity: true)
-        }
-        for (index, byte) in bytes.enumerated() {
-            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-            let isDigit = byte >= 0x30 && byte <= 0x39
-            if isLetter {
-                current.append(byte | 0x20)
-            } else if isDigit {
-                current.append(byte)
-            } else if byte == UInt8(ascii: "."), let last = current.last, last >= 0x30 && last <= 0x39, index + 1 < bytes.count,
-                bytes[index + 1] >= 0x30 && bytes[index + 1] <= 0x39
-            {
-                current.append(byte)
-            } else {
-                flush()
-            }
-        }
-        flush()
-        return result
     }
 
     /// "releases" → "release", "docs" → "doc"; "tls", "class", "status", "bus" stay.

@@ -229,7 +229,7 @@ struct PublishedFeedTests {
         #expect(PublishedFeed(text: "not a calendar") == nil)
     }
 
-    @Test func onlyAnEventsOwnLinesAreParsed() throws {
+    @Test func anEventsOwnPropertiesAreRead() throws {
         let lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VTIMEZONE", "TZID:Europe/Lisbon", "BEGIN:STANDARD", "DTSTART:19701025T020000",
             "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "END:STANDARD", "END:VTIMEZONE",
@@ -239,38 +239,11 @@ struct PublishedFeedTests {
             "BEGIN:VTODO", "UID:todo@test", "END:VTODO", "END:VCALENDAR",
         ]
         let text = lines.joined(separator: "\r\n") + "\r\n"
-        #expect(PublishedFeed.parts(of: text, eventsPerPart: 512) == [
-            ["BEGIN:VCALENDAR", "BEGIN:VEVENT", "uid:walk@test", "DTSTART;TZID=Europe/Lisbon:20310412T100000", "LOCATION:Town",
-             "  hall", "STATUS:CANCELLED", "SEQUENCE:4", "END:VEVENT", "END:VCALENDAR", ""].joined(separator: "\r\n")
-        ])
         let feed = try #require(PublishedFeed(text: text))
         #expect(feed.seen.keys.sorted() == ["walk@test"])
         #expect(feed.seen["walk@test"]?.sequence == 4)
         #expect(feed.seen["walk@test"]?.location == "Town hall")
         #expect(feed.seen["walk@test"]?.start == .zoned(CivilDate(year: 2031, month: 4, day: 12)!, TimeOfDay(hour: 10)!, tzid: "Europe/Lisbon"))
-    }
-
-    @Test func aFeedReadInPartsSeesWhatItSeesWhole() throws {
-        let events = (0..<5).map { day in
-            var each = event
-            each.uid = "walk-\(day)@test"
-            each.start = .date(CivilDate(year: 2031, month: 4, day: 12 + day)!)
-            each.end = .date(CivilDate(year: 2031, month: 4, day: 13 + day)!)
-            each.sequence = day
-            each.location = day == 2 ? "Line one\nBEGIN:VEVENT" : "Park"
-            return each
-        }
-        let text = ICalendarWriter().render(events, feed: FeedInfo(name: "T", description: "T"))
-        let parts = PublishedFeed.parts(of: text, eventsPerPart: 2)
-        #expect(parts.count == 3)
-        #expect(parts.allSatisfy { $0.hasPrefix("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n") && $0.hasSuffix("END:VEVENT\r\nEND:VCALENDAR\r\n") })
-        let whole = try #require(PublishedFeed(text: text, eventsPerPart: 512))
-        let inParts = try #require(PublishedFeed(text: text, eventsPerPart: 2))
-        #expect(whole.seen.count == 5)
-        #expect(inParts.seen == whole.seen)
-        #expect(inParts.seen["walk-4@test"]?.sequence == 4)
-        // A line break in a value cannot start an event of its own: the place is written on one line.
-        #expect(inParts.seen["walk-2@test"]?.location == "Line one BEGIN:VEVENT")
     }
 }
 

@@ -107,13 +107,7 @@ enum Meetings {
         var names: [String] = []
         var chair: String?
         // Split at commas, semicolons, " and " and " & ".
-        var parts: [String] = []
-        if list.isASCII {
-            parts = asciiParts(list)
-        } else {
-            parts = unicodeParts(list)
-        }
-        for part in parts {
+        for part in parts(list) {
             var name = part
             var isChair = false
             // Roles in parentheses: "(chair)", "(notes)".
@@ -134,7 +128,7 @@ enum Meetings {
     }
 
     /// The pieces of an attendees list, split at commas, semicolons, "and" and "&" (Characters).
-    static func unicodeParts(_ list: String) -> [String] {
+    static func parts(_ list: String) -> [String] {
         var parts: [String] = []
         var current = ""
         let words = list.split(separator: " ", omittingEmptySubsequences: true)
@@ -159,47 +153,6 @@ enum Meetings {
             }
         }
         parts.append(current)
-        return parts
-    }
-
-    /// `unicodeParts` of an ASCII list, on its bytes (each ASCII byte is one Character, and "\r\n", the one
-    /// two-byte Character, holds none of the separators).
-    static func asciiParts(_ list: String) -> [String] {
-        var parts: [String] = []
-        var current: [UInt8] = []
-        func push() {
-            parts.append(String(decoding: current, as: UTF8.self))
-            current.removeAll(keepingCapacity: true)
-        }
-        let bytes = Array(list.utf8)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == 0x20 {
-                i += 1
-                continue
-            }
-            var end = i
-            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-            let word = bytes[i..<end]
-            i = end
-            if word.elementsEqual("and".utf8) || word.elementsEqual("&".utf8) {
-                push()
-                continue
-            }
-            var subStart = word.startIndex
-            for k in word.startIndex...word.endIndex {
-                let atEnd = k == word.endIndex
-                guard atEnd || word[k] == 0x2C || word[k] == 0x3B else { continue }
-                let sub = word[subStart..<k]
-                if !sub.isEmpty {
-                    if !current.isEmpty { current.append(0x20) }
-                    current.append(contentsOf: sub)
-                }
-                if !atEnd { push() }
-                subStart = k + 1
-            }
-        }
-        push()
         return parts
     }
 
