@@ -28,26 +28,31 @@ let package = Package(
 
         // One library per stage: files → notes → document → mentions → items → model → views.
         .target(name: "AlmanacCore"),
+        // Name matching and the common-word lexicon, shared by extraction, the merge and the views.
+        .target(name: "AlmanacNames", dependencies: ["AlmanacCore"]),
         .target(name: "AlmanacTime", dependencies: ["AlmanacCore"]),
         .target(
             name: "AlmanacRead",
             dependencies: ["AlmanacCore", "AlmanacTime", "CLibXML2", .product(name: "Yams", package: "Yams")]),
-        .target(name: "AlmanacExtract", dependencies: ["AlmanacCore", "AlmanacTime", "AlmanacRead"]),
-        .target(name: "AlmanacModel", dependencies: ["AlmanacCore"]),
-        .target(name: "AlmanacICal", dependencies: ["AlmanacCore", "AlmanacModel", "CLibical"]),
-        .target(name: "AlmanacBoard", dependencies: ["AlmanacCore", "AlmanacModel"]),
+        .target(name: "AlmanacExtract", dependencies: ["AlmanacCore", "AlmanacNames", "AlmanacTime", "AlmanacRead"]),
+        .target(name: "AlmanacModel", dependencies: ["AlmanacCore", "AlmanacNames"]),
+        .target(name: "AlmanacICal", dependencies: ["AlmanacCore", "AlmanacNames", "AlmanacModel", "CLibical"]),
+        // Checks iCalendar files line by line against RFC 5545 (`almanac validate`), apart from libical.
+        .target(name: "AlmanacValidate", dependencies: ["AlmanacCore"]),
+        .target(name: "AlmanacBoard", dependencies: ["AlmanacCore", "AlmanacNames", "AlmanacModel"]),
         // What earlier runs worked out (SQLite through GRDB), so unchanged notes are not read again.
         .target(name: "AlmanacStore", dependencies: ["AlmanacCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Almanac",
             dependencies: [
-                "AlmanacCore", "AlmanacTime", "AlmanacRead", "AlmanacExtract", "AlmanacModel", "AlmanacICal",
+                "AlmanacCore", "AlmanacNames", "AlmanacTime", "AlmanacRead", "AlmanacExtract", "AlmanacModel", "AlmanacICal",
                 "AlmanacBoard", "AlmanacStore", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "AlmanacCLI",
             dependencies: [
-                "Almanac", "AlmanacCore", "AlmanacModel", "AlmanacTime", "AlmanacICal", "AlmanacRead", "AlmanacBoard", "AlmanacStore",
+                "Almanac", "AlmanacCore", "AlmanacNames", "AlmanacModel", "AlmanacTime", "AlmanacICal", "AlmanacValidate", "AlmanacRead",
+                "AlmanacBoard", "AlmanacStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -60,6 +65,7 @@ let package = Package(
 
         .target(name: "AlmanacTestSupport", path: "Tests/AlmanacTestSupport"),
         .testTarget(name: "AlmanacCoreTests", dependencies: ["AlmanacCore"]),
+        .testTarget(name: "AlmanacNamesTests", dependencies: ["AlmanacNames"]),
         .testTarget(name: "AlmanacTimeTests", dependencies: ["AlmanacTime"]),
         .testTarget(name: "AlmanacReadTests", dependencies: ["AlmanacTestSupport", "AlmanacRead", "AlmanacCore"]),
         .testTarget(
@@ -67,11 +73,12 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "AlmanacModelTests", dependencies: ["AlmanacModel"]),
         .testTarget(name: "AlmanacICalTests", dependencies: ["AlmanacTestSupport", "AlmanacICal", "AlmanacModel"]),
+        .testTarget(name: "AlmanacValidateTests", dependencies: ["AlmanacTestSupport", "AlmanacValidate", "AlmanacICal"]),
         .testTarget(name: "AlmanacBoardTests", dependencies: ["AlmanacBoard", "AlmanacModel", "AlmanacCore"]),
         .testTarget(
             name: "AlmanacTests",
             dependencies: [
-                "AlmanacTestSupport", "Almanac", "AlmanacCore", "AlmanacRead", "AlmanacICal", "AlmanacStore",
+                "AlmanacTestSupport", "Almanac", "AlmanacCore", "AlmanacRead", "AlmanacICal", "AlmanacValidate", "AlmanacStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "AlmanacCLITests", dependencies: ["AlmanacTestSupport", "AlmanacCLI"]),

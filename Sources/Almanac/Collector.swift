@@ -1,3 +1,4 @@
+import AlmanacNames
 public import AlmanacCore
 import AlmanacModel
 import AlmanacStore

@@ -1,3 +1,4 @@
+import AlmanacNames
 import AlmanacCore
 public import AlmanacModel
 

@@ -1,9 +1,9 @@
 /// Text from notes made safe for Markdown (GitHub-flavoured and wikis): no markup, no HTML, no
 /// links but the ones Almanac writes, nothing that breaks a table or a line.
-public enum MarkdownText {
+package enum MarkdownText {
     /// Escapes what Markdown or HTML would read as syntax (emphasis, code, links, HTML, table pipes,
     /// and block markers at the start); line breaks become spaces, so the text stays on its line.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var flat = ""
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
@@ -47,7 +47,7 @@ public enum MarkdownText {
 
     /// A URL safe to link to: http, https or mailto, with the characters that could end a Markdown
     /// link target percent-encoded; nil for anything else (javascript:, data:, relative paths).
-    public static func safeURL(_ url: String) -> String? {
+    package static func safeURL(_ url: String) -> String? {
         let trimmed = url.trimmingSpaces()
         let lower = trimmed.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") else { return nil }
@@ -70,7 +70,7 @@ public enum MarkdownText {
     }
 
     /// `[text](url)` with both made safe; the escaped text alone when the URL is not safe.
-    public static func link(_ text: String, _ url: String?) -> String {
+    package static func link(_ text: String, _ url: String?) -> String {
         let label = escape(text)
         guard let url, let safe = safeURL(url) else { return label }
         return "[\(label)](\(safe))"

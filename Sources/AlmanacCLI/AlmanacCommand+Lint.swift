@@ -1,3 +1,4 @@
+import AlmanacNames
 import Almanac
 import AlmanacCore
 import ArgumentParser

@@ -1,5 +1,7 @@
+import AlmanacNames
 import AlmanacCore
 import AlmanacICal
+import AlmanacValidate
 import ArgumentParser
 import Foundation
 

@@ -1,16 +1,16 @@
 /// A small, stable hash (FNV-1a, 64-bit) for identities and cache keys: the same text gives the same
 /// value on every machine and every run, unlike `Hasher`.
-public enum Hash {
+package enum Hash {
     /// (From the contiguous UTF-8 when there is one, which is much faster than stepping through the view.)
     @inlinable
-    public static func fnv1a(_ text: String) -> UInt64 {
+    package static func fnv1a(_ text: String) -> UInt64 {
         text.utf8.withContiguousStorageIfAvailable { fnv1a($0) } ?? fnv1a(text.utf8)
     }
 
     /// The hash of any bytes: a String's UTF-8, file contents and stored blobs. `continuing` another hash goes on from it: `fnv1a(b, continuing: fnv1a(a))` is the hash of `a`
     /// followed by `b`.
     @inlinable
-    public static func fnv1a(_ bytes: some Sequence<UInt8>, continuing start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+    package static func fnv1a(_ bytes: some Sequence<UInt8>, continuing start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
         var hash = start
         for byte in bytes {
             hash ^= UInt64(byte)
@@ -20,7 +20,7 @@ public enum Hash {
     }
 
     /// Folds `value` into `hash` (order matters).
-    public static func combine(_ hash: UInt64, _ value: UInt64) -> UInt64 {
+    package static func combine(_ hash: UInt64, _ value: UInt64) -> UInt64 {
         var hash = hash
         for shift in stride(from: 0, to: 64, by: 8) {
             hash ^= (value >> UInt64(shift)) & 0xFF
@@ -30,14 +30,14 @@ public enum Hash {
     }
 
     /// Eight hex digits of the text's hash.
-    public static func hex8(_ text: String) -> String {
+    package static func hex8(_ text: String) -> String {
         let value = fnv1a(text) >> 32
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
     }
 
     /// Sixteen hex digits of the bytes' hash.
-    public static func hex16(_ bytes: some Sequence<UInt8>) -> String {
+    package static func hex16(_ bytes: some Sequence<UInt8>) -> String {
         let digits = String(fnv1a(bytes), radix: 16)
         return String(repeating: "0", count: max(0, 16 - digits.count)) + digits
     }

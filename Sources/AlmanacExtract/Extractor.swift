@@ -1,3 +1,4 @@
+import AlmanacNames
 public import AlmanacCore
 public import AlmanacRead
 public import AlmanacTime

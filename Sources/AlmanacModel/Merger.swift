@@ -1,3 +1,4 @@
+import AlmanacNames
 public import AlmanacCore
 
 /// NoteItems → Model: replays the notes in date order as an event log. Each item is matched to a
@@ -13,12 +14,9 @@ public struct Merger: Sendable {
     public init() {}
 
     public func merge(_ notes: [(info: NoteInfo, items: [Item])]) -> Model {
-        let ordered = notes.sorted { NoteRef($0.info) < NoteRef($1.info) }
-        // What depends on one note alone (its items' names made ready for matching, their index keys and
-        // UIDs) is worked out on all cores first; the replay itself is sequential.
         var replay = Replay()
-        for ready in parallelMap(ordered, { Merger.prepare($0.info, $0.items) }) {
-            replay.add(ready)
+        for note in notes.sorted(by: { NoteRef($0.info) < NoteRef($1.info) }) {
+            replay.add(Merger.prepare(note.info, note.items))
         }
         return replay.model()
     }
@@ -60,7 +58,7 @@ public struct Merger: Sendable {
         }
     }
 
-    /// One note's items made ready for the replay: what depends on the note alone, worked out on any thread.
+    /// One note's items made ready for the replay: their names prepared for matching, index keys and UIDs.
     struct PreparedNote: Sendable {
         let note: NoteRef
         let items: [Item]

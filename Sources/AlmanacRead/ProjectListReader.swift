@@ -40,16 +40,6 @@ public struct ListedProject: Sendable, Hashable, Codable {
         get { details[keyPath: field] }
         set { details[keyPath: field] = newValue }
     }
-
-    /// The project as an item of the list page at `path`, marked `listed` so the merge lets the list win
-    /// for descriptive fields.
-    public func item(path: String) -> Item {
-        var people = details.mentors
-        for person in details.contributors where !people.contains(person) { people.append(person) }
-        return Item(
-            kind: .project, subkind: programme, title: title, status: status, people: people, difficulty: difficulty,
-            url: details.links.first, sources: [Evidence(path: path, line: line, quote: title)], project: details)
-    }
 }
 
 /// A projects list page as read: its projects and what could not be read in it.
@@ -78,9 +68,6 @@ public struct ProjectList: Sendable, Codable {
         self.projects = projects
         self.diagnostics = diagnostics
     }
-
-    /// The projects as items, for the merge.
-    public var items: [Item] { projects.map { $0.item(path: path) } }
 
     /// The page as an entry of the notes history, dated by its own date, else by `fallbackDate` (the
     /// pipeline passes the earliest note's date, so every note can move a listed project on).

@@ -142,3 +142,16 @@ struct ConsolidationTests {
         ])
     }
 }
+
+struct ListedProjectTests {
+    @Test func aListedProjectIsAListedItem() {
+        let project = ListedProject(title: "Offline sync", programme: .gsoc, difficulty: 3, timeEstimate: "350 h", mentors: ["Gil"],
+            contributors: ["Kit", "Gil"], skills: ["C"], description: "Sync later.", links: ["https://example.org/sync"], status: .done,
+            line: 12)
+        #expect(project.item(path: "wiki/ideas.md") == Item(
+            kind: .project, subkind: .gsoc, title: "Offline sync", status: .done, people: ["Gil", "Kit"], difficulty: 3,
+            url: "https://example.org/sync", sources: [Evidence(path: "wiki/ideas.md", line: 12, quote: "Offline sync")],
+            project: ProjectDetails(timeEstimate: "350 h", mentors: ["Gil"], contributors: ["Kit", "Gil"], skills: ["C"],
+                description: "Sync later.", links: ["https://example.org/sync"], listed: true)))
+    }
+}

@@ -270,15 +270,7 @@ struct ProjectListReaderTests {
         #expect(read >= 4)
     }
 
-    @Test func aListedProjectIsAListedItem() {
-        let project = ListedProject(title: "Offline sync", programme: .gsoc, difficulty: 3, timeEstimate: "350 h", mentors: ["Gil"],
-            contributors: ["Kit", "Gil"], skills: ["C"], description: "Sync later.", links: ["https://example.org/sync"], status: .done,
-            line: 12)
-        #expect(project.item(path: "wiki/ideas.md") == Item(
-            kind: .project, subkind: .gsoc, title: "Offline sync", status: .done, people: ["Gil", "Kit"], difficulty: 3,
-            url: "https://example.org/sync", sources: [Evidence(path: "wiki/ideas.md", line: 12, quote: "Offline sync")],
-            project: ProjectDetails(timeEstimate: "350 h", mentors: ["Gil"], contributors: ["Kit", "Gil"], skills: ["C"],
-                description: "Sync later.", links: ["https://example.org/sync"], listed: true)))
+    @Test func anUndatedListJoinsAtTheEarliestNote() {
         let undated = ProjectList(path: "wiki/ideas.md", title: "Ideas")
         #expect(undated.info(fallbackDate: CivilDate("2026-09-02")!).date == CivilDate("2026-09-02"))
         #expect(undated.info(fallbackDate: CivilDate("2026-09-02")!).dateSource == "earliest note")

@@ -1,6 +1,7 @@
 import Almanac
 import AlmanacCore
 import AlmanacICal
+import AlmanacValidate
 import AlmanacModel
 import AlmanacRead
 import AlmanacTestSupport

@@ -1,3 +1,4 @@
+import AlmanacNames
 import Foundation
 import AlmanacCore
 import AlmanacRead

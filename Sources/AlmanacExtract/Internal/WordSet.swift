@@ -1,3 +1,4 @@
+import AlmanacNames
 import AlmanacCore
 
 /// A fixed set of lower-case cue words, asked "is this word in you?" many times per sentence.

@@ -1,4 +1,4 @@
-import AlmanacCore
+import AlmanacNames
 import Testing
 
 struct TextTests {

@@ -1,5 +1,6 @@
 import AlmanacCore
 import AlmanacICal
+import AlmanacValidate
 import Testing
 
 /// The diagnostics for `lines` joined with CRLF (and ending in one), as printed.

@@ -1,4 +1,4 @@
-import AlmanacCore
+@testable import Almanac
 import Foundation
 import Testing
 

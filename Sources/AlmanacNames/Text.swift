@@ -1,7 +1,7 @@
 extension String {
     /// Whether every byte is ASCII, read from the contiguous UTF-8 (`utf8.allSatisfy` steps through the
     /// view a byte at a time, several times slower on hot paths).
-    public var isASCII: Bool {
+    package var isASCII: Bool {
         utf8.withContiguousStorageIfAvailable { bytes in
             for byte in bytes where byte >= 0x80 { return false }
             return true
@@ -10,7 +10,7 @@ extension String {
 
     /// Whether `needle` occurs in the string, compared byte for byte (UTF-8). Much cheaper in hot
     /// loops than Foundation's `contains`, which goes through NSString.
-    public func includes(_ needle: String) -> Bool {
+    package func includes(_ needle: String) -> Bool {
         var haystack = self
         var needle = needle
         return haystack.withUTF8 { h in
@@ -35,7 +35,7 @@ extension String {
 
     /// Lower-cased runs of ASCII letters and digits, apostrophes inside a word kept ("GSoC/OPW panel" →
     /// ["gsoc", "opw", "panel"], "It's" → ["it's"]); other letters are kept as they are.
-    public var lowercaseWords: [String] {
+    package var lowercaseWords: [String] {
         var words: [String] = []
         var current: [UInt8] = []
         let bytes = Array(utf8)
@@ -58,5 +58,5 @@ extension String {
 
 extension Int {
     /// The number and its noun, with the plural "s" unless the number is one: "1 note", "3 notes".
-    public func counting(_ noun: String) -> String { "\(self) \(noun)\(self == 1 ? "" : "s")" }
+    package func counting(_ noun: String) -> String { "\(self) \(noun)\(self == 1 ? "" : "s")" }
 }

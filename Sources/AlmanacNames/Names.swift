@@ -1,6 +1,8 @@
+import AlmanacCore
+
 /// Comparing the names notes give to the same thing: "MirageOS hackathon" and "Hackathon",
 /// "Cloud Innovator Forum" and "CIF16", "Mirage 1.2 release" but not "Mirage 2.0 release".
-public enum Names {
+package enum Names {
     /// Words that say nothing about which thing is meant.
     static let stopwords: Set<String> = [
         "the", "a", "an", "of", "and", "for", "at", "in", "on", "to", "with", "our", "new", "next", "this", "its",
@@ -8,7 +10,7 @@ public enum Names {
     ]
 
     /// Lowercased words and version numbers ("1.2.1" stays one token), stopwords dropped.
-    public static func tokens(_ name: String) -> [String] {
+    package static func tokens(_ name: String) -> [String] {
         var result: [String] = []
         var current = ""
         let scalars = Array(name.unicodeScalars)
@@ -36,7 +38,7 @@ public enum Names {
     }
 
     /// A stable, URL-safe form of a name: "Cloud Innovator Forum 2016" → "cloud-innovator-forum-2016".
-    public static func slug(_ name: String, limit: Int = 48) -> String {
+    package static func slug(_ name: String, limit: Int = 48) -> String {
         var out = ""
         var dash = false
         for scalar in name.lowercased().unicodeScalars {
@@ -54,18 +56,18 @@ public enum Names {
     }
 
     /// How surely two names denote the same thing, 0…1.
-    public static func similarity(_ a: String, _ b: String) -> Double {
+    package static func similarity(_ a: String, _ b: String) -> Double {
         similarity(Key(a), Key(b))
     }
 
     /// A name prepared for comparison once: its tokens, and their hashes sorted, so comparing two names
     /// walks two short arrays instead of hashing strings into sets.
-    public final class Key: Sendable, Hashable {
-        public let name: String
-        public let tokens: [String]
+    package final class Key: Sendable, Hashable {
+        package let name: String
+        package let tokens: [String]
         /// Hashes of the distinct tokens, ascending.
         let ids: [UInt64]
-        public var tokenIDs: [UInt64] { ids }
+        package var tokenIDs: [UInt64] { ids }
         /// Hashes of the distinct tokens that are ordinary words, ascending.
         let commonIDs: [UInt64]
         /// Hashes of the distinct version tokens ("1.2"), ascending.
@@ -75,7 +77,7 @@ public enum Names {
         let initials: String
         let endsWithDigit: Bool
 
-        public init(_ name: String) {
+        package init(_ name: String) {
             self.name = name
             tokens = Names.tokens(name)
             var ids: [UInt64] = []
@@ -101,8 +103,8 @@ public enum Names {
             endsWithDigit = name.last?.isNumber == true
         }
 
-        public static func == (a: Key, b: Key) -> Bool { a.name == b.name }
-        public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+        package static func == (a: Key, b: Key) -> Bool { a.name == b.name }
+        package func hash(into hasher: inout Hasher) { hasher.combine(name) }
     }
 
     /// How many values two ascending arrays share.
@@ -125,12 +127,12 @@ public enum Names {
     }
 
     /// Whether every word of `a` is also a word of `b`.
-    public static func wordsAreSubset(_ a: Key, of b: Key) -> Bool {
+    package static func wordsAreSubset(_ a: Key, of b: Key) -> Bool {
         sharedCount(a.ids, b.ids) == a.ids.count
     }
 
     /// How surely two prepared names denote the same thing, 0…1.
-    public static func similarity(_ a: Key, _ b: Key) -> Double {
+    package static func similarity(_ a: Key, _ b: Key) -> Double {
         guard !a.tokens.isEmpty, !b.tokens.isEmpty else { return 0 }
         // Different versions are different things.
         if !a.versionIDs.isEmpty, !b.versionIDs.isEmpty, sharedCount(a.versionIDs, b.versionIDs) == 0 { return 0 }
@@ -156,14 +158,14 @@ public enum Names {
     }
 
     /// "CIF16" is an acronym of "Cloud Innovator Forum" (and "Cloud Innovator Forum 2016").
-    public static func isAcronym(_ short: String, of long: String) -> Bool {
+    package static func isAcronym(_ short: String, of long: String) -> Bool {
         isAcronym(acronymLetters(short), of: initials(long), longEndsWithDigit: long.last?.isNumber == true)
     }
 
     /// What an acronym of the name, or the name as an acronym, is looked up by: the lower-cased capital
     /// initials of its words ("Cloud Innovator Forum" → "cif") when there are two or more, and the
     /// leading letters of a one-word name ("CIF16" → "cif") when there are two or more.
-    public static func acronymKeys(_ name: String) -> [String] {
+    package static func acronymKeys(_ name: String) -> [String] {
         let (initials, letters) = acronymParts(name)
         var keys: [String] = []
         if initials.count >= 2 { keys.append(initials) }
@@ -248,7 +250,7 @@ public enum Names {
     }
 
     /// The long name with the year an acronym carries: ("Cloud Innovator Forum", "CIF16") → "Cloud Innovator Forum 2016".
-    public static func expand(_ long: String, withYearOf acronym: String) -> String {
+    package static func expand(_ long: String, withYearOf acronym: String) -> String {
         let digits = acronym.reversed().prefix { $0.isNumber }
         guard digits.count == 2 || digits.count == 4, !long.contains(where: { $0.isNumber }) else { return long }
         let year = digits.count == 2 ? "20" + String(digits.reversed()) : String(digits.reversed())

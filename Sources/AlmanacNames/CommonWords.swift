@@ -1,8 +1,8 @@
 /// Ordinary English words: a lower-case word that is not one of these (after dropping a plural or
 /// verb ending) is probably a name ("ctypes", "functoria", "nocrypto"); a phrase made only of these
 /// is probably not ("version numbering", "high-quality"). Written for Almanac; one place to add a word.
-public enum CommonWords {
-    public static func contains(_ word: String) -> Bool {
+package enum CommonWords {
+    package static func contains(_ word: String) -> Bool {
         let lower = word.utf8.allSatisfy({ $0 < 0x41 || $0 > 0x5A }) ? word : word.lowercased()
         if set.contains(lower) { return true }
         for suffix in suffixes where lower.hasSuffix(suffix) {
@@ -20,7 +20,7 @@ public enum CommonWords {
     static let suffixes = ["s", "es", "ed", "d", "ing", "ly", "er", "ers", "ies", "ied", "'s"]
 
     /// True when every word of `phrase` (split at spaces, hyphens and slashes) is a common word.
-    public static func isOrdinary(_ phrase: String) -> Bool {
+    package static func isOrdinary(_ phrase: String) -> Bool {
         let words = phrase.lowercaseWords
         // A version or a number ("1.0", "2.5") names something.
         return !words.isEmpty && !words.contains(where: { $0.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }) && words.allSatisfy(contains)
