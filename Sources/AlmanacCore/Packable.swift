@@ -178,7 +178,8 @@ extension NoteInfo: Packable {
     @inlinable public func pack(into out: inout ByteWriter) {
         out.write(path)
         out.write(date)
-        out.write(dateSource)
+        out.write(case: dateSource)
+        out.write(dateIsGuess)
         out.write(title)
         out.write(titleLine)
         out.write(authors)
@@ -187,7 +188,8 @@ extension NoteInfo: Packable {
     }
 
     public init(unpacking reader: inout ByteReader) throws {
-        self.init(path: try reader.string(), date: try reader.read(), dateSource: try reader.string(), title: try reader.optionalString(),
+        self.init(path: try reader.string(), date: try reader.read(), dateSource: try reader.case(), dateIsGuess: try reader.bool(),
+            title: try reader.optionalString(),
             titleLine: try reader.optionalInt(), authors: try reader.strings(), permalink: try reader.optionalString(),
             format: try reader.case())
     }

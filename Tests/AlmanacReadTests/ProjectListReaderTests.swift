@@ -281,7 +281,7 @@ struct ProjectListReaderTests {
                 description: "Sync later.", links: ["https://example.org/sync"], listed: true)))
         let undated = ProjectList(path: "wiki/ideas.md", title: "Ideas")
         #expect(undated.info(fallbackDate: CivilDate("2026-09-02")!).date == CivilDate("2026-09-02"))
-        #expect(undated.info(fallbackDate: CivilDate("2026-09-02")!).dateSource == "earliest note")
+        #expect(undated.info(fallbackDate: CivilDate("2026-09-02")!).dateSource == .earliestNote)
     }
 }
 

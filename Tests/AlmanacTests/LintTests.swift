@@ -5,7 +5,7 @@ import Testing
 
 struct LintTests {
     func note(_ date: String) -> NoteInfo {
-        NoteInfo(path: "notes/\(date).md", date: CivilDate(date)!, dateSource: "front matter", format: .markdown)
+        NoteInfo(path: "notes/\(date).md", date: CivilDate(date)!, dateSource: .frontMatter, format: .markdown)
     }
 
     func item(_ when: When, line: Int, status: Item.Status = .scheduled) -> Item {
