@@ -41,7 +41,10 @@ public struct NoteReader: Sendable {
     }
 
     /// The formats read by extension; `.txt` is sniffed (Markdown with front matter, or rendered page text).
-    public static let extensions: Set<String> = ["md", "markdown", "mdown", "mkd", "txt", "text", "html", "htm", "xhtml"]
+    /// AsciiDoc and Org mode are read as Markdown, line for line (``LightMarkup``).
+    public static let extensions: Set<String> = [
+        "md", "markdown", "mdown", "mkd", "txt", "text", "html", "htm", "xhtml", "adoc", "asciidoc", "org",
+    ]
 
     /// The file's text, or why it cannot be read as a note (size, binary, not UTF-8, empty).
     public func text(contentsOf path: String) -> (text: String?, diagnostics: [Diagnostic]) {
@@ -151,7 +154,12 @@ public struct NoteReader: Sendable {
             authors = split.authors
             permalink = split.permalink
             if let date = split.date { stated = NoteDate(date, .frontMatter) }
-            let body = String(split.body)
+            var body = String(split.body)
+            switch (path as NSString).pathExtension.lowercased() {
+            case "adoc", "asciidoc": body = LightMarkup.markdown(asciiDoc: body)
+            case "org": body = LightMarkup.markdown(org: body)
+            default: break
+            }
             document = format == .markdown
                 ? MarkdownParser().parse(body, firstLine: split.bodyLine)
                 : TextParser().parse(body, firstLine: split.bodyLine)
@@ -183,7 +191,7 @@ public struct NoteReader: Sendable {
     static func format(of path: String, text: String) -> NoteInfo.Format {
         let ext = (path as NSString).pathExtension.lowercased()
         switch ext {
-        case "md", "markdown", "mdown", "mkd": return .markdown
+        case "md", "markdown", "mdown", "mkd", "adoc", "asciidoc", "org": return .markdown
         case "html", "htm", "xhtml": return .html
         default: break
         }
