@@ -57,11 +57,12 @@ struct NoteReaderTests {
     }
 
     @Test func malformedFrontMatterNamesTheLine() {
-        let outcome = reader.read(text: "---\ntitle: \"unclosed\ndate: 2015-12-16\n---\n# Meeting 2015-12-16\n", path: "bad.md")
+        let outcome = reader.read(text: "---\ntitle: \"unclosed\ndate: 2015-12-16\n---\n# Meeting 2015-12-17\n", path: "bad.md")
         #expect(outcome.diagnostics.count == 1)
-        #expect(outcome.diagnostics.first?.description.hasPrefix("bad.md:4:1: warning: front matter is not valid YAML:") == true)
-        // The note is still read, its date from the text.
+        #expect(outcome.diagnostics.first?.description.hasPrefix("bad.md:2:8: warning: front matter key 'title' is not valid YAML:") == true)
+        // The note is still read, with the keys that parse.
         #expect(outcome.note?.info.date.description == "2015-12-16")
+        #expect(outcome.note?.info.dateSource == .frontMatter)
     }
 
     @Test func unclosedFrontMatter() {

@@ -28,6 +28,16 @@ struct LintTests {
         ])
     }
 
+    @Test func guessedNoteDatesAreReported() {
+        let guessed = NoteInfo(path: "agendas/2013/05.md", date: CivilDate("2013-05-01")!, dateSource: .path, dateIsGuess: true,
+            format: .markdown)
+        let stated = NoteInfo(path: "agendas/2013/06.md", date: CivilDate("2013-06-04")!, dateSource: .text, format: .markdown)
+        let model = Merger().merge([(guessed, []), (stated, [])])
+        #expect(Linter.findings(model, notes: [guessed, stated]).map(\.description) == [
+            "agendas/2013/05.md:1:1: warning: the note's own date 2013-05-01 is a guess (date from path); state it in front matter or a 'Date:' line"
+        ])
+    }
+
     @Test func narrowingADateIsNoMove() {
         let month = When(start: CivilDate("2016-02-01")!, precision: .month, tentative: true)
         let model = Merger().merge([
