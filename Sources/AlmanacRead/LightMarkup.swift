@@ -57,7 +57,7 @@ enum LightMarkup {
         return (marks, String(line.dropFirst(marks + 1)))
     }
 
-    nonisolated(unsafe) static let asciiDocRules: [(NSRegularExpression, String)] = [
+    static let asciiDocRules: [(NSRegularExpression, String)] = [
         // link:URL[text] and URL[text]
         (try! NSRegularExpression(pattern: #"(?:link:)?(https?://[^\s\[]+)\[([^\]]+)\]"#), "[$2]($1)"),
         (try! NSRegularExpression(pattern: #"(?:link:)?(https?://[^\s\[]+)\[\]"#), "$1"),
@@ -65,7 +65,7 @@ enum LightMarkup {
         (try! NSRegularExpression(pattern: #"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])"#), "**$1**"),
     ]
 
-    nonisolated(unsafe) static let orgRules: [(NSRegularExpression, String)] = [
+    static let orgRules: [(NSRegularExpression, String)] = [
         (try! NSRegularExpression(pattern: #"\[\[([^\]]+)\]\[([^\]]+)\]\]"#), "[$2]($1)"),
         (try! NSRegularExpression(pattern: #"\[\[([^\]]+)\]\]"#), "<$1>"),
         (try! NSRegularExpression(pattern: #"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])"#), "**$1**"),
