@@ -55,8 +55,9 @@ struct NoteDating {
         let partial = [fromPath, fromPermalink].compactMap { $0 }.first { $0.precision != .day }
         let contextYear = partial?.date.year ?? front?.year
         let contextMonth = partial?.precision == .month ? partial?.date.month : nil
-        if let found = textDate(year: contextYear, month: contextMonth) { return found }
-        if let full = [fromPath, fromPermalink].compactMap({ $0 }).first(where: { $0.precision == .day }) { return full }
+        let full = [fromPath, fromPermalink].compactMap({ $0 }).first(where: { $0.precision == .day })
+        if let found = textDate(year: contextYear, month: contextMonth, shortBlocks: full == nil) { return found }
+        if let full { return full }
         if let partial, partial.precision == .month { return partial }
         if let found = pageYearDate() { return found }
         if let found = monthHeading() { return found }
@@ -77,14 +78,18 @@ struct NoteDating {
 
     // MARK: - Text
 
-    /// The date the opening blocks state: a byline, a heading or short line with a full date, a labelled
-    /// date line; with a year from the path, a month and day there ("Agenda for the February 19 call").
-    func textDate(year: Int?, month: Int?) -> NoteDate? {
+    /// The date the opening blocks state: a byline, a heading, a preformatted header or a labelled date
+    /// line with a full date, or any short block with one when the path gives no full date (else "The
+    /// conference is on 3 February 2018" in a post dated by its file name would win); with a year from
+    /// the path, a month and day there ("Agenda for the February 19 call").
+    func textDate(year: Int?, month: Int?, shortBlocks: Bool) -> NoteDate? {
         let opening = blocks.prefix(6).filter { $0.line <= (blocks.first?.line ?? 1) + 40 }
         for block in opening {
             if let byline = Byline.parse(block.text) { return NoteDate(byline.date, .text) }
             // A heading, a short block, or a preformatted header block ("    on: 21 May 2013").
-            if block.isHeading || block.kind == .code || block.text.count < 120, let stated = TemporalTaggerBridge.statedDate(in: block.text) {
+            if block.isHeading || block.kind == .code || (shortBlocks && block.text.count < 120),
+                let stated = TemporalTaggerBridge.statedDate(in: block.text)
+            {
                 return NoteDate(stated, .text)
             }
         }
@@ -93,7 +98,7 @@ struct NoteDating {
             if let stated = TemporalTaggerBridge.statedDate(in: block.text) { return NoteDate(stated, .text) }
         }
         guard let year else { return nil }
-        for block in opening.filter({ $0.isHeading || $0.text.count < 120 }) + labelled {
+        for block in opening.filter({ $0.isHeading || (shortBlocks && $0.text.count < 120) }) + labelled {
             if let date = Self.monthAndDay(in: block.text, year: year), month == nil || date.month == month {
                 return NoteDate(date, .text)
             }
