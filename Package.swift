@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C libraries, declared once with pkg-config and install hints.
@@ -33,7 +34,10 @@ let package = Package(
         .target(name: "AlmanacTime", dependencies: ["AlmanacCore"]),
         .target(
             name: "AlmanacRead",
-            dependencies: ["AlmanacCore", "AlmanacTime", "CLibXML2", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "AlmanacCore", "AlmanacTime", "CLibXML2", .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]),
         .target(name: "AlmanacExtract", dependencies: ["AlmanacCore", "AlmanacNames", "AlmanacTime", "AlmanacRead"]),
         .target(name: "AlmanacModel", dependencies: ["AlmanacCore", "AlmanacNames"]),
         .target(name: "AlmanacICal", dependencies: ["AlmanacCore", "AlmanacNames", "AlmanacModel", "CLibical"]),

@@ -21,6 +21,8 @@ public struct Configuration: Sendable, Hashable, Codable {
     public var timeZone: String?
     /// Read "10/1" as 10 January.
     public var dayFirst = false
+    /// Date a note that gives no date of its own by the commit that last changed it (`dates: git`).
+    public var datesFromGit = false
     /// How often subscribers refresh, minutes.
     public var refreshMinutes = 12 * 60
     /// Extra feeds by kind, subkind or tag.
@@ -138,6 +140,10 @@ extension Configuration {
         # How to read numeric dates like 10/1: month-first (October 1) or day-first (10 January).
         date_order: month-first
 
+        # A note that gives no date of its own (front matter, text, path, page year) is skipped; with
+        # git, it takes the date of the commit that last changed it (a guess, which lint reports).
+        # dates: git
+
         # How often subscribed calendars should refresh: REFRESH-INTERVAL and X-PUBLISHED-TTL.
         refresh: 12h
 
@@ -246,6 +252,12 @@ private struct Reader {
                 case "month-first": config.dayFirst = false
                 case "day-first": config.dayFirst = true
                 default: error("'date_order' must be month-first or day-first", value)
+                }
+            case "dates":
+                switch string(value) {
+                case "git": config.datesFromGit = true
+                case "notes": config.datesFromGit = false
+                default: error("'dates' must be git or notes", value)
                 }
             case "refresh":
                 if let m = minutes(value, key: key) { config.refreshMinutes = m }

@@ -7,10 +7,16 @@ public import AlmanacModel
 /// - a relative date ("next week") in a note whose own date comes only from its file name;
 /// - a hedged date ("Feb 22nd?") that no later note confirms;
 /// - an item whose date moved between notes (to check it was meant);
+/// - a note whose own date is a guess (only its month or year known, the page's year, the last commit);
 /// - front matter that could not be read (from reading the notes).
 public enum Linter {
-    public static func findings(_ model: Model, reading: [Diagnostic] = []) -> [Diagnostic] {
+    public static func findings(_ model: Model, notes: [NoteInfo] = [], reading: [Diagnostic] = []) -> [Diagnostic] {
         var findings = reading.filter { $0.message.contains("front matter") }
+        for note in notes where note.dateIsGuess {
+            findings.append(.warning(
+                "the note's own date \(note.date) is a guess (date from \(note.dateSource)); state it in front matter or a 'Date:' line",
+                path: note.path, line: 1, column: 1))
+        }
         for entry in model.items {
             let item = entry.item
             for guess in item.inferred {

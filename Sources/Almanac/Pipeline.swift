@@ -77,6 +77,8 @@ public struct Pipeline: Sendable {
     public var cache: Cache?
     /// Called with (files done, files in all) while files are extracted, from any thread.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Date notes that give no date of their own by their last commit (runs git).
+    public var datesFromGit = false
 
     public init(dateOptions: TemporalTagger.Options = .init(), maximumBytes: Int = 64 << 20) {
         self.dateOptions = dateOptions
@@ -86,11 +88,12 @@ public struct Pipeline: Sendable {
     /// Reads notes the way `configuration` says (numeric date order).
     public init(configuration: Configuration) {
         self.init(dateOptions: .init(dayFirst: configuration.dayFirst))
+        datesFromGit = configuration.datesFromGit
     }
 
     /// What a cache must match to be used: this build of Almanac and these reading options.
     public var fingerprint: String {
-        "\(Self.buildIdentity) day-first:\(dateOptions.dayFirst) maximum-bytes:\(maximumBytes)"
+        "\(Self.buildIdentity) day-first:\(dateOptions.dayFirst) maximum-bytes:\(maximumBytes) dates-from-git:\(datesFromGit)"
     }
 
     /// The running executable's size and modification time: a rebuilt Almanac does not reuse what an
@@ -120,10 +123,12 @@ public struct Pipeline: Sendable {
 
     /// Reads every note under `paths` and extracts its items, in path order. `.ics` files (when
     /// `calendars` is set) are read as calendars: each of their events is an entry of its own, dated by
-    /// its last change. Projects list pages are left out (see ``sources(_:)``).
+    /// its last change. Projects list pages join with their projects when they have a date of their own.
     public func notes(paths: [String], calendars: Bool = false) -> (notes: [NoteItems], diagnostics: [Diagnostic], files: Int) {
         let read = sources(snapshot(paths: paths, calendars: calendars))
-        return (read.notes, read.diagnostics, read.files)
+        let lists = read.lists.compactMap { list in list.date.map { NoteItems(info: list.info(fallbackDate: $0), items: list.items) } }
+        let inPathOrder = (read.notes + lists).enumerated().sorted { ($0.element.info.path, $0.offset) < ($1.element.info.path, $1.offset) }
+        return (inPathOrder.map(\.element), read.diagnostics, read.files)
     }
 
     /// What one source file gave; what the cache keeps for it.
@@ -139,7 +144,7 @@ public struct Pipeline: Sendable {
     {
         let files = snapshot.files
         let cached = cache?.values(for: files.map { Cache.Key(path: $0.path, hash: $0.hash) }) ?? [:]
-        let reader = NoteReader(maximumBytes: maximumBytes)
+        let reader = NoteReader(maximumBytes: maximumBytes, commitDates: datesFromGit ? CommitDates() : nil)
         let listReader = ProjectListReader()
         let extractor = Extractor(dateOptions: dateOptions)
         let counter = progress.map { ProgressCounter(total: files.count, report: $0) }

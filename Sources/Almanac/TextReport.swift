@@ -6,7 +6,7 @@ public enum TextReport {
     public static func notes(_ notes: [NoteItems]) -> String {
         var out = ""
         for note in notes {
-            out += "\(note.info.path) (\(note.info.date), date from \(note.info.dateSource))\n"
+            out += "\(note.info.path) (\(note.info.date), date from \(note.info.dateSource)\(note.info.dateIsGuess ? ", a guess" : ""))\n"
             if note.items.isEmpty { out += "  no items\n" }
             for item in note.items { out += "  " + line(item) + "\n" }
         }

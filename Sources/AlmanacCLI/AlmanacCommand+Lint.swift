@@ -7,7 +7,7 @@ import Foundation
 extension AlmanacCommand {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "What a note-taker should fix: ambiguous years, unconfirmed or moved dates, bad front matter.",
+            abstract: "What a note-taker should fix: ambiguous years, unconfirmed or moved dates, guessed note dates, bad front matter.",
             discussion: """
                 Prints `file:line:column: warning: message`. With --strict, any warning makes the exit status 1, \
                 for CI.
@@ -25,7 +25,7 @@ extension AlmanacCommand {
         func run() throws {
             let (_, paths, pipeline) = try sources.resolve()
             let collection = pipeline.run(paths: paths)
-            let findings = Linter.findings(collection.model, reading: collection.diagnostics)
+            let findings = Linter.findings(collection.model, notes: collection.notes.map(\.info), reading: collection.diagnostics)
             let unreadable = collection.diagnostics.filter { !$0.message.contains("front matter") }
             for diagnostic in unreadable + findings { print(diagnostic) }
             let count = unreadable.count + findings.count

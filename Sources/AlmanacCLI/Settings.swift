@@ -16,6 +16,9 @@ struct SourceOptions: ParsableArguments {
     @Flag(help: "Read numeric dates as day/month (10/1 is 10 January).")
     var dayFirst = false
 
+    @Flag(help: "Date a note that gives no date of its own by the commit that last changed it (runs git).")
+    var datesFromGit = false
+
     @Flag(name: .shortAndLong, help: "Log what is read and how long each step takes (to standard error).")
     var verbose = false
 
@@ -48,6 +51,7 @@ struct SourceOptions: ParsableArguments {
             configuration = loaded
         }
         if dayFirst { configuration.dayFirst = true }
+        if datesFromGit { configuration.datesFromGit = true }
         var sources = paths
         if sources.isEmpty {
             let (resolved, problems) = configuration.resolvedSources()

@@ -31,8 +31,11 @@ public struct Extractor: Sendable {
         return items
     }
 
+    /// Where a note's date comes from when the note does not state it: a relative date in it is a guess.
+    static let weakDateSources: Set<NoteInfo.DateSource> = [.fileName, .path, .permalink, .pageYear, .git]
+
     /// Records the dates that were guesses: a missing year that was a close call, a relative date in a
-    /// note whose own date only comes from its file name.
+    /// note whose own date only comes from its file name, path or last commit, or is itself a guess.
     static func noteGuesses(_ items: inout [Item], _ context: NoteContext) {
         var expressions: [When: (TemporalExpression, Sentence)] = [:]
         for sentence in context.sentences {
@@ -44,9 +47,10 @@ public struct Extractor: Sendable {
             if expression.yearWasCloseCall, let year = items[index].when.start?.year {
                 items[index].inferred.append(Inference("the year of \"\(expression.text)\" was a close call; read as \(year)", at: evidence))
             }
-            if expression.stated.contains(.relative), context.info.dateSource == "file name" {
+            if expression.stated.contains(.relative), context.info.dateIsGuess || Self.weakDateSources.contains(context.info.dateSource) {
                 items[index].inferred.append(Inference(
-                    "\"\(expression.text)\" is relative, and the note's own date comes only from its file name", at: evidence))
+                    "\"\(expression.text)\" is relative, and the note's own date comes only from its \(context.info.dateSource)",
+                    at: evidence))
             }
         }
     }

@@ -54,7 +54,7 @@ public struct ICalendarImporter: Sendable {
                 break
             }
             let stamp = (event["LAST-MODIFIED"]?.time ?? event["DTSTAMP"]?.time ?? start).date
-            let info = NoteInfo(path: path, date: stamp, dateSource: "calendar", title: calendar["X-WR-CALNAME"]?.value ?? calendar["NAME"]?.value,
+            let info = NoteInfo(path: path, date: stamp, dateSource: .calendar, title: calendar["X-WR-CALNAME"]?.value ?? calendar["NAME"]?.value,
                 format: .calendar)
             events.append((info, item))
         }

@@ -2,15 +2,37 @@ public import AlmanacCore
 import Foundation
 import Yams
 
-/// The metadata block at the top of a note: YAML between `---` lines (Jekyll, Hugo), or TOML between
-/// `+++` lines (Hugo; recognised and skipped, its date read from the text instead).
+/// The metadata at the top of a note, in any of the forms site generators and writing tools use:
+///
+/// | form | looks like | used by |
+/// |---|---|---|
+/// | YAML | `---` … `---` | Jekyll, Hugo, Docusaurus, MkDocs, Astro |
+/// | TOML | `+++` … `+++` | Hugo, Zola |
+/// | JSON | a `{…}` object as the first block | Hugo |
+/// | Franklin | `@def title = "…"`, `@def date = Date(2025, 1, 5)` lines | Franklin.jl |
+/// | Org | `#+TITLE:`, `#+DATE:` lines | Org mode |
+/// | Pandoc | `% title`, `% author`, `% date` lines | Pandoc |
+/// | MultiMarkdown | `Title:`, `Date:` lines before the first blank line | MultiMarkdown, Pandoc |
+/// | AsciiDoc | `= Title`, an author line, a revision line, `:name: value` attributes | Asciidoctor, JBake |
+///
+/// YAML is read with Yams, TOML with TOMLKit and JSON with Foundation. A block that does not parse is a
+/// warning naming the key at fault, at its line and column; the keys around it are still read.
 public struct FrontMatter: Sendable {
+    /// The form the block was written in.
+    public enum Form: String, Sendable {
+        case none, yaml, toml, json, franklin, org, pandoc, multiMarkdown, asciiDoc
+    }
+
+    public var form = Form.none
     public var title: String?
     /// The line of the title's key.
     public var titleLine: Int?
     public var date: CivilDate?
     public var dateLine: Int?
+    /// A year the front matter gives without a date (`year: 2019`): the note's year, not its day.
+    public var year: Int?
     public var authors: [String] = []
+    /// The published location of the note (`permalink`, `url`, TOML `path`), if any.
     public var permalink: String?
     /// The 1-based file line where the body starts.
     public var bodyLine: Int
@@ -18,13 +40,16 @@ public struct FrontMatter: Sendable {
     public var body: Substring
     public var diagnostics: [Diagnostic] = []
 
+    /// The keys a note's own date is read from, best first.
+    static let dateKeys = ["date", "publishDate", "published", "pubDate", "created", "updated", "lastmod", "revdate"]
+
     /// Splits `text` into front matter and body; a file without front matter is all body.
     public static func split(_ text: String, path: String) -> FrontMatter {
         // "\r\n" is one Character in Swift: split at any line break, not at "\n" only.
         var lines = text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         let first = lines.first.map(Self.trimmed) ?? ""
         guard first == "---" || first == "+++", lines.count == 2 else {
-            return FrontMatter(bodyLine: 1, body: Substring(text))
+            return Self.splitUnfenced(text, path: path) ?? FrontMatter(bodyLine: 1, body: Substring(text))
         }
         let fence = first
         // Find the closing fence.
@@ -35,15 +60,15 @@ public struct FrontMatter: Sendable {
             let end = rest[index...].firstIndex(where: \.isNewline) ?? rest.endIndex
             let line = Self.trimmed(rest[index..<end])
             if line == fence || (fence == "---" && line == "...") {
-                let yaml = String(rest[rest.startIndex..<index])
+                let block = String(rest[rest.startIndex..<index])
                 let bodyStart = end < rest.endIndex ? rest.index(after: end) : end
                 var result = FrontMatter(bodyLine: lineNumber + 1, body: rest[bodyStart...])
                 if fence == "---" {
-                    result.read(yaml: yaml, path: path)
+                    result.form = .yaml
+                    result.read(yaml: block, path: path)
                 } else {
-                    result.diagnostics.append(.warning(
-                        "TOML front matter is not read; the note's date comes from its text or file name",
-                        path: path, line: 1, column: 1))
+                    result.form = .toml
+                    result.read(toml: block, path: path)
                 }
                 return result
             }
@@ -88,11 +113,8 @@ public struct FrontMatter: Sendable {
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml, .default, Self.yamlConstructor, Self.yamlEncoding)
-        } catch let error as YamlError {
-            diagnostics.append(Self.diagnostic(for: error, path: path))
-            return
         } catch {
-            diagnostics.append(.warning("front matter is not valid YAML: \(error)", path: path, line: 2, column: 1))
+            readValid(yaml: yaml, path: path, error: error)
             return
         }
         guard let node else { return }
@@ -105,7 +127,9 @@ public struct FrontMatter: Sendable {
         /// number, null or date) resolves to a string unless its tag is an explicit other one.
         func lookup(_ key: String) -> Node? {
             for index in mapping.indices.reversed() {
-                guard case .scalar(let candidate) = mapping[index].key, candidate.string == key else { continue }
+                // JBake's AsciiDoc pages write their YAML keys as AsciiDoc attributes (":title: …").
+                guard case .scalar(let candidate) = mapping[index].key, candidate.string == key || candidate.string == ":" + key
+                else { continue }
                 let tag = candidate.tag.rawValue
                 if tag == Tag.Name.implicit.rawValue || tag == Tag.Name.nonSpecific.rawValue || tag == Tag.Name.str.rawValue {
                     return mapping[index].value
@@ -121,8 +145,59 @@ public struct FrontMatter: Sendable {
         }
     }
 
-    /// Takes the title, date, authors and permalink from the values of the keys.
-    private mutating func read(path: String, _ value: (String) -> Value?) {
+    /// Reads what YAML that Yams rejected still says: each top-level key with its indented lines is
+    /// parsed alone, and the first that does not parse is the one the warning names (at its value).
+    /// Keys that parse alone are read as usual, so a bad `title` does not lose the `date`.
+    mutating func readValid(yaml: String, path: String, error: any Error) {
+        var entries: [(key: String, line: Int, text: String)] = []
+        for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = String(line)
+            if let first = text.first, first != " ", first != "\t", first != "#", first != "-", let colon = text.firstIndex(of: ":") {
+                entries.append((String(text[..<colon]).trimmingCharacters(in: .whitespaces), offset + 1, text + "\n"))
+            } else if !entries.isEmpty {
+                entries[entries.count - 1].text += text + "\n"
+            }
+        }
+        var valid: [String: Value] = [:]
+        var culprit: (key: String, line: Int, column: Int, problem: String)?
+        for entry in entries {
+            do {
+                guard let mapping = try Yams.compose(yaml: entry.text, .default, Self.yamlConstructor, Self.yamlEncoding)?.mapping,
+                    let (_, node) = mapping.first
+                else { continue }
+                // Yams counts lines from the YAML's first line, which is the file's second.
+                if let scalar = node.scalar { valid[entry.key] = .scalar(scalar.string, line: entry.line + 1) }
+                if let sequence = node.sequence { valid[entry.key] = .list(sequence.flatMap(Self.names)) }
+                if let mapping = node.mapping { valid[entry.key] = .other(name: mapping["name"]?.scalar?.string) }
+            } catch {
+                guard culprit == nil else { continue }
+                let problem = Self.yamlProblem(error)
+                let column = (entry.text.firstIndex(of: ":").map { entry.text.distance(from: entry.text.startIndex, to: $0) } ?? 0) + 3
+                culprit = (entry.key, entry.line + 1, column, problem)
+            }
+        }
+        if let culprit {
+            diagnostics.append(.warning("front matter key '\(culprit.key)' is not valid YAML: \(culprit.problem)", path: path,
+                line: culprit.line, column: culprit.column))
+        } else {
+            diagnostics.append(Self.yamlDiagnostic(error, path: path, subject: "front matter", lineOffset: 1, severity: .warning))
+        }
+        read(path: path) { valid[$0] ?? valid[":" + $0] }
+    }
+
+    /// What Yams says is wrong, without its position.
+    static func yamlProblem(_ error: any Error) -> String {
+        guard let error = error as? YamlError else { return "\(error)" }
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _), .reader(let problem, _, _, _):
+            return problem
+        default:
+            return "\(error)"
+        }
+    }
+
+    /// Takes the title, date, year, authors and permalink from the values of the keys.
+    mutating func read(path: String, _ value: (String) -> Value?) {
         func scalar(_ key: String) -> (String, Int)? {
             if case .scalar(let string, let line) = value(key) { return (string, line) }
             return nil
@@ -134,21 +209,18 @@ public struct FrontMatter: Sendable {
                 break
             }
         }
-        for key in ["date", "published", "created", "updated", "lastmod", "pubDate"] {
+        for key in Self.dateKeys {
             guard let (value, line) = scalar(key) else { continue }
             let trimmed = value.trimmingCharacters(in: .whitespaces)
-            if let parsed = CivilDate(String(trimmed.prefix(10))) {
+            if let parsed = Self.date(in: trimmed) {
                 date = parsed
                 dateLine = line
                 break
             }
-            let found = TemporalTaggerBridge.statedDate(in: trimmed)
-            if let found {
-                date = found
-                dateLine = line
-                break
-            }
             diagnostics.append(.warning("front matter '\(key)' is not a date: \(trimmed)", path: path, line: line, column: 1))
+        }
+        if let (value, _) = scalar("year"), let number = Int(value.trimmingCharacters(in: .whitespaces)), (1900...2199).contains(number) {
+            year = number
         }
         switch value("authors") ?? value("author") {
         case .scalar(let name, _): authors = [name]
@@ -157,7 +229,32 @@ public struct FrontMatter: Sendable {
         case .other(nil): authors = []
         case nil: break
         }
-        if let (value, _) = scalar("permalink") ?? scalar("url") { permalink = value }
+        if let (value, _) = scalar("permalink") ?? scalar("url") ?? scalar("path") { permalink = value }
+    }
+
+    /// The date a front matter value gives: ISO 8601 (`2024-01-05`, with a time and offset after it: the
+    /// day as written), a single-digit month or day (`2016-1-5`), Franklin's `Date(2025, 1, 5)`, Org's
+    /// `<2024-01-05 Fri>`, or any date the temporal tagger reads with its year ("5 January 2024").
+    static func date(in value: String) -> CivilDate? {
+        var text = Substring(value)
+        if text.hasPrefix("<") || text.hasPrefix("[") { text = text.dropFirst() }
+        if let parsed = CivilDate(String(text.prefix(10))) { return parsed }
+        let numbers: [Int]
+        if text.hasPrefix("Date(") {
+            numbers = text.dropFirst(5).prefix { $0 != ")" }.split(separator: ",").compactMap {
+                Int($0.trimmingCharacters(in: .whitespaces))
+            }
+        } else {
+            let head = text.prefix { !$0.isWhitespace && $0 != "T" }
+            numbers = head.split(separator: "-", omittingEmptySubsequences: false).compactMap { Int($0) }
+            guard head.split(separator: "-", omittingEmptySubsequences: false).count == 3 else {
+                return TemporalTaggerBridge.statedDate(in: value)
+            }
+        }
+        if numbers.count == 3, numbers[0] >= 1000, let parsed = CivilDate(year: numbers[0], month: numbers[1], day: numbers[2]) {
+            return parsed
+        }
+        return text.hasPrefix("Date(") ? nil : TemporalTaggerBridge.statedDate(in: value)
     }
 
     // MARK: - Flat front matter

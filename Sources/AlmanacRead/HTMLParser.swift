@@ -1,5 +1,6 @@
 public import AlmanacCore
 internal import CLibXML2
+import Foundation
 
 /// What an HTML page gives besides its blocks: its title and any date its markup states.
 public struct HTMLPage: Sendable {
@@ -33,24 +34,43 @@ public struct HTMLParser: Sendable {
         guard let root = xmlDocGetRootElement(doc) else {
             return HTMLPage(document: Document(), title: nil, titleLine: nil, date: nil)
         }
+        // A page fragment (a server-side include above it, no <html>) has several top-level elements:
+        // the document's children are the page then.
+        let page = Walker.name(root) == "html" ? root : UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self)
         var walker = Walker()
-        let scope = Walker.find(root, anyOf: ["main", "article"]) ?? root
+        let scope = Walker.find(page, anyOf: ["main", "article"]) ?? page
         walker.walk(children: scope)
         walker.flush()
 
+        // The title: the first <h1>, else <title> without the site's name, else the first heading.
         var title: String?
         var titleLine: Int?
         if let h1 = walker.output.blocks.first(where: { $0.kind == .heading(level: 1) }) {
             title = h1.text
             titleLine = h1.line
-        } else if let node = Walker.find(root, anyOf: ["title"]) {
+        } else if let node = Walker.find(page, anyOf: ["title"]) {
             var builder = TextBuilder()
             Walker.appendText(of: node, into: &builder)
-            title = builder.finish()?.text
+            title = builder.finish().map { Self.withoutSiteName($0.text) }
             titleLine = Int(xmlGetLineNo(node))
         }
+        if title?.isEmpty ?? true, let heading = walker.output.blocks.first(where: \.isHeading) {
+            title = heading.text
+            titleLine = heading.line
+        }
         return HTMLPage(document: Document(blocks: walker.output.blocks, references: [:]), title: title,
-            titleLine: titleLine, date: Walker.statedDate(root))
+            titleLine: titleLine, date: Walker.statedDate(page))
+    }
+
+    /// A page title without the site's name after a separator: "CfP is open | Tidepool" → "CfP is open".
+    static func withoutSiteName(_ title: String) -> String {
+        for separator in [" | ", " · ", " — ", " – ", " :: "] {
+            if let range = title.range(of: separator) {
+                let page = title[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+                if !page.isEmpty { return page }
+            }
+        }
+        return title
     }
 }
 
@@ -117,6 +137,11 @@ private struct Walker {
         switch name {
         case "h1", "h2", "h3", "h4", "h5", "h6":
             begin(.heading(level: Int(name.dropFirst())!))
+            inline(node)
+            flush()
+        case "div" where Self.isTitle(node), "p" where Self.isTitle(node):
+            // A block styled as a title (`<div class="section-title">`): a heading without the tag.
+            begin(.heading(level: 2))
             inline(node)
             flush()
         case "ul", "ol", "menu":
@@ -210,6 +235,17 @@ private struct Walker {
     static func name(_ node: Node) -> String {
         guard let raw = node.pointee.name else { return "" }
         return String(cString: raw).lowercased()
+    }
+
+    /// Whether a `<div>` or `<p>` is styled as a title: its class names one ("title", "page-title",
+    /// "sectiontitle").
+    static func isTitle(_ node: Node) -> Bool {
+        guard let classes = attribute(node, "class")?.lowercased(), classes.contains("title") else { return false }
+        // Only a short line of text: a container of the page is no title.
+        var builder = TextBuilder()
+        appendText(of: node, into: &builder)
+        guard let text = builder.finish()?.text else { return false }
+        return text.count <= 120 && !text.contains("\n")
     }
 
     static func attribute(_ node: Node, _ name: String) -> String? {

@@ -18,7 +18,8 @@ public struct ReadOutcome: Sendable {
 }
 
 /// Source → Note: decodes a file, splits front matter from body, parses the body in its format and
-/// finds the note's own date (front matter, else the text, else the file name).
+/// finds the note's own date (front matter, else the text, else the path, else the page's year, else
+/// the last commit with `--dates-from-git`; see ``NoteDating``).
 ///
 /// ```swift
 /// let outcome = NoteReader().read(contentsOf: "notes/2015-12-16.md")
@@ -30,11 +31,20 @@ public struct ReadOutcome: Sendable {
 public struct NoteReader: Sendable {
     /// Files larger than this are reported and skipped.
     public var maximumBytes: Int
+    /// The dates of the commits that last changed the notes, for notes that give no date of their own
+    /// (`--dates-from-git`); nil to never run git.
+    public var commitDates: CommitDates?
 
-    public init(maximumBytes: Int = 64 << 20) { self.maximumBytes = maximumBytes }
+    public init(maximumBytes: Int = 64 << 20, commitDates: CommitDates? = nil) {
+        self.maximumBytes = maximumBytes
+        self.commitDates = commitDates
+    }
 
     /// The formats read by extension; `.txt` is sniffed (Markdown with front matter, or rendered page text).
-    public static let extensions: Set<String> = ["md", "markdown", "mdown", "mkd", "txt", "text", "html", "htm", "xhtml"]
+    /// AsciiDoc and Org mode are read as Markdown, line for line (``LightMarkup``).
+    public static let extensions: Set<String> = [
+        "md", "markdown", "mdown", "mkd", "txt", "text", "html", "htm", "xhtml", "adoc", "asciidoc", "org",
+    ]
 
     /// The file's text, or why it cannot be read as a note (size, binary, not UTF-8, empty).
     public func text(contentsOf path: String) -> (text: String?, diagnostics: [Diagnostic]) {
@@ -122,7 +132,8 @@ public struct NoteReader: Sendable {
         var diagnostics: [Diagnostic] = []
         var title: String?
         var titleLine: Int?
-        var date: (CivilDate, String)?
+        var stated: NoteDate?
+        var front: FrontMatter?
         var authors: [String] = []
         var permalink: String?
         let document: Document
@@ -133,48 +144,45 @@ public struct NoteReader: Sendable {
             document = page.document
             title = page.title
             titleLine = page.titleLine
-            if let stated = page.date { date = (stated, "page metadata") }
+            if let date = page.date { stated = NoteDate(date, .pageMetadata) }
         case .markdown, .text, .calendar:
-            let front = FrontMatter.split(text, path: path)
-            diagnostics += front.diagnostics
-            title = front.title
-            titleLine = front.titleLine
-            authors = front.authors
-            permalink = front.permalink
-            if let stated = front.date { date = (stated, "front matter") }
-            let body = String(front.body)
+            let split = FrontMatter.split(text, path: path)
+            front = split
+            diagnostics += split.diagnostics
+            title = split.title
+            titleLine = split.titleLine
+            authors = split.authors
+            permalink = split.permalink
+            if let date = split.date { stated = NoteDate(date, .frontMatter) }
+            var body = String(split.body)
+            switch (path as NSString).pathExtension.lowercased() {
+            case "adoc", "asciidoc": body = LightMarkup.markdown(asciiDoc: body)
+            case "org": body = LightMarkup.markdown(org: body)
+            default: break
+            }
             document = format == .markdown
-                ? MarkdownParser().parse(body, firstLine: front.bodyLine)
-                : TextParser().parse(body, firstLine: front.bodyLine)
+                ? MarkdownParser().parse(body, firstLine: split.bodyLine)
+                : TextParser().parse(body, firstLine: split.bodyLine)
         }
 
-        // The title and date a note states in its opening blocks.
+        // The title a note states in its opening blocks; the author of its byline.
         let opening = document.blocks.prefix(6).filter { $0.line <= (document.blocks.first?.line ?? 1) + 40 }
         if title == nil, let heading = opening.first(where: { $0.isHeading }) {
             title = heading.text
             titleLine = heading.line
         }
-        if date == nil {
-            for block in opening {
-                if let byline = Byline.parse(block.text) {
-                    date = (byline.date, "text")
-                    if authors.isEmpty { authors = [byline.author] }
-                    break
-                }
-                if block.isHeading || block.text.count < 120, let stated = TemporalTaggerBridge.statedDate(in: block.text) {
-                    date = (stated, "text")
-                    break
-                }
-            }
+        if authors.isEmpty, stated == nil, let byline = opening.lazy.compactMap({ Byline.parse($0.text) }).first {
+            authors = [byline.author]
         }
-        if date == nil, let stated = Self.dateInFileName(path) { date = (stated, "file name") }
-        guard let (noteDate, source) = date else {
+        let dating = NoteDating(path: path, front: front, title: title, blocks: document.blocks,
+            commitDate: commitDates?.date(ofFileAt: path))
+        guard let found = dating.noteDate(stated: stated) else {
             diagnostics.append(.warning(
                 "note has no date (none in front matter, text or file name); skipped", path: path, line: 1, column: 1))
             return ReadOutcome(note: nil, diagnostics: diagnostics)
         }
-        let info = NoteInfo(path: path, date: noteDate, dateSource: source, title: title, titleLine: titleLine,
-            authors: authors, permalink: permalink, format: format)
+        let info = NoteInfo(path: path, date: found.date, dateSource: found.source, dateIsGuess: found.isGuess, title: title,
+            titleLine: titleLine, authors: authors, permalink: permalink, format: format)
         return ReadOutcome(note: Note(info: info, document: document), diagnostics: diagnostics)
     }
 
@@ -183,7 +191,7 @@ public struct NoteReader: Sendable {
     static func format(of path: String, text: String) -> NoteInfo.Format {
         let ext = (path as NSString).pathExtension.lowercased()
         switch ext {
-        case "md", "markdown", "mdown", "mkd": return .markdown
+        case "md", "markdown", "mdown", "mkd", "adoc", "asciidoc", "org": return .markdown
         case "html", "htm", "xhtml": return .html
         default: break
         }
@@ -206,35 +214,9 @@ public struct NoteReader: Sendable {
         return markdownSignals > textSignals ? .markdown : .text
     }
 
-    /// 2015-12-16, 2015_12_16, 2015.12.16 or 20151216 in the file's name.
+    /// 2015-12-16, 2015_12_16, 2015.12.16, 20151216 or 2016-1-5 in the file's name.
     static func dateInFileName(_ path: String) -> CivilDate? {
-        let name = Array(((path as NSString).lastPathComponent).utf8)
-        var i = 0
-        while i + 8 <= name.count {
-            defer { i += 1 }
-            guard name[i].isASCIIDigit, i == 0 || !name[i - 1].isASCIIDigit else { continue }
-            func number(_ from: Int, _ count: Int) -> Int? {
-                guard from + count <= name.count else { return nil }
-                var value = 0
-                for k in from..<(from + count) {
-                    guard name[k].isASCIIDigit else { return nil }
-                    value = value * 10 + Int(name[k] - 0x30)
-                }
-                return value
-            }
-            guard let year = number(i, 4), (1900...2199).contains(year) else { continue }
-            let separators: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")]
-            if i + 10 <= name.count, separators.contains(name[i + 4]), name[i + 7] == name[i + 4],
-                let month = number(i + 5, 2), let day = number(i + 8, 2),
-                i + 10 == name.count || !name[i + 10].isASCIIDigit
-            {
-                if let date = CivilDate(year: year, month: month, day: day) { return date }
-            }
-            if let month = number(i + 4, 2), let day = number(i + 6, 2), i + 8 == name.count || !name[i + 8].isASCIIDigit {
-                if let date = CivilDate(year: year, month: month, day: day) { return date }
-            }
-        }
-        return nil
+        NoteDating.dateInName(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
     }
 
     /// The index of the first byte that is not part of valid UTF-8, or nil.

@@ -49,21 +49,25 @@ public struct ProjectList: Sendable, Codable {
     public var titleLine: Int?
     /// The date the page states (front matter `date`, `updated`…, or the file name); nil when none.
     public var date: CivilDate?
-    public var dateSource: String?
+    public var dateSource: NoteInfo.DateSource?
+    /// Whether the date is a guess (only its month or year is known).
+    public var dateIsGuess: Bool
     public var permalink: String?
     public var projects: [ListedProject]
     /// Fields that could not be read, headings that carry no project fields: `path:line:column: warning: …`.
     public var diagnostics: [Diagnostic]
 
     public init(
-        path: String, title: String? = nil, titleLine: Int? = nil, date: CivilDate? = nil, dateSource: String? = nil,
-        permalink: String? = nil, projects: [ListedProject] = [], diagnostics: [Diagnostic] = []
+        path: String, title: String? = nil, titleLine: Int? = nil, date: CivilDate? = nil,
+        dateSource: NoteInfo.DateSource? = nil, dateIsGuess: Bool = false, permalink: String? = nil, projects: [ListedProject] = [],
+        diagnostics: [Diagnostic] = []
     ) {
         self.path = path
         self.title = title
         self.titleLine = titleLine
         self.date = date
         self.dateSource = dateSource
+        self.dateIsGuess = dateIsGuess
         self.permalink = permalink
         self.projects = projects
         self.diagnostics = diagnostics
@@ -73,8 +77,8 @@ public struct ProjectList: Sendable, Codable {
     /// pipeline passes the earliest note's date, so every note can move a listed project on).
     public func info(fallbackDate: CivilDate) -> NoteInfo {
         NoteInfo(
-            path: path, date: date ?? fallbackDate, dateSource: date == nil ? "earliest note" : (dateSource ?? "front matter"),
-            title: title, titleLine: titleLine, permalink: permalink, format: .markdown)
+            path: path, date: date ?? fallbackDate, dateSource: date == nil ? .earliestNote : (dateSource ?? .frontMatter),
+            dateIsGuess: date != nil && dateIsGuess, title: title, titleLine: titleLine, permalink: permalink, format: .markdown)
     }
 }
 
@@ -133,10 +137,12 @@ public struct ProjectListReader: Sendable {
                 return nil
             }
         }
-        var date = front.date.map { ($0, "front matter") }
-        if date == nil, let stated = NoteReader.dateInFileName(path) { date = (stated, "file name") }
+        // The page's own date as a note's is found (front matter, text, path, the page's year), or none.
+        let dating = NoteDating(path: path, front: front, title: title, blocks: document.blocks)
+        let date = dating.noteDate(stated: front.date.map { NoteDate($0, .frontMatter) })
         return ProjectList(
-            path: path, title: title, titleLine: titleLine, date: date?.0, dateSource: date?.1, permalink: front.permalink,
+            path: path, title: title, titleLine: titleLine, date: date?.date, dateSource: date?.source,
+            dateIsGuess: date?.isGuess ?? false, permalink: front.permalink,
             projects: walker.projects, diagnostics: front.diagnostics + walker.diagnostics)
     }
 

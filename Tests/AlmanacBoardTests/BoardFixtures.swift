@@ -5,11 +5,11 @@ import AlmanacModel
 /// A small history: a projects list page (2015-06-01) and two meeting notes that move its projects on
 /// and mention one it does not have.
 enum BoardFixtures {
-    static let listPage = NoteInfo(path: "wiki/projects.md", date: CivilDate("2015-06-01")!, dateSource: "front matter",
+    static let listPage = NoteInfo(path: "wiki/projects.md", date: CivilDate("2015-06-01")!, dateSource: .frontMatter,
         title: "Pioneer Projects", permalink: "/wiki/projects", format: .markdown)
 
     static func note(_ date: String) -> NoteInfo {
-        NoteInfo(path: "notes/\(date).md", date: CivilDate(date)!, dateSource: "front matter", title: "Weekly Meeting: \(date)",
+        NoteInfo(path: "notes/\(date).md", date: CivilDate(date)!, dateSource: .frontMatter, title: "Weekly Meeting: \(date)",
             permalink: "/wiki/weekly-\(date)", format: .markdown)
     }
 

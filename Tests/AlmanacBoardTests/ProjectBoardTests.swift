@@ -5,7 +5,7 @@ import Testing
 
 struct ProjectBoardTests {
     func model(_ items: [Item]) -> Model {
-        Merger().merge([(NoteInfo(path: "notes/2015-12-16.md", date: CivilDate("2015-12-16")!, dateSource: "front matter",
+        Merger().merge([(NoteInfo(path: "notes/2015-12-16.md", date: CivilDate("2015-12-16")!, dateSource: .frontMatter,
             title: "Weekly Meeting: 2015-12-16", permalink: "/wiki/weekly-2015-12-16", format: .markdown), items)])
     }
 

@@ -74,7 +74,7 @@ struct RenderingTests {
             links: ["javascript:alert(5)", "https://example.org/a (b) |c|", "data:text/html,x", "https://example.org/ok"], line: 1)
         let mentioned = Item(kind: .project, title: "Other | project\n| --- |", status: .inProgress, people: ["<script>p</script>"],
             sources: [Evidence(path: "n.md", line: 1, quote: "Someone is working on Other | project <iframe src=x>.")])
-        let note = NoteInfo(path: "n.md", date: CivilDate("2016-01-13")!, dateSource: "front matter",
+        let note = NoteInfo(path: "n.md", date: CivilDate("2016-01-13")!, dateSource: .frontMatter,
             title: "Notes <script>x</script> | [z](javascript:alert(6))", permalink: "javascript:alert(7)", format: .markdown)
         let model = Merger().merge([(BoardFixtures.listPage, [listed]), (note, [mentioned])])
         for markdown in [

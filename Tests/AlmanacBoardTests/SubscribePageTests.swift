@@ -8,7 +8,7 @@ struct SubscribePageTests {
     static func day(_ text: String) -> CivilDate { CivilDate(text)! }
 
     static func note(_ date: String, title: String? = nil, permalink: String? = nil) -> NoteInfo {
-        NoteInfo(path: "notes/\(date).md", date: day(date), dateSource: "front matter",
+        NoteInfo(path: "notes/\(date).md", date: day(date), dateSource: .frontMatter,
             title: title ?? "Weekly Meeting: \(date)", permalink: permalink ?? "/wiki/weekly-\(date)", format: .markdown)
     }
 
@@ -187,7 +187,7 @@ struct SubscribePageTests {
     }
 
     @Test func importedCalendarsNeitherCountAsNotesNorDateThePage() {
-        let calendar = NoteInfo(path: "calendars/partners.ics", date: Self.day("2017-06-01"), dateSource: "calendar",
+        let calendar = NoteInfo(path: "calendars/partners.ics", date: Self.day("2017-06-01"), dateSource: .calendar,
             title: "Partners", format: .calendar)
         let model = Merger().merge([
             (Self.note("2016-01-13"), [Item(kind: .deadline, title: "A closes", when: .day(Self.day("2016-01-10")))]),
@@ -202,7 +202,7 @@ struct SubscribePageTests {
 
     @Test func noteTextCannotInjectIntoThePage() {
         let hostile = "<script>alert(1)</script>"
-        let bad = NoteInfo(path: "notes/2016-01-13.md", date: Self.day("2016-01-13"), dateSource: "front matter",
+        let bad = NoteInfo(path: "notes/2016-01-13.md", date: Self.day("2016-01-13"), dateSource: .frontMatter,
             title: "Notes \(hostile)", permalink: "/notes/1", format: .markdown)
         let items = [
             Item(kind: .deadline, title: hostile, when: .day(Self.day("2016-01-20")), forEvent: "\"><img src=x onerror=alert(1)>",
@@ -359,7 +359,7 @@ struct SubscribePageTests {
         let today = CivilDate(dayNumber: seconds / 86_400)
         func on(_ days: Int) -> CivilDate { today.adding(days: days) }
         func info(_ days: Int) -> NoteInfo {
-            NoteInfo(path: "notes/\(on(days)).md", date: on(days), dateSource: "front matter", title: "Weekly Meeting: \(on(days))",
+            NoteInfo(path: "notes/\(on(days)).md", date: on(days), dateSource: .frontMatter, title: "Weekly Meeting: \(on(days))",
                 permalink: "/meetings/\(on(days))", format: .markdown)
         }
         let earlier = [

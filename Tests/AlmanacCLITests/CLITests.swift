@@ -36,6 +36,28 @@ struct CLITests {
             "sources", "start", "status", "subkind", "tentative", "title", "tz", "url"])
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git")))
+    func datesFromGit() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        try "# Schedule\n\nNothing dated here.\n".write(to: folder.appendingPathComponent("schedule.md"), atomically: true, encoding: .utf8)
+        let environment = [
+            "GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@example.org", "GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.org",
+            "GIT_AUTHOR_DATE": "2018-11-20T12:00:00+00:00", "GIT_COMMITTER_DATE": "2018-11-20T12:00:00+00:00",
+        ]
+        for arguments in [["init", "-q"], ["add", "."], ["commit", "-q", "-m", "schedule"]] {
+            let result = try runProcess("/usr/bin/git", ["-C", folder.path] + arguments,
+                environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+            #expect(result.status == 0, "\(result.err)")
+        }
+        let skipped = try almanac(["extract", folder.path, "--no-cache", "--quiet"])
+        #expect(skipped.err.contains("schedule.md:1:1: warning: note has no date"))
+        let dated = try almanac(["extract", folder.path, "--no-cache", "--quiet", "--dates-from-git"])
+        #expect(dated.status == 0, "\(dated.err)")
+        #expect(dated.out.hasPrefix(folder.path + "/schedule.md (2018-11-20, date from last commit, a guess)\n"))
+        let lint = try almanac(["lint", folder.path, "--no-cache", "--quiet", "--dates-from-git"])
+        #expect(lint.out.contains("schedule.md:1:1: warning: the note's own date 2018-11-20 is a guess (date from last commit)"))
+    }
+
     @Test func missingInputIsAnError() throws {
         let out = try TestPaths.temporaryDirectory()
         let result = try almanac(["collect", "/nonexistent/notes", "--out", out.path])

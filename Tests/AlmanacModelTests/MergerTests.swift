@@ -5,7 +5,7 @@ import Testing
 func day(_ text: String) -> CivilDate { CivilDate(text)! }
 
 func note(_ date: String, _ path: String? = nil) -> NoteInfo {
-    NoteInfo(path: path ?? "notes/\(date).md", date: day(date), dateSource: "front matter", title: "Weekly Meeting: \(date)", format: .markdown)
+    NoteInfo(path: path ?? "notes/\(date).md", date: day(date), dateSource: .frontMatter, title: "Weekly Meeting: \(date)", format: .markdown)
 }
 
 func source(_ date: String, _ line: Int, _ quote: String) -> Evidence { Evidence(path: "notes/\(date).md", line: line, quote: quote) }

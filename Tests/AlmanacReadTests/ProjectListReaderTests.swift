@@ -273,7 +273,7 @@ struct ProjectListReaderTests {
     @Test func anUndatedListJoinsAtTheEarliestNote() {
         let undated = ProjectList(path: "wiki/ideas.md", title: "Ideas")
         #expect(undated.info(fallbackDate: CivilDate("2026-09-02")!).date == CivilDate("2026-09-02"))
-        #expect(undated.info(fallbackDate: CivilDate("2026-09-02")!).dateSource == "earliest note")
+        #expect(undated.info(fallbackDate: CivilDate("2026-09-02")!).dateSource == .earliestNote)
     }
 }
 

@@ -6,9 +6,9 @@ import Testing
 
 struct BoardJSONTests {
     @Test func projectsInBoardOrderWithFlagsAndMentions() {
-        let list = NoteInfo(path: "wiki/projects.md", date: CivilDate("2015-06-01")!, dateSource: "front matter", title: "Pioneer Projects",
+        let list = NoteInfo(path: "wiki/projects.md", date: CivilDate("2015-06-01")!, dateSource: .frontMatter, title: "Pioneer Projects",
             permalink: "/wiki/projects", format: .markdown)
-        let note = NoteInfo(path: "notes/2016-01-13.md", date: CivilDate("2016-01-13")!, dateSource: "front matter",
+        let note = NoteInfo(path: "notes/2016-01-13.md", date: CivilDate("2016-01-13")!, dateSource: .frontMatter,
             title: "Weekly Meeting: 2016-01-13", format: .markdown)
         let listed = Item(kind: .project, subkind: .outreachy, title: "NTP server", status: .available, people: ["Tobias"], difficulty: 2,
             sources: [Evidence(path: "wiki/projects.md", line: 12, quote: "NTP server")],

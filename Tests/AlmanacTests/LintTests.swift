@@ -5,7 +5,7 @@ import Testing
 
 struct LintTests {
     func note(_ date: String) -> NoteInfo {
-        NoteInfo(path: "notes/\(date).md", date: CivilDate(date)!, dateSource: "front matter", format: .markdown)
+        NoteInfo(path: "notes/\(date).md", date: CivilDate(date)!, dateSource: .frontMatter, format: .markdown)
     }
 
     func item(_ when: When, line: Int, status: Item.Status = .scheduled) -> Item {
@@ -25,6 +25,16 @@ struct LintTests {
         ])
         #expect(Linter.findings(moved).map(\.description) == [
             "n.md:12:3: warning: Install party: date moved from 2016-02-22 (notes/2015-12-16.md) to 2016-03-01"
+        ])
+    }
+
+    @Test func guessedNoteDatesAreReported() {
+        let guessed = NoteInfo(path: "agendas/2013/05.md", date: CivilDate("2013-05-01")!, dateSource: .path, dateIsGuess: true,
+            format: .markdown)
+        let stated = NoteInfo(path: "agendas/2013/06.md", date: CivilDate("2013-06-04")!, dateSource: .text, format: .markdown)
+        let model = Merger().merge([(guessed, []), (stated, [])])
+        #expect(Linter.findings(model, notes: [guessed, stated]).map(\.description) == [
+            "agendas/2013/05.md:1:1: warning: the note's own date 2013-05-01 is a guess (date from path); state it in front matter or a 'Date:' line"
         ])
     }
 
