@@ -1,5 +1,5 @@
 public import AlmanacCore
-import AlmanacModel
+public import AlmanacModel
 import AlmanacStore
 import Foundation
 public import Logging
@@ -27,6 +27,8 @@ public struct Collector: Sendable {
         public var items: [Int]
         public var filesWritten: Int
         public var warnings: Int
+        /// The model's counts (notes, calendars, what the feeds hold and leave out): what the line says.
+        public var tally: Tally?
 
         /// What a run that read `notes`, made items of `kinds`, wrote files and gave `diagnostics` reports.
         init(_ notes: [NoteItems], _ kinds: [Item.Kind], filesWritten: Int, diagnostics: [Diagnostic]) {
@@ -43,6 +45,7 @@ public struct Collector: Sendable {
             var line = "Read \(notes.counting("note"))"
             if calendarEvents > 0 { line += " and \(calendarEvents.counting("calendar event"))" }
             line += ": " + zip(Item.Kind.allCases, items).map { $1.counting($0.rawValue) }.joined(separator: ", ")
+            if let tally { line = "Read \(tally.sources): \(tally.summary)" }
             line += upToDate ? "; \(output) is up to date" : "; wrote \(filesWritten.counting("file")) to \(output)"
             if warnings > 0 { line += "; \(warnings.counting("warning"))" }
             return line
@@ -120,7 +123,7 @@ public struct Collector: Sendable {
     public func collect(paths: [String]) throws -> Result {
         let clock = ContinuousClock()
         let start = clock.now
-        let snapshot = pipeline.snapshot(paths: paths, calendars: true)
+        let snapshot = pipeline.snapshot(paths: paths, calendars: true, excluding: configuration.output)
         logger.debug("read and hashed \(snapshot.files.count) files in \(start.duration(to: clock.now))")
         let runName = "collect " + URL(fileURLWithPath: configuration.output).standardizedFileURL.path
         let encoder = JSONEncoder()
@@ -182,10 +185,12 @@ public struct Collector: Sendable {
             }
             return .fresh(items[index])
         }
+        let tally = Tally(collection.model)
         let published = try publish(Publisher.Plan(notes: collection.model.notes, slots: slots,
-            pageItems: items.filter { $0.item.kind == .deadline || $0.item.kind == .project }, hashes: hashes, previous: previous))
-        let summary = Summary(collection.notes, items.map(\.item.kind), filesWritten: published.written.count,
+            pageItems: items.filter { $0.item.kind == .deadline || $0.item.kind == .project }, hashes: hashes, previous: previous, tally: tally))
+        var summary = Summary(collection.notes, items.map(\.item.kind), filesWritten: published.written.count,
             diagnostics: collection.diagnostics)
+        summary.tally = tally
         var record = Record(summary: summary, diagnostics: collection.diagnostics, outputs: [], configuration: settings)
         if let key = stored.value, let checkpoint = collection.checkpoint, let replay = collection.replay {
             record.checkpoint = key
@@ -285,14 +290,17 @@ public struct Collector: Sendable {
                 hashes.append(0)
             }
         }
+        // The counts are the model's: every item is loaded for them.
+        guard let tally = replay.model().map(Tally.init) else { return whole("an item of the checkpoint is damaged") }
         let published = try publish(Publisher.Plan(notes: replay.noteRefs, slots: slots, pageItems: pageItems, hashes: hashes,
-            previous: previous))
+            previous: previous, tally: tally))
 
         let diagnostics = snapshot.diagnostics + checkpoint.diagnostics + resumed.read.diagnostics.dropFirst(snapshot.diagnostics.count)
         var summary = Summary(resumed.read.notes, (0..<replay.count).map(replay.kind(at:)), filesWritten: published.written.count,
             diagnostics: diagnostics)
         summary.notes += checkpoint.notes
         summary.calendarEvents += checkpoint.calendarEvents
+        summary.tally = tally
         let record = Record(summary: summary, diagnostics: diagnostics, outputs: [], configuration: last.configuration,
             checkpoint: key, changed: replay.touched.filter { $0 < checkpointed }.sorted())
         save(record, published, runName: runName, digest: digest)

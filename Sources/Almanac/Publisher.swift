@@ -67,7 +67,7 @@ public struct Publisher: Sendable {
     /// Writes every feed, projects.md and items.json into `directory`; returns the paths, in order.
     public func publish(_ model: Model, to directory: String) throws -> [String] {
         let plan = Plan(notes: model.notes, slots: model.items.map { .fresh($0) },
-            pageItems: model.items.filter { $0.item.kind == .deadline || $0.item.kind == .project })
+            pageItems: model.items.filter { $0.item.kind == .deadline || $0.item.kind == .project }, tally: Tally(model))
         return try publish(plan, to: directory).written
     }
 
@@ -90,6 +90,8 @@ public struct Publisher: Sendable {
         var hashes: [UInt64]? = nil
         /// The previous outputs and where each item's text is in them, for `.kept` slots and SEQUENCE.
         var previous: Previous?
+        /// The model's counts, for the page's footer.
+        var tally: Tally?
     }
 
     /// The outputs of the previous run, with where each item's text is in them.
@@ -198,7 +200,7 @@ public struct Publisher: Sendable {
             })
         }
         // Each item's event is built once; feeds differ only in which they hold and their reminders.
-        let builder = FeedBuilder(noteURL: link, defaultTimeZone: configuration.timeZone)
+        let builder = FeedBuilder(noteURL: link, defaultTimeZone: configuration.timeZone, sourceRoot: FeedBuilder.sourceRoot(of: plan.notes))
         // SEQUENCE carries on from the feed subscribers already have (an edit inside one note is a revision
         // too): the whole previous feed is read, or only the events written again when the run knows where they are.
         let published: PublishedFeed?
@@ -252,7 +254,7 @@ public struct Publisher: Sendable {
                 zoneYears += zones
                 zoned[index] = zones
             }
-            let (head, tail) = ical.frame(zoneYears: zoneYears, feed: info)
+            let (head, tail) = ical.frame(zoneYears: zoneYears, feed: info, empty: chosen.isEmpty)
             // The text of a new event: the one written once, or the feed's own with the alarms.
             func text(_ order: Int) -> String { feed.alarms.isEmpty ? texts[chosen[order]]! : alarmed[order]! }
             var file = FileBytes()
@@ -296,7 +298,7 @@ public struct Publisher: Sendable {
         done("items.json (rendered alongside the feeds)")
         // The page links to the feeds where the output folder is published (feeds_url), not the notes site.
         let page = SubscribePage(title: "\(configuration.name) calendars", baseURL: configuration.feedsURL, feeds: pageFeeds,
-            boardFile: "projects.md", noteURL: link, defaultTimeZone: configuration.timeZone)
+            boardFile: "projects.md", noteURL: link, defaultTimeZone: configuration.timeZone, tally: plan.tally)
         written.append(try writer.write(page.render(pageModel), to: "index.html"))
         done("index.html")
         return (written, fragments)

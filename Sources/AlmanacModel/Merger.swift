@@ -36,6 +36,8 @@ public struct Merger: Sendable {
         private var items: [ModelItem?] = []
         private var index = Index()
         private var uids = Set<String>()
+        /// The position of the item with each UID (an item keeps its first UID here too).
+        private var positions: [String: Int] = [:]
         private var notes: [NoteRef] = []
         /// Loads the item at a position of the checkpoint this replay resumed; nil when it cannot.
         private var load: (@Sendable (Int) -> ModelItem?)?
@@ -64,7 +66,9 @@ public struct Merger: Sendable {
             index.claimsBy = notes.count
             notes.append(note)
             for (item, ready) in zip(noteItems, prepared) {
-                if let found = merger.bestMatch(for: item, ready, from: note, index: &index) {
+                // A calendar's event whose UID an item has (Almanac's own feed read back) is that item.
+                let byUID = item.externalUID.flatMap { positions[$0] }.flatMap { index.isClaimed($0) ? nil : $0 }
+                if let found = byUID ?? merger.bestMatch(for: item, ready, from: note, index: &index) {
                     if items[found] == nil {
                         items[found] = load?(found)
                         if items[found] == nil {
@@ -75,14 +79,18 @@ public struct Merger: Sendable {
                     merger.update(&items[found]!, with: item, from: note, titles: (ready.names[0].key, index.names(at: found)[0].key))
                     index.touch(items[found]!.item, at: found, mentioned: note.date, incoming: ready)
                     touched.insert(found)
+                    if positions[items[found]!.uid] == nil { positions[items[found]!.uid] = found }
                 } else {
+                    // Terminates: after 16 hashed candidates, each is the UID with "-N" for a new N, and of
+                    // the finitely many UIDs known, at most uids.count end that way.
                     var uid = ready.uid
                     var suffix = 2
                     while uids.contains(uid) {
-                        uid = Merger.uid(for: item, note: note, discriminator: suffix)
+                        uid = suffix <= 16 ? Merger.uid(for: item, note: note, discriminator: suffix) : "\(ready.uid)-\(suffix)"
                         suffix += 1
                     }
                     uids.insert(uid)
+                    positions[uid] = items.count
                     touched.insert(items.count)
                     items.append(ModelItem(uid: uid, item: item, note: note))
                     index.add(item, mentioned: note.date, ready)
@@ -162,6 +170,7 @@ public struct Merger: Sendable {
         public init(resuming checkpoint: Checkpoint, load: @escaping @Sendable (Int) -> ModelItem?) {
             notes = checkpoint.notes
             uids = Set(checkpoint.uids)
+            positions = Dictionary(checkpoint.entries.indices.map { (checkpoint.entries[$0].uid, $0) }, uniquingKeysWith: { first, _ in first })
             items = Array(repeating: nil, count: checkpoint.entries.count)
             self.load = load
             index = Index(resuming: checkpoint)
@@ -557,7 +566,7 @@ public struct Merger: Sendable {
     /// The UID: kind, slug of the first name, and a hash of what the item is. Meetings are their day;
     /// other items their name and the year they were first mentioned in.
     static func uid(for item: Item, note: NoteRef, discriminator: Int = 1) -> String {
-        if let external = item.externalUID { return external }
+        if let external = item.externalUID { return discriminator > 1 ? "\(external)-\(discriminator)" : external }
         var key = "\(item.kind.rawValue)|\(Names.tokens(item.title).joined(separator: " "))"
         if item.kind == .meeting, let start = item.when.start {
             key += "|\(start)"
