@@ -123,7 +123,7 @@ public struct Collector: Sendable {
     public func collect(paths: [String]) throws -> Result {
         let clock = ContinuousClock()
         let start = clock.now
-        let snapshot = pipeline.snapshot(paths: paths, calendars: true, excluding: configuration.output)
+        let snapshot = pipeline.snapshot(paths: paths, calendars: true, excluding: OutputFolder(configuration))
         logger.debug("read and hashed \(snapshot.files.count) files in \(start.duration(to: clock.now))")
         let runName = "collect " + URL(fileURLWithPath: configuration.output).standardizedFileURL.path
         let encoder = JSONEncoder()

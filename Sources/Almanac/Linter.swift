@@ -54,7 +54,7 @@ public enum Linter {
                 + "\"\(time) Europe/London\", or set time_zone)", path: source.path, line: source.line, column: source.column))
         }
         findings.sort { ($0.path, $0.line ?? 0, $0.column ?? 0) < ($1.path, $1.line ?? 0, $1.column ?? 0) }
-        return findings + [.warning(advice, path: configuration ?? "almanac.yml")]
+        return findings + [.warning(advice, path: configuration ?? "almanac")]
     }
 
     /// `new` lies within `old` and says more: a day in a stated month, a time on a stated day.

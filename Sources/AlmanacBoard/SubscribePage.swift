@@ -212,8 +212,8 @@ public struct SubscribePage: Sendable {
             "<details>",
             "<summary>Outlook</summary>",
             "<ol><li>Outlook on the web, Outlook.com and the new Outlook: in Calendar, click <b>Add calendar</b> → "
-                + "<b>Subscribe from web</b>, paste \(address) (the https one: it does not take a "
-                + "<code>webcal://</code> link), name it and click <b>Import</b>.</li>"
+                + "<b>Subscribe from web</b>, paste \(address) (the https one: Outlook on the web does not "
+                + "take a webcal link), name it and click <b>Import</b>.</li>"
                 + "<li>Classic Outlook for Windows: <b>Home → Add Calendar → From Internet…</b>, paste the address and "
                 + "confirm.</li></ol>"
                 + "<p>Outlook refreshes subscriptions every few hours; changes can take up to a day. Like Google, it does "

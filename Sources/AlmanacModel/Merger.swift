@@ -66,8 +66,11 @@ public struct Merger: Sendable {
             index.claimsBy = notes.count
             notes.append(note)
             for (item, ready) in zip(noteItems, prepared) {
-                // A calendar's event whose UID an item has (Almanac's own feed read back) is that item.
-                let byUID = item.externalUID.flatMap { positions[$0] }.flatMap { index.isClaimed($0) ? nil : $0 }
+                // An event of a calendar and an item with the same UID are one (Almanac's own feed read back,
+                // whichever comes first).
+                let byUID = positions[ready.uid].flatMap { found in
+                    (item.externalUID != nil || index.facts[found].externalUID == Hash.fnv1a(ready.uid)) && !index.isClaimed(found) ? found : nil
+                }
                 if let found = byUID ?? merger.bestMatch(for: item, ready, from: note, index: &index) {
                     if items[found] == nil {
                         items[found] = load?(found)

@@ -15,7 +15,7 @@ struct CLITests {
         let result = try almanac(["collect", "--config", "data/almanac.yml", "--out", out.path])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.err == "")
-        #expect(result.out.hasPrefix("Read 4 notes and 2 calendar events: "))
+        #expect(result.out.hasPrefix("Read 5 notes and 2 events of 1 calendar: 13 in the feeds "))
         for name in ["calendar.ics", "deadlines.ics", "events.ics", "meetings.ics", "conferences.ics", "projects.md", "items.json",
             "index.html"]
         {
@@ -73,10 +73,10 @@ struct CLICacheTests {
         let config = folder.appendingPathComponent("almanac.yml").path
         let first = try almanac(["collect", "--config", config])
         #expect(first.status == 0, "\(first.err)")
-        #expect(first.out == "Read 3 notes: 1 event, 0 deadlines, 3 meetings, 0 projects; wrote 7 files to \(folder.path)/public\n")
+        #expect(first.out == "Read 3 notes: 4 in the feeds (1 event, 0 deadlines, 3 meetings); wrote 7 files to \(folder.path)/public\n")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".almanac/cache.sqlite").path))
         let second = try almanac(["collect", "--config", config])
-        #expect(second.out == "Read 3 notes: 1 event, 0 deadlines, 3 meetings, 0 projects; \(folder.path)/public is up to date\n")
+        #expect(second.out == "Read 3 notes: 4 in the feeds (1 event, 0 deadlines, 3 meetings); \(folder.path)/public is up to date\n")
         #expect(second.err == "")
     }
 
