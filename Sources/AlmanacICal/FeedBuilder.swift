@@ -6,9 +6,10 @@ import Foundation
 ///
 /// - Days and weeks are all-day events with an exclusive DTEND; ranges span their days.
 /// - Timed items are written in UTC when the note's zone has a fixed offset (AoE = UTC−12, CET…),
-///   with a TZID and VTIMEZONE when it names a region (PT), and as floating local time when the note
-///   gives no zone. A timed deadline lasts 15 minutes from its instant; other timed items an hour
-///   unless the note gives an end.
+///   with a TZID and VTIMEZONE when it names a region (PT, Europe/Lisbon), in `defaultTimeZone` when
+///   the note gives no zone, and with no zone at all as an all-day event with the time in the title:
+///   never as floating local time, which clients read differently (Google as UTC). A timed deadline
+///   lasts 15 minutes from its instant; other timed items an hour unless the note gives an end.
 /// - Month and quarter precision: a one-day all-day event on the first day, marked tentative and
 ///   titled with the period ("(March 2016, date to be confirmed)"), so subscribers see it coming
 ///   without a month-long bar. Year precision and undated items stay out of feeds (they are in

@@ -10,6 +10,22 @@ func almanac(_ arguments: [String], environment: [String: String] = [:]) throws 
 }
 
 struct CLITests {
+    /// `init` asks for the zone of times given without one (here, off a terminal, it takes --time-zone or
+    /// says to set it), and checks it is an IANA name.
+    @Test func initAsksForTheTimeZone() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        let zoned = folder.appendingPathComponent("zoned.yml").path
+        let run = try almanac(["init", zoned, "--time-zone", "Europe/Lisbon"])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(try String(contentsOfFile: zoned, encoding: .utf8).contains("\ntime_zone: Europe/Lisbon\n"))
+        let plain = folder.appendingPathComponent("plain.yml").path
+        let unset = try almanac(["init", plain])
+        #expect(unset.out.contains("Set time_zone: in it"))
+        #expect(try String(contentsOfFile: plain, encoding: .utf8).contains("\n# time_zone: Europe/London\n"))
+        let wrong = try almanac(["init", folder.appendingPathComponent("wrong.yml").path, "--time-zone", "Lisbon"])
+        #expect(wrong.status != 0)
+    }
+
     @Test func collectOnData() throws {
         let out = try TestPaths.temporaryDirectory()
         let result = try almanac(["collect", "--config", "data/almanac.yml", "--out", out.path])
