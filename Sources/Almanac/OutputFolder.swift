@@ -27,13 +27,14 @@ public struct OutputFolder: Sendable {
 
     /// `paths` (found under `roots`, the sources as given) without those `collect` writes.
     func excluded(from paths: [String], roots: [String]) -> [String] {
+        let cwd = FileManager.default.currentDirectoryPath
         let holdsASource = roots.contains { root in
             var root = Self.absolute(root)
             if !root.hasSuffix("/") { root += "/" }
             return root.hasPrefix(prefix)
         }
         return paths.filter { path in
-            let absolute = Self.absolute(path)
+            let absolute = Self.absolute(path, in: cwd)
             guard absolute.hasPrefix(prefix) else { return true }
             guard holdsASource else { return false }
             let rest = absolute.dropFirst(prefix.count)
@@ -43,5 +44,11 @@ public struct OutputFolder: Sendable {
 
     static func absolute(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// The same, quickly for the usual path (no ".", ".." or "//" in it): a run lists thousands.
+    static func absolute(_ path: String, in cwd: String) -> String {
+        guard !path.contains("/.") && !path.hasPrefix(".") && !path.contains("//") && !path.isEmpty else { return absolute(path) }
+        return path.hasPrefix("/") ? path : (cwd.hasSuffix("/") ? cwd + path : cwd + "/" + path)
     }
 }

@@ -4,7 +4,7 @@ public import AlmanacCore
 /// `collect`'s summary, on the subscribe page and in the README.
 ///
 /// ```swift
-/// Tally(model).summary   // "13 in the feeds (5 events, 2 deadlines, 6 meetings); left out: 8 projects, undated items: 3"
+/// Tally(model).summary   // "13 in the feeds (5 events, 2 deadlines, 6 meetings); left out: 8 projects (on the board), undated items: 1"
 /// ```
 public struct Tally: Sendable, Hashable, Codable {
     /// Note files (not calendars) that gave a note.
@@ -75,7 +75,7 @@ public struct Tally: Sendable, Hashable, Codable {
         return text
     }
 
-    /// "13 in the feeds (5 events, 2 deadlines, 6 meetings); left out: 8 projects, undated items: 3".
+    /// "13 in the feeds (5 events, 2 deadlines, 6 meetings); left out: 8 projects (on the board), undated items: 1".
     public var summary: String {
         var text = "\(inFeeds) in the feeds (\(events.counting("event")), \(deadlines.counting("deadline")), \(meetings.counting("meeting")))"
         var left: [String] = []
