@@ -76,7 +76,7 @@ let package = Package(
             name: "AlmanacExtractTests", dependencies: ["AlmanacTestSupport", "AlmanacExtract", "AlmanacRead", "AlmanacTime"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "AlmanacModelTests", dependencies: ["AlmanacModel"]),
-        .testTarget(name: "AlmanacICalTests", dependencies: ["AlmanacTestSupport", "AlmanacICal", "AlmanacModel"]),
+        .testTarget(name: "AlmanacICalTests", dependencies: ["AlmanacTestSupport", "AlmanacICal", "AlmanacModel", "AlmanacValidate"]),
         .testTarget(name: "AlmanacValidateTests", dependencies: ["AlmanacTestSupport", "AlmanacValidate", "AlmanacICal"]),
         .testTarget(name: "AlmanacBoardTests", dependencies: ["AlmanacBoard", "AlmanacModel", "AlmanacCore"]),
         .testTarget(

@@ -1,6 +1,6 @@
 import AlmanacNames
 public import AlmanacCore
-import AlmanacModel
+public import AlmanacModel
 import AlmanacStore
 import Foundation
 public import Logging
@@ -28,6 +28,8 @@ public struct Collector: Sendable {
         public var items: [Int]
         public var filesWritten: Int
         public var warnings: Int
+        /// The model's counts (notes, calendars, what the feeds hold and leave out): what the line says.
+        public var tally: Tally?
 
         /// What a run that read `notes`, made items of `kinds`, wrote files and gave `diagnostics` reports.
         init(_ notes: [NoteItems], _ kinds: [Item.Kind], filesWritten: Int, diagnostics: [Diagnostic]) {
@@ -44,6 +46,7 @@ public struct Collector: Sendable {
             var line = "Read \(notes.counting("note"))"
             if calendarEvents > 0 { line += " and \(calendarEvents.counting("calendar event"))" }
             line += ": " + zip(Item.Kind.allCases, items).map { $1.counting($0.rawValue) }.joined(separator: ", ")
+            if let tally { line = "Read \(tally.sources): \(tally.summary)" }
             line += upToDate ? "; \(output) is up to date" : "; wrote \(filesWritten.counting("file")) to \(output)"
             if warnings > 0 { line += "; \(warnings.counting("warning"))" }
             return line
@@ -101,7 +104,7 @@ public struct Collector: Sendable {
     public func collect(paths: [String]) throws -> Result {
         let clock = ContinuousClock()
         let start = clock.now
-        let snapshot = pipeline.snapshot(paths: paths, calendars: true)
+        let snapshot = pipeline.snapshot(paths: paths, calendars: true, excluding: OutputFolder(configuration))
         logger.debug("read and hashed \(snapshot.files.count) files in \(start.duration(to: clock.now))")
         let runName = "collect " + URL(fileURLWithPath: configuration.output).standardizedFileURL.path
         let encoder = JSONEncoder()
@@ -128,8 +131,9 @@ public struct Collector: Sendable {
         } catch {
             throw Failure.cannotWrite(configuration.output, error)
         }
-        let summary = Summary(collection.notes, collection.model.items.map(\.item.kind), filesWritten: written.count,
+        var summary = Summary(collection.notes, collection.model.items.map(\.item.kind), filesWritten: written.count,
             diagnostics: collection.diagnostics)
+        summary.tally = Tally(collection.model)
         let record = Record(summary: summary, diagnostics: collection.diagnostics, outputs: written.compactMap(Stamp.init(path:)))
         if let cache = pipeline.cache, record.outputs.count == written.count, let value = try? BinaryCoder.encode(record) {
             cache.setRun(runName, digest: digest, value: value)

@@ -112,6 +112,12 @@ extension Configuration {
         return (reader.diagnostics.contains { $0.severity == .error } ? nil : config, reader.diagnostics)
     }
 
+    /// What `almanac init` writes, with `time_zone` set when one is given.
+    public static func template(timeZone: String?) -> String {
+        guard let timeZone else { return template }
+        return template.replacingOccurrences(of: "# time_zone: Europe/London\n", with: "time_zone: \(timeZone)\n")
+    }
+
     /// What `almanac init` writes: every key, commented.
     public static let template = """
         # Almanac configuration. Every key is optional; command-line flags override these values.
@@ -134,7 +140,9 @@ extension Configuration {
         # Where the outputs are published: the subscribe page links to the feeds there.
         # feeds_url: https://example.org/calendar
 
-        # Zone for times the notes give without one ("the call is at 4pm"). An IANA name.
+        # Zone for times the notes give without one ("the call is at 4pm"). An IANA name. Without it
+        # such a time has no instant: the feeds give its day as an all-day event (the time in the title)
+        # and collect and lint say how many there are.
         # time_zone: Europe/London
 
         # How to read numeric dates like 10/1: month-first (October 1) or day-first (10 January).

@@ -46,6 +46,23 @@ public enum Linter {
         return findings.sorted { ($0.path, $0.line ?? 0, $0.column ?? 0, $0.message) < ($1.path, $1.line ?? 0, $1.column ?? 0, $1.message) }
     }
 
+    /// Times given without a zone when no `time_zone` is configured: one warning at each (its line), and
+    /// one that counts them and says how to set the zone (at the configuration, `configuration`).
+    public static func zonelessTimes(_ model: Model, timeZone: String?, configuration: String? = nil) -> [Diagnostic] {
+        guard timeZone == nil, let advice = Tally(model).zonelessAdvice(timeZone: nil) else { return [] }
+        var findings: [Diagnostic] = []
+        for entry in model.items where entry.item.kind != .project && Tally.isInFeeds(entry.item.when) {
+            let when = entry.item.when
+            guard when.precision == .datetime, when.zone == nil, let time = when.startTime, let source = entry.item.sources.first,
+                !source.path.lowercased().hasSuffix(".ics")
+            else { continue }
+            findings.append(.warning("\(entry.item.title): the time \(time) has no time zone (write one, such as \"\(time) UTC\" or "
+                + "\"\(time) Europe/London\", or set time_zone)", path: source.path, line: source.line, column: source.column))
+        }
+        findings.sort { ($0.path, $0.line ?? 0, $0.column ?? 0) < ($1.path, $1.line ?? 0, $1.column ?? 0) }
+        return findings + [.warning(advice, path: configuration ?? "almanac")]
+    }
+
     /// `new` lies within `old` and says more: a day in a stated month, a time on a stated day.
     static func refines(_ new: When, _ old: When) -> Bool {
         guard let start = new.start, let oldStart = old.start, let oldLast = old.lastDay, let last = new.lastDay else { return false }

@@ -110,8 +110,9 @@ public struct Pipeline: Sendable {
     public static let version = "0.1.0"
 
     /// Reads every file under `paths` (`.ics` too when `calendars` is set), on all cores, in path order.
-    public func snapshot(paths: [String], calendars: Bool = false) -> Snapshot {
-        let (paths, diagnostics) = SourceFinder(extensions: NoteReader.extensions.union(calendars ? ["ics"] : [])).files(in: paths)
+    public func snapshot(paths roots: [String], calendars: Bool = false, excluding output: OutputFolder? = nil) -> Snapshot {
+        var (paths, diagnostics) = SourceFinder(extensions: NoteReader.extensions.union(calendars ? ["ics"] : [])).files(in: roots)
+        if let output { paths = output.excluded(from: paths, roots: roots) }
         let reader = NoteReader(maximumBytes: maximumBytes)
         let files = parallelMap(paths) { path -> Snapshot.File in
             let (bytes, problems) = reader.bytes(contentsOf: path)

@@ -89,7 +89,7 @@ public struct Publisher: Sendable {
         }
         // Each item's event is built and written once, on all cores; feeds differ only in which events they
         // hold, and a feed with reminders writes its events again with the alarms.
-        let builder = FeedBuilder(noteURL: link, defaultTimeZone: configuration.timeZone)
+        let builder = FeedBuilder(noteURL: link, defaultTimeZone: configuration.timeZone, sourceRoot: FeedBuilder.sourceRoot(of: model.notes))
         let items = model.items
         let events = parallelMap(items) { entry in builder.event(entry).map { published?.revised($0) ?? $0 } }
         let texts = parallelMap(events) { $0.map(ICalendarWriter.text(of:)) }
@@ -103,7 +103,8 @@ public struct Publisher: Sendable {
                 event.alarms = feed.alarms
                 return ICalendarWriter.text(of: event)
             }
-            let (head, tail) = ical.frame(zoneYears: chosen.flatMap { ICalendarWriter.zoneYears(of: events[$0]!) }, feed: info)
+            let (head, tail) = ical.frame(zoneYears: chosen.flatMap { ICalendarWriter.zoneYears(of: events[$0]!) }, feed: info,
+                empty: chosen.isEmpty)
             written.append(try writer.write(head + feedTexts.joined() + tail, to: feed.file))
             pageFeeds.append(SubscribePage.Feed(name: feed.name, file: feed.file, description: feed.description, eventCount: chosen.count))
             done(feed.file)
@@ -118,7 +119,7 @@ public struct Publisher: Sendable {
         done("items.json")
         // The page links to the feeds where the output folder is published (feeds_url), not the notes site.
         let page = SubscribePage(title: "\(configuration.name) calendars", baseURL: configuration.feedsURL, feeds: pageFeeds,
-            boardFile: "projects.md", noteURL: link, defaultTimeZone: configuration.timeZone)
+            boardFile: "projects.md", noteURL: link, defaultTimeZone: configuration.timeZone, tally: Tally(model))
         written.append(try writer.write(page.render(pageModel), to: "index.html"))
         done("index.html")
         return written

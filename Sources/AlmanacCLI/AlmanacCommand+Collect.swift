@@ -69,8 +69,11 @@ extension AlmanacCommand {
             }
             keepUntilExit(result.collection)
             report(result.diagnostics)
+            // Times with no zone and no time_zone: said every run (never a silent floating time).
+            let advice = result.summary.tally?.zonelessAdvice(timeZone: configuration.timeZone)
+            if let advice { report([.warning(advice, path: configuration.path ?? "almanac")]) }
             if !sources.quiet { print(result.summary.line(output: configuration.output, upToDate: result.upToDate)) }
-            if strict, !result.diagnostics.isEmpty { throw ExitCode(1) }
+            if strict, !result.diagnostics.isEmpty || advice != nil { throw ExitCode(1) }
         }
     }
 
@@ -89,13 +92,30 @@ extension AlmanacCommand {
         @Flag(help: "Replace an existing file.")
         var force = false
 
+        @Option(help: "IANA zone of times the notes give without one (e.g. Europe/London); asked for on a terminal.")
+        var timeZone: String?
+
         func run() throws {
             if FileManager.default.fileExists(atPath: path), !force {
                 printError("\(path) exists; use --force to replace it")
                 throw ExitCode(1)
             }
-            try OutputWriter.atomicWrite(Data(Configuration.template.utf8), to: path)
+            var zone = timeZone
+            if zone == nil, isatty(STDIN_FILENO) != 0 {
+                // Asked, not guessed: a time a note gives without a zone is in this one.
+                let suggested = TimeZone.current.identifier
+                print("Time zone of the times your notes give without one (an IANA name) [\(suggested)]: ", terminator: "")
+                let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces)
+                zone = answer.isEmpty ? suggested : answer
+            }
+            if let zone, TimeZone(identifier: zone) == nil || !zone.contains("/") && zone != "UTC" {
+                throw ValidationError("'\(zone)' is not an IANA time zone name (such as Europe/London)")
+            }
+            try OutputWriter.atomicWrite(Data(Configuration.template(timeZone: zone).utf8), to: path)
             print("Wrote \(path)")
+            if zone == nil {
+                print("Set time_zone: in it (an IANA name such as Europe/London): times the notes give without a zone are in it.")
+            }
         }
     }
 }

@@ -23,9 +23,10 @@ extension AlmanacCommand {
         var strict = false
 
         func run() throws {
-            let (_, paths, pipeline) = try sources.resolve()
+            let (configuration, paths, pipeline) = try sources.resolve()
             let collection = pipeline.run(paths: paths)
-            let findings = Linter.findings(collection.model, notes: collection.notes.map(\.info), reading: collection.diagnostics)
+            var findings = Linter.findings(collection.model, notes: collection.notes.map(\.info), reading: collection.diagnostics)
+            findings += Linter.zonelessTimes(collection.model, timeZone: configuration.timeZone, configuration: configuration.path)
             let unreadable = collection.diagnostics.filter { !$0.message.contains("front matter") }
             for diagnostic in unreadable + findings { print(diagnostic) }
             let count = unreadable.count + findings.count

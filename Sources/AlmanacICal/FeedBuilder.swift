@@ -7,9 +7,10 @@ import Foundation
 ///
 /// - Days and weeks are all-day events with an exclusive DTEND; ranges span their days.
 /// - Timed items are written in UTC when the note's zone has a fixed offset (AoE = UTC−12, CET…),
-///   with a TZID and VTIMEZONE when it names a region (PT), and as floating local time when the note
-///   gives no zone. A timed deadline lasts 15 minutes from its instant; other timed items an hour
-///   unless the note gives an end.
+///   with a TZID and VTIMEZONE when it names a region (PT, Europe/Lisbon), in `defaultTimeZone` when
+///   the note gives no zone, and with no zone at all as an all-day event with the time in the title:
+///   never as floating local time, which clients read differently (Google as UTC). A timed deadline
+///   lasts 15 minutes from its instant; other timed items an hour unless the note gives an end.
 /// - Month and quarter precision: a one-day all-day event on the first day, marked tentative and
 ///   titled with the period ("(March 2016, date to be confirmed)"), so subscribers see it coming
 ///   without a month-long bar. Year precision and undated items stay out of feeds (they are in
@@ -22,15 +23,22 @@ public struct FeedBuilder: Sendable {
     public var noteURL: @Sendable (NoteRef) -> String?
     /// Reminders, in minutes before the start (off by default: subscribed calendars often ignore them).
     public var alarms: [Int]
-    /// The zone of times the notes give without one (an IANA name); floating local time when nil.
+    /// The zone of times the notes give without one (an IANA name); when nil, such a time is written as an
+    /// all-day event with the time in its title (never as floating local time).
     public var defaultTimeZone: String?
+    /// The folder source paths are shown relative to in DESCRIPTION ("Source: notes/2026-09-02.md:15"),
+    /// so a feed never publishes where the notes lie on the machine that collected them
+    /// (``sourceRoot(of:)``); nil shows paths as they are.
+    public var sourceRoot: String?
 
     public init(
-        noteURL: @escaping @Sendable (NoteRef) -> String? = { _ in nil }, alarms: [Int] = [], defaultTimeZone: String? = nil
+        noteURL: @escaping @Sendable (NoteRef) -> String? = { _ in nil }, alarms: [Int] = [], defaultTimeZone: String? = nil,
+        sourceRoot: String? = nil
     ) {
         self.noteURL = noteURL
         self.alarms = alarms
         self.defaultTimeZone = defaultTimeZone
+        self.sourceRoot = sourceRoot
     }
 
     /// The events for the items `include` accepts, in model order.
@@ -78,8 +86,12 @@ public struct FeedBuilder: Sendable {
                 startTime = .zoned(start, clock, tzid: tzid)
                 endTime = .zoned(endClock.0, endClock.1, tzid: tzid)
             } else {
-                startTime = .floating(start, clock)
-                endTime = .floating(endClock.0, endClock.1)
+                // No zone stated and none configured: the time names no instant. A floating time would be
+                // read as UTC by Google Calendar and as local time elsewhere, so the day is written as an
+                // all-day event and the time goes in the title (collect and lint count these).
+                startTime = .date(start)
+                endTime = .date((when.end ?? start).adding(days: 1))
+                summary += " (\(clock)\(when.endTime.map { "–\($0)" } ?? ""), time zone not stated)"
             }
         }
         let status: CalendarEvent.Status =
@@ -107,7 +119,7 @@ public struct FeedBuilder: Sendable {
         }
         if item.when.tentative { lines.append("The date is not confirmed.") }
         if let source = item.sources.first {
-            var line = "Source: \(source.path):\(source.line)"
+            var line = "Source: \(Self.relative(source.path, to: sourceRoot)):\(source.line)"
             if let url = noteURL(entry.lastMentioned) { line += " (\(url))" }
             lines.append(line)
         }
@@ -115,6 +127,33 @@ public struct FeedBuilder: Sendable {
             lines.append("Mentioned in \(entry.mentions.count) notes, \(entry.firstMentioned.date) to \(entry.lastMentioned.date).")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The folder all of `notes` lie in (the deepest one), for ``sourceRoot``: the notes folder given to
+    /// `collect`, or the configuration's folder when sources lie in several of its folders.
+    public static func sourceRoot(of notes: [NoteRef]) -> String? {
+        var common: [Substring]?
+        for note in notes {
+            let folder = note.path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+            guard let known = common else {
+                common = Array(folder)
+                continue
+            }
+            common = Array(zip(known, folder).prefix { $0 == $1 }.map(\.0))
+        }
+        guard let common, !common.isEmpty else { return nil }
+        let root = common.joined(separator: "/")
+        return root.isEmpty ? "/" : root
+    }
+
+    /// `path` relative to `root` when it lies under it; else its last component when it is absolute.
+    static func relative(_ path: String, to root: String?) -> String {
+        if let root {
+            let prefix = root.hasSuffix("/") ? root : root + "/"
+            if path.hasPrefix(prefix), path.count > prefix.count { return String(path.dropFirst(prefix.count)) }
+        }
+        if path.hasPrefix("/") { return (path as NSString).lastPathComponent }
+        return path
     }
 
     /// A link as an absolute URI: as it is when it has a scheme, resolved against the note's published

@@ -29,6 +29,7 @@ public struct ICalendarImporter: Sendable {
         }
         var diagnostics = calendar.errors.map { Diagnostic.warning("libical: \($0)", path: path) }
         let lines = Self.uidLines(text)
+        let ownFeed = calendar["PRODID"]?.value.contains("//Almanac//") == true
         var events: [(NoteInfo, Item)] = []
         let vevents = calendar.name == "VEVENT" ? [calendar] : calendar.components(named: "VEVENT")
         for event in vevents {
@@ -39,7 +40,7 @@ public struct ICalendarImporter: Sendable {
                 continue
             }
             let line = uid.flatMap { lines[$0] } ?? 1
-            var item = Item(kind: Self.kind(event), subkind: Self.subkind(event), title: summary,
+            var item = Item(kind: Self.kind(event), subkind: Self.subkind(event), title: ownFeed ? Self.undecorated(summary) : summary,
                 when: Self.when(start: start, end: event["DTEND"]?.time), status: .scheduled,
                 location: event["LOCATION"]?.value, url: event["URL"]?.value,
                 sources: [Evidence(path: path, line: line, quote: summary)], tags: event.all("CATEGORIES").flatMap { $0.value.split(separator: ",").map(String.init) },
@@ -59,6 +60,18 @@ public struct ICalendarImporter: Sendable {
             events.append((info, item))
         }
         return (events, diagnostics)
+    }
+
+    /// A title of Almanac's own feed without what FeedBuilder adds to it ("(tentative)", "Cancelled: ",
+    /// "(April 2016, date to be confirmed)", "(16:00, time zone not stated)"): read back, the item keeps its title.
+    static func undecorated(_ summary: String) -> String {
+        var title = summary
+        if title.hasPrefix("Cancelled: ") { title.removeFirst("Cancelled: ".count) }
+        for suffix in [" (tentative)"] where title.hasSuffix(suffix) { title.removeLast(suffix.count) }
+        for marker in [", date to be confirmed)", ", time zone not stated)"] where title.hasSuffix(marker) {
+            if let open = title.range(of: " (", options: .backwards) { title = String(title[..<open.lowerBound]) }
+        }
+        return title.isEmpty ? summary : title
     }
 
     /// The line of each `UID:` in the raw text, for provenance.

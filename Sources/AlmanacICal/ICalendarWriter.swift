@@ -1,5 +1,6 @@
 internal import CLibical
 import AlmanacCore
+import Foundation
 
 /// Writes feeds through libical: every byte of iCalendar text Almanac produces comes from
 /// `icalcomponent_as_ical_string_r`, so escaping, folding and CRLFs are libical's.
@@ -17,7 +18,7 @@ public struct ICalendarWriter: Sendable {
     /// The feed of `events`. The calendar around them (its properties and VTIMEZONEs, ``frame(zoneYears:feed:)``)
     /// is written by libical too; the events go before its END line, where libical would have put them.
     public func render(_ events: [CalendarEvent], feed: FeedInfo) -> String {
-        let (head, tail) = frame(zoneYears: events.flatMap(Self.zoneYears), feed: feed)
+        let (head, tail) = frame(zoneYears: events.flatMap(Self.zoneYears), feed: feed, empty: events.isEmpty)
         return events.reduce(into: head) { text, event in text += Self.text(of: event) } + tail
     }
 
@@ -47,7 +48,11 @@ public struct ICalendarWriter: Sendable {
 
     /// The feed around its VEVENTs: what goes before them (the calendar's properties and the VTIMEZONEs of
     /// `zoneYears`) and after them (its END line, where libical would have put them).
-    public func frame(zoneYears: [ZoneYear], feed: FeedInfo) -> (head: String, tail: String) {
+    ///
+    /// An `empty` feed (no events yet) still holds one component, as RFC 5545 requires and sabre/vobject
+    /// (Nextcloud) insists: the UTC VTIMEZONE (``placeholderZone``), which every consumer reads as a
+    /// calendar with no events, where a placeholder VEVENT would show subscribers an event that is none.
+    public func frame(zoneYears: [ZoneYear], feed: FeedInfo, empty: Bool = false) -> (head: String, tail: String) {
         var calendar = Component(ICAL_VCALENDAR_COMPONENT)
         calendar.add(icalproperty_new_version("2.0"))
         calendar.add(icalproperty_new_prodid(productID))
@@ -72,11 +77,21 @@ public struct ICalendarWriter: Sendable {
                 calendar.add(component)
             }
         }
+        if empty, zoneYears.isEmpty { calendar.add(Self.placeholderZone()) }
         var text = calendar.serialized()
         let end = "END:VCALENDAR\r\n"
         guard text.hasSuffix(end) else { return (text, "") }
         text.removeLast(end.count)
         return (text, end)
+    }
+
+    /// The component of an empty feed: UTC as a VTIMEZONE (TZID UTC, one STANDARD observance of +0000
+    /// from 1970).
+    static func placeholderZone() -> Component {
+        var zone = Component(ICAL_VTIMEZONE_COMPONENT)
+        zone.add(icalproperty_new_tzid("UTC"))
+        zone.add(TimeZones.observance(daylight: false, localStart: 0, from: 0, to: 0))
+        return zone
     }
 
     static func component(for event: CalendarEvent) -> Component {
@@ -94,9 +109,7 @@ public struct ICalendarWriter: Sendable {
         vevent.add(icalproperty_new_status(Self.status(event.status)))
         vevent.add(icalproperty_new_sequence(Int32(clamping: event.sequence)))
         vevent.add(icalproperty_new_lastmodified(Self.stamp(event.stamp)))
-        for category in event.categories where !category.isEmpty {
-            vevent.add(icalproperty_new_categories(Self.oneLine(category)))
-        }
+        if let categories = Self.categories(event.categories) { vevent.add(icalproperty_new_categories(categories)) }
         vevent.add(icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT))
         for minutes in event.alarms {
             var alarm = Component(ICAL_VALARM_COMPONENT)
@@ -135,6 +148,18 @@ public struct ICalendarWriter: Sendable {
             out.unicodeScalars.append(scalar)
         }
         return out
+    }
+
+    /// The categories as one CATEGORIES line of comma-separated values, each once: two CATEGORIES lines are
+    /// legal, but ics.py and icalevents reject an event with more than one. A comma inside a category
+    /// would split it, so it becomes a space. Nil for none.
+    static func categories(_ categories: [String]) -> String? {
+        var seen: [String] = []
+        for category in categories {
+            let value = oneLine(category).replacingOccurrences(of: ",", with: " ").trimmingCharacters(in: .whitespaces)
+            if !value.isEmpty, !seen.contains(value) { seen.append(value) }
+        }
+        return seen.isEmpty ? nil : seen.joined(separator: ",")
     }
 
     static func x(_ name: String, _ value: String) -> OpaquePointer? {

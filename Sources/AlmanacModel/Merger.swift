@@ -26,6 +26,8 @@ public struct Merger: Sendable {
         private var items: [ModelItem] = []
         private var index = Index()
         private var uids = Set<String>()
+        /// The position of the item with each UID (an item keeps its first UID here too).
+        private var positions: [String: Int] = [:]
         private var notes: [NoteRef] = []
 
         mutating func add(_ ready: PreparedNote) {
@@ -34,17 +36,27 @@ public struct Merger: Sendable {
             index.claimsBy = notes.count
             notes.append(note)
             for (item, prepared) in zip(ready.items, ready.prepared) {
-                if let found = merger.bestMatch(for: item, prepared, from: note, index: &index) {
+                // An event of a calendar and an item with the same UID are one (Almanac's own feed read back,
+                // whichever comes first).
+                let byUID = positions[prepared.uid].flatMap { found in
+                    (item.externalUID != nil || index.facts[found].externalUID == Hash.fnv1a(prepared.uid)) && !index.isClaimed(found)
+                        ? found : nil
+                }
+                if let found = byUID ?? merger.bestMatch(for: item, prepared, from: note, index: &index) {
                     merger.update(&items[found], with: item, from: note, titles: (prepared.names[0].key, index.names[found][0].key))
                     index.touch(items[found].item, at: found, mentioned: note.date, incoming: prepared)
+                    if positions[items[found].uid] == nil { positions[items[found].uid] = found }
                 } else {
+                    // Terminates: after 16 hashed candidates, each is the UID with "-N" for a new N, and of
+                    // the finitely many UIDs known, at most uids.count end that way.
                     var uid = prepared.uid
                     var suffix = 2
                     while uids.contains(uid) {
-                        uid = Merger.uid(for: item, note: note, discriminator: suffix)
+                        uid = suffix <= 16 ? Merger.uid(for: item, note: note, discriminator: suffix) : "\(prepared.uid)-\(suffix)"
                         suffix += 1
                     }
                     uids.insert(uid)
+                    positions[uid] = items.count
                     items.append(ModelItem(uid: uid, item: item, note: note))
                     index.add(item, mentioned: note.date, prepared)
                 }
@@ -416,7 +428,7 @@ public struct Merger: Sendable {
     /// The UID: kind, slug of the first name, and a hash of what the item is. Meetings are their day;
     /// other items their name and the year they were first mentioned in.
     static func uid(for item: Item, note: NoteRef, discriminator: Int = 1) -> String {
-        if let external = item.externalUID { return external }
+        if let external = item.externalUID { return discriminator > 1 ? "\(external)-\(discriminator)" : external }
         var key = "\(item.kind.rawValue)|\(Names.tokens(item.title).joined(separator: " "))"
         if item.kind == .meeting, let start = item.when.start {
             key += "|\(start)"

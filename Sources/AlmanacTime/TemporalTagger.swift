@@ -153,7 +153,7 @@ public struct TemporalTagger: Sendable {
                 found.time = time
                 found.end = after
                 found.stated.insert(.time)
-                if time.zone != nil { found.stated.insert(.zone) }
+                if time.hasZone { found.stated.insert(.zone) }
             }
             return found
         }
@@ -170,11 +170,11 @@ public struct TemporalTagger: Sendable {
                 combined.first = i
                 combined.time = time
                 combined.stated.insert(.time)
-                if time.zone != nil { combined.stated.insert(.zone) }
+                if time.hasZone { combined.stated.insert(.zone) }
                 return combined
             }
             var stated: DateParts = [.time]
-            if time.zone != nil { stated.insert(.zone) }
+            if time.hasZone { stated.insert(.zone) }
             return Candidate(first: i, end: after, shape: .timeOnly, time: time, stated: stated)
         }
         return nil

@@ -453,7 +453,8 @@ private struct Checker {
         checkCardinality(component)
         switch component.name {
         case "VCALENDAR":
-            if component.children == 0 { warning("VCALENDAR has no components", line: component.line) }
+            // RFC 5545 3.6: "icalbody = calprops component", at least one; sabre/vobject (Nextcloud) rejects one without.
+            if component.children == 0 { error("VCALENDAR has no components (RFC 5545 requires at least one)", line: component.line) }
             if component.first("METHOD") == nil {
                 for line in eventsWithoutStart {
                     error("VEVENT has no DTSTART (required when VCALENDAR has no METHOD)", line: line)

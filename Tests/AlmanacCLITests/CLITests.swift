@@ -10,12 +10,28 @@ func almanac(_ arguments: [String], environment: [String: String] = [:]) throws 
 }
 
 struct CLITests {
+    /// `init` asks for the zone of times given without one (here, off a terminal, it takes --time-zone or
+    /// says to set it), and checks it is an IANA name.
+    @Test func initAsksForTheTimeZone() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        let zoned = folder.appendingPathComponent("zoned.yml").path
+        let run = try almanac(["init", zoned, "--time-zone", "Europe/Lisbon"])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(try String(contentsOfFile: zoned, encoding: .utf8).contains("\ntime_zone: Europe/Lisbon\n"))
+        let plain = folder.appendingPathComponent("plain.yml").path
+        let unset = try almanac(["init", plain])
+        #expect(unset.out.contains("Set time_zone: in it"))
+        #expect(try String(contentsOfFile: plain, encoding: .utf8).contains("\n# time_zone: Europe/London\n"))
+        let wrong = try almanac(["init", folder.appendingPathComponent("wrong.yml").path, "--time-zone", "Lisbon"])
+        #expect(wrong.status != 0)
+    }
+
     @Test func collectOnData() throws {
         let out = try TestPaths.temporaryDirectory()
         let result = try almanac(["collect", "--config", "data/almanac.yml", "--out", out.path])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.err == "")
-        #expect(result.out.hasPrefix("Read 4 notes and 2 calendar events: "))
+        #expect(result.out.hasPrefix("Read 5 notes and 2 events of 1 calendar: 13 in the feeds "))
         for name in ["calendar.ics", "deadlines.ics", "events.ics", "meetings.ics", "conferences.ics", "projects.md", "items.json",
             "index.html"]
         {
@@ -95,10 +111,10 @@ struct CLICacheTests {
         let config = folder.appendingPathComponent("almanac.yml").path
         let first = try almanac(["collect", "--config", config])
         #expect(first.status == 0, "\(first.err)")
-        #expect(first.out == "Read 3 notes: 1 event, 0 deadlines, 3 meetings, 0 projects; wrote 7 files to \(folder.path)/public\n")
+        #expect(first.out == "Read 3 notes: 4 in the feeds (1 event, 0 deadlines, 3 meetings); wrote 7 files to \(folder.path)/public\n")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".almanac/cache.sqlite").path))
         let second = try almanac(["collect", "--config", config])
-        #expect(second.out == "Read 3 notes: 1 event, 0 deadlines, 3 meetings, 0 projects; \(folder.path)/public is up to date\n")
+        #expect(second.out == "Read 3 notes: 4 in the feeds (1 event, 0 deadlines, 3 meetings); \(folder.path)/public is up to date\n")
         #expect(second.err == "")
     }
 

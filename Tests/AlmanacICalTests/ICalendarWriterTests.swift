@@ -40,8 +40,7 @@ struct ICalendarWriterTests {
             "STATUS:CONFIRMED",
             "SEQUENCE:2",
             "LAST-MODIFIED:20151216T000000Z",
-            "CATEGORIES:event",
-            "CATEGORIES:conference",
+            "CATEGORIES:event,conference",
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
             "END:VCALENDAR",
@@ -115,9 +114,10 @@ struct ICalendarWriterTests {
         #expect(parsed.errors.isEmpty)
         let zone = try #require(parsed.components(named: "VTIMEZONE").first)
         #expect(zone["TZID"]?.value == "America/Los_Angeles")
-        // 2016 only: the March and November transitions.
+        // The yearly rules, from the year before 2016 (every time in 2016 follows an occurrence of each).
         #expect(zone.components.map(\.name) == ["DAYLIGHT", "STANDARD"])
-        #expect(zone.components.map { $0["DTSTART"]?.value } == ["20160313T020000", "20161106T020000"])
+        #expect(zone.components.map { $0["DTSTART"]?.value } == ["20150308T020000", "20151101T020000"])
+        #expect(zone.components.map { $0["RRULE"]?.value } == ["FREQ=YEARLY;BYDAY=2SU;BYMONTH=3", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=11"])
         #expect(zone.components.map { $0["TZOFFSETTO"]?.value } == ["-0700", "-0800"])
     }
 

@@ -138,3 +138,33 @@ struct DeadlineMergeTests {
         #expect(deadline.revision == 1)
     }
 }
+
+/// Issue 22, 6: a calendar's event whose UID an item already has is that item, and making a new UID always ends.
+struct MergeByUIDTests {
+    func meeting(_ title: String, uid: String? = nil, path: String) -> Item {
+        Item(kind: .meeting, subkind: .call, title: title, when: .day(day("2026-09-02")), status: .scheduled,
+            sources: [Evidence(path: path, line: 3, quote: title)], externalUID: uid)
+    }
+
+    @Test func anEventWithTheUIDOfAnItemIsThatItem() throws {
+        let extracted = Merger().merge([(note("2026-09-02"), [meeting("Weekly Meeting: 2026-09-02", path: "notes/2026-09-02.md")])])
+        let uid = try #require(extracted.items.first?.uid)
+        let calendar = NoteInfo(path: "notes/meetings.ics", date: day("2026-09-02"), dateSource: .calendar, format: .calendar)
+        // Almanac's own feed read back: the same UID (and a title it would not match by).
+        let model = Merger().merge([
+            (note("2026-09-02"), [meeting("Weekly Meeting: 2026-09-02", path: "notes/2026-09-02.md")]),
+            (calendar, [meeting("Almanac's meeting", uid: uid, path: "notes/meetings.ics")]),
+        ])
+        #expect(model.items.map(\.uid) == [uid])
+        #expect(model.items.first?.mentions.count == 2)
+    }
+
+    @Test func theSameUIDTwiceInOneCalendarGivesTwoItems() {
+        // A recurring event's exceptions share its UID: the second cannot be the first (the same note claimed
+        // it), so it gets a UID of its own; the loop that makes it ends.
+        let calendar = NoteInfo(path: "c.ics", date: day("2026-09-02"), dateSource: .calendar, format: .calendar)
+        let model = Merger().merge([(calendar, [meeting("Call", uid: "x@example.org", path: "c.ics"),
+            meeting("Call", uid: "x@example.org", path: "c.ics"), meeting("Call", uid: "x@example.org", path: "c.ics")])])
+        #expect(model.items.map(\.uid).sorted() == ["x@example.org", "x@example.org-2", "x@example.org-3"])
+    }
+}

@@ -127,7 +127,7 @@ struct CacheTests {
         #expect(second.outputs == first.outputs)
         #expect(try outputs(configuration) == written)
         #expect(second.summary.line(output: "public", upToDate: true)
-            == "Read 2 notes: 1 event, 1 deadline, 2 meetings, 0 projects; public is up to date")
+            == "Read 2 notes: 4 in the feeds (1 event, 1 deadline, 2 meetings); public is up to date")
     }
 
     @Test func anEditedNoteIsTheOnlyOneParsedAgain() throws {

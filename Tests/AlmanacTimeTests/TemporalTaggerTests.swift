@@ -191,3 +191,30 @@ struct ReferenceFreeTests {
         #expect(found.first?.column == 9)
     }
 }
+
+/// Issue 22, 2: a zone the note names the IANA way, or by a usual abbreviation, is read wherever a time is written.
+struct ZoneNameTests {
+    @Test func ianaNamesAfterATime() throws {
+        #expect(render("on 5 February 2020 at 10:00 Europe/Lisbon") == [
+            "5 February 2020 at 10:00 Europe/Lisbon => 2020-02-05T10:00 datetime Europe/Lisbon"
+        ])
+        #expect(render("22 Jan 4pm (america/new_york)") == ["22 Jan 4pm (america/new_york) => 2016-01-22T16:00 datetime America/New_York"])
+        #expect(render("22 Jan 10:00 America/Argentina/Buenos_Aires until 11:30").first
+            == "22 Jan 10:00 America/Argentina/Buenos_Aires until 11:30 => 2016-01-22T10:00..2016-01-22T11:30 datetime "
+            + "America/Argentina/Buenos_Aires")
+        let found = TemporalTagger().tag("the call is at 16:00 Europe/Berlin on 22 Jan", reference: CivilDate("2015-12-16")!)
+        let zone = try #require(found.first?.when.zone)
+        #expect(zone == Zone(name: "Europe/Berlin", tzid: "Europe/Berlin"))
+        // Not a zone: a path, or a word before a slash.
+        #expect(render("22 Jan 10:00 notes/2016") == ["22 Jan 10:00 => 2016-01-22T10:00 datetime"])
+    }
+
+    @Test func moreAbbreviations() throws {
+        #expect(render("22 Jan 10:00 IST") == ["22 Jan 10:00 IST => 2016-01-22T10:00 datetime IST"])
+        let ist = try #require(TemporalTagger().tag("22 Jan 10:00 IST", reference: CivilDate("2015-12-16")!).first?.when.zone)
+        #expect(ist.utcOffsetMinutes == 330)
+        let pacific = try #require(TemporalTagger().tag("22 Jan at 9am Pacific", reference: CivilDate("2015-12-16")!).first?.when.zone)
+        #expect(pacific.tzid == "America/Los_Angeles")
+        #expect(render("22 Jan 10:00 MSK") == ["22 Jan 10:00 MSK => 2016-01-22T10:00 datetime MSK"])
+    }
+}

@@ -257,7 +257,7 @@ struct ICalendarValidatorTests {
                 "feed.ics:15: error: VTIMEZONE has no TZID",
                 "feed.ics:15: error: VTIMEZONE has no STANDARD or DAYLIGHT",
                 "feed.ics:19: warning: another VCALENDAR (the first begins at line 7); most clients read only the first",
-                "feed.ics:19: warning: VCALENDAR has no components",
+                "feed.ics:19: error: VCALENDAR has no components (RFC 5545 requires at least one)",
             ])
     }
 

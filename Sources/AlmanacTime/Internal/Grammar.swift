@@ -37,6 +37,10 @@ struct TimeSpec {
     var end: TimeOfDayValue?
     /// Index into ``Lexicon/zones``.
     var zone: Int?
+    /// An IANA zone named the IANA way ("10:00 Europe/Lisbon").
+    var tzid: String?
+
+    var hasZone: Bool { zone != nil || tzid != nil }
     /// An explicit offset after UTC/GMT ("UTC+1"), minutes.
     var offset: Int?
 }
@@ -558,12 +562,12 @@ struct Grammar {
         }
         // "10:00 CET until 12:00": a zone between the two times is the range's. The end needs a colon or
         // a meridiem ("10:00 CET until 12 May" ends at no time).
-        if let (zoned, k) = withZone(TimeSpec(start: start, end: nil), j, bytes), zoned.zone != nil, isTimeRange(k, bytes),
+        if let (zoned, k) = withZone(TimeSpec(start: start, end: nil), j, bytes), zoned.hasZone, isTimeRange(k, bytes),
             let (second, afterSecond, secondHasMeridiem) = clock(k + 1, bytes), secondHasMeridiem || punct(k + 2, ":"),
             let (again, after) = withZone(TimeSpec(start: second, end: nil), afterSecond, bytes),
             // The zone said again after the end ("10:00 CET to 12:00 CET") belongs to the range; another
             // zone there ("10:00 CET to 3pm PT") makes two times.
-            again.zone == nil || (again.zone == zoned.zone && again.offset == zoned.offset)
+            !again.hasZone || (again.zone == zoned.zone && again.tzid == zoned.tzid && again.offset == zoned.offset)
         {
             var spec = zoned
             spec.end = second
@@ -571,7 +575,7 @@ struct Grammar {
         }
         // A bare number is no time: it needs a colon, a meridiem or a zone.
         if !startHasMeridiem, tokens[i].kind == .number, !punct(i + 1, ":") {
-            guard let (spec, after) = withZone(TimeSpec(start: start, end: end), j, bytes), spec.zone != nil else {
+            guard let (spec, after) = withZone(TimeSpec(start: start, end: end), j, bytes), spec.hasZone else {
                 return nil
             }
             return (spec, after)
@@ -589,6 +593,15 @@ struct Grammar {
         var k = j
         let parenthesised = punct(k, "(")
         if parenthesised { k += 1 }
+        if let (tzid, after) = ianaZone(k, bytes) {
+            spec.tzid = tzid
+            k = after
+            if parenthesised {
+                guard punct(k, ")") else { return (spec, j) }
+                k += 1
+            }
+            return (spec, k)
+        }
         if let lex = role(k, .zone) {
             let short = tokens[k].end - tokens[k].start <= 2
             let isAoE = isWord(k, "aoe", in: bytes)
@@ -614,6 +627,24 @@ struct Grammar {
             }
         }
         return (spec, j)
+    }
+
+    /// An IANA zone name at `k` ("Europe/Lisbon", "America/Argentina/Buenos_Aires", "Etc/UTC"): words joined
+    /// by "/", "_" or "-" with no space between; the name as IANA spells it and the index after it.
+    func ianaZone(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (String, Int)? {
+        guard k + 2 < tokens.count, tokens[k].kind == .word, !tokens[k].blocked, punct(k + 1, "/"), !tokens[k + 1].spaceBefore
+        else { return nil }
+        var last = k
+        var i = k + 1
+        while i + 1 < tokens.count, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore, punct(i, "/") || punct(i, "_") || punct(i, "-"),
+            tokens[i + 1].kind == .word
+        {
+            last = i + 1
+            i += 2
+        }
+        guard last > k, tokens[last].end - tokens[k].start <= 40 else { return nil }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[k].start..<tokens[last].end]), as: UTF8.self)
+        return ZoneNames.canonical(name).map { ($0, last + 1) }
     }
 
     /// One clock time: (time, index after, stated a meridiem).

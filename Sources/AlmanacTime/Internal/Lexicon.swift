@@ -125,6 +125,12 @@ enum Lexicon {
         ("pt", "PT", nil, "America/Los_Angeles"), ("et", "ET", nil, "America/New_York"),
         ("ct", "CT", nil, "America/Chicago"), ("mt", "MT", nil, "America/Denver"),
         ("uk", "UK time", nil, "Europe/London"),
+        // More of the usual abbreviations; words that are also English words ("eat", "cat", "art") are left out.
+        ("ist", "IST", 330, nil), ("msk", "MSK", 180, nil), ("hst", "HST", -600, nil), ("akst", "AKST", -540, nil),
+        ("akdt", "AKDT", -480, nil), ("awst", "AWST", 480, nil), ("acst", "ACST", 570, nil), ("acdt", "ACDT", 630, nil),
+        ("brt", "BRT", -180, nil), ("sast", "SAST", 120, nil), ("wib", "WIB", 420, nil), ("ict", "ICT", 420, nil),
+        ("pht", "PHT", 480, nil), ("nzt", "NZT", nil, "Pacific/Auckland"), ("aet", "AET", nil, "Australia/Sydney"),
+        ("pacific", "Pacific", nil, "America/Los_Angeles"), ("eastern", "Eastern", nil, "America/New_York"),
     ]
 
     /// The lexicon as a hash table keyed by the lowercased word's FNV-1a hash.

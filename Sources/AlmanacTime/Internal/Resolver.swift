@@ -26,6 +26,8 @@ enum Resolver {
                     if extra % 60 != 0 { name += ":\(CivilDateText.pad(abs(extra) % 60))" }
                 }
                 when.zone = Zone(name: name, utcOffsetMinutes: offset, tzid: zone.tzid)
+            } else if let tzid = time.tzid {
+                when.zone = Zone(name: tzid, tzid: tzid)
             }
         }
         return (when, inferred)
