@@ -155,3 +155,26 @@ struct ListedProjectTests {
                 description: "Sync later.", links: ["https://example.org/sync"], listed: true)))
     }
 }
+
+/// Status words are whole words and phrases of the sentence, not substrings of it.
+struct StatusWordTests {
+    @Test func aStatusIsSaidInWholeWords() throws {
+        let text = """
+            ---
+            date: 2031-01-05
+            ---
+
+            - The Harbour hackathon is on 3 June 2031; we pushed the fix for the venue form.
+            - The Reef workshop on 5 June 2031 was called off.
+            - The Kelp meetup on 7 June 2031 is pushed back to a later date.
+            - The Tide summit is on 9 June 2031, undropped.
+
+            """
+        let path = try TestPaths.temporaryDirectory().appendingPathComponent("2031-01-05.md")
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        let events = try items(at: path.path).filter { $0.kind == .event }
+        #expect(events.map { "\($0.title): \($0.status.rawValue)" } == [
+            "Harbour hackathon: scheduled", "Reef workshop: cancelled", "Kelp meetup: postponed", "Tide summit: scheduled",
+        ])
+    }
+}

@@ -122,9 +122,11 @@ enum Cues {
         "will", "soon", "upcoming", "coming", "next", "scheduled", "planned", "due", "about", "gearing", "ready",
         "preparing", "shall", "going", "taking", "registered", "signed", "brink",
     ]
-    static let cancelWords: WordSet = ["cancelled", "canceled", "called off", "scrapped", "dropped"]
-    static let postponeWords: WordSet = [
-        "postponed", "delayed", "deferred", "pushed", "slipped", "rescheduled", "put off", "off until", "held up",
-        "got in the way", "blocked",
-    ]
+    /// Words and phrases that call an event off or move it, matched as whole words in order ("we pushed
+    /// the fix" moves nothing; "pushed back to May" does).
+    static let cancelPhrases = PhraseSet(["cancelled", "canceled", "called off", "scrapped", "dropped"])
+    static let postponePhrases = PhraseSet([
+        "postponed", "delayed", "deferred", "pushed back", "pushed out", "pushed to", "slipped", "rescheduled", "put off",
+        "off until", "held up", "got in the way", "blocked",
+    ])
 }

@@ -305,7 +305,7 @@ enum Events {
         var when = When.undated
         if let ref = sentence.nearestDate(to: wordIndex, skippingDeadlines: true) {
             let expression = sentence.dates[ref.index]
-            if expression.when.precision != .none, !expression.stated.isEmpty, expression.when.precision != .datetime || true {
+            if expression.when.precision != .none, !expression.stated.isEmpty {
                 when = expression.when
             }
         }

@@ -165,7 +165,7 @@ enum Meetings {
             guard let callIndex = sentence.words.firstIndex(where: { Cues.callWords.contains($0) }) else { continue }
             let lowerWords = sentence.words.map(\.lower)
             let before = lowerWords[max(0, callIndex - 3)..<callIndex]
-            let nextCall = before.contains("next") || before.contains("next week's") || lowerWords.contains("next")
+            let nextCall = lowerWords.contains("next")
             let noCall = before.contains("no") || sentence.hasAny(.meetings_cancelled)
             let scheduled = sentence.hasAny(.meetings_scheduled)
             guard nextCall || noCall || (scheduled && !sentence.dates.isEmpty) else { continue }

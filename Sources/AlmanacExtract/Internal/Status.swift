@@ -6,9 +6,8 @@ import AlmanacTime
 /// An item's status from its sentence and date, judged against the note's date.
 enum StatusJudge {
     static func status(_ sentence: Sentence, when: When, noteDate: CivilDate, kind: Item.Kind) -> Item.Status {
-        let lower = sentence.text.lowercased()
-        if Cues.cancelWords.contains(where: { lower.includes($0) }) { return .cancelled }
-        if Cues.postponeWords.contains(where: { lower.includes($0) }) { return .postponed }
+        if sentence.has(Cues.cancelPhrases) { return .cancelled }
+        if sentence.has(Cues.postponePhrases) { return .postponed }
         if let last = when.lastDay, when.isDated {
             if last < noteDate { return .past }
             if when.tentative { return .tentative }

@@ -26,7 +26,11 @@ struct WordSet: ExpressibleByArrayLiteral, Sequence, Sendable {
     init(_ words: some Sequence<String>) {
         var unique: [String] = []
         var seen = Set<String>()
-        for word in words where seen.insert(word).inserted { unique.append(word) }
+        for word in words where seen.insert(word).inserted {
+            // A sentence is asked word by word: a member with a space could never be found (see PhraseSet).
+            precondition(!word.contains(" "), "WordSet member '\(word)' is not one word")
+            unique.append(word)
+        }
         var size = 8
         while size < unique.count * 3 { size *= 2 }
         var hashes = [UInt64](repeating: 0, count: size)
@@ -149,7 +153,7 @@ enum WordHash {
 /// The word lists rules ask about inline, built once.
 extension WordSet {
     static let events_cfp: WordSet = ["cfp", "deadline", "closes", "registration", "applications"]
-    static let events_another: WordSet = ["another", "other", "next one", "previous", "last"]
+    static let events_another: WordSet = ["another", "other", "previous", "last"]
     static let meetings_cancelled: WordSet = ["cancelled", "canceled", "skip", "skipping"]
     static let meetings_scheduled: WordSet = ["scheduled", "resume", "will", "moved", "rescheduled", "take", "place"]
     static let projects_will: WordSet = ["will", "would", "could", "willing", "might", "may"]
@@ -161,4 +165,26 @@ extension WordSet {
     static let releases_due: WordSet = ["due", "soon", "out", "coming", "ready", "shape", "gearing", "brink", "cut", "cutting", "made", "make", "making", "released", "planned", "scheduled", "imminent", "upcoming", "next", "preparing", "prepare"]
     static let status_will: WordSet = ["will", "scheduled", "confirmed"]
     static let status_scheduled: WordSet = ["scheduled", "confirmed", "registered"]
+}
+
+/// Phrases of one or more words, found in a sentence as whole words in a row (lower-cased, punctuation
+/// skipped): where a ``WordSet`` answers for one word, this answers for "called off" or "got in the way".
+struct PhraseSet: Sendable {
+    let phrases: [[String]]
+
+    init(_ phrases: [String]) {
+        self.phrases = phrases.map { $0.split(separator: " ").map(String.init) }
+    }
+}
+
+extension Sentence {
+    /// Whether one of the phrases occurs in the sentence, word for word.
+    func has(_ set: PhraseSet) -> Bool {
+        let lower = words.filter(\.isWord).map(\.lower)
+        return set.phrases.contains { phrase in
+            lower.count >= phrase.count && (0...(lower.count - phrase.count)).contains { start in
+                phrase.indices.allSatisfy { lower[start + $0] == phrase[$0] }
+            }
+        }
+    }
 }
