@@ -20,29 +20,21 @@ enum FeedSource: String, CaseIterable, CustomTestStringConvertible {
 
     var testDescription: String { rawValue }
 
-    /// The arguments naming the notes, or nil (after saying so) when ../shared is not there.
-    var collectArguments: [String]? {
+    /// The sources of ../shared, whose tests are skipped when it is absent.
+    static let shared: [FeedSource] = [.seeds, .corpus]
+
+    /// The arguments naming the notes.
+    var collectArguments: [String] {
         switch self {
-        case .data:
-            return ["--config", TestPaths.data.appendingPathComponent("almanac.yml").path]
-        case .seeds:
-            guard let shared = TestPaths.shared else {
-                print("note: ../shared is absent; the feed proof for ../shared/seeds is skipped")
-                return nil
-            }
-            return [shared.appendingPathComponent("seeds").path]
-        case .corpus:
-            guard let shared = TestPaths.shared else {
-                print("note: ../shared is absent; the feed proof for ../shared/corpus/mirage-weekly is skipped")
-                return nil
-            }
-            return [shared.appendingPathComponent("corpus/mirage-weekly/notes").path]
+        case .data: ["--config", TestPaths.data.appendingPathComponent("almanac.yml").path]
+        case .seeds: [TestPaths.shared!.appendingPathComponent("seeds").path]
+        case .corpus: [TestPaths.shared!.appendingPathComponent("corpus/mirage-weekly/notes").path]
         }
     }
 
-    /// Collects into a new folder (no cache, so nothing is written beside the notes); nil when skipped.
-    func collect() throws -> URL? {
-        guard let arguments = collectArguments else { return nil }
+    /// Collects into a new folder (no cache, so nothing is written beside the notes).
+    func collect() throws -> URL {
+        let arguments = collectArguments
         let out = try TestPaths.temporaryDirectory("almanac-feeds-\(rawValue)")
         let result = try almanacCommand(["collect"] + arguments + ["--out", out.path, "--no-cache", "--quiet"])
         #expect(result.status == 0, "almanac collect \(arguments): \(result.err)")
@@ -67,12 +59,28 @@ func moment(_ time: EventTime?) -> String? {
 }
 
 struct FeedProofTests {
-    /// `almanac validate`, libical and the consumer matrix all accept every feed, and the consumers read the
-    /// same UID and DTSTART as libical for every event.
-    @Test(arguments: FeedSource.allCases)
-    func everyCheckerAcceptsTheFeeds(_ source: FeedSource) throws {
-        guard let out = try source.collect() else { return }
-        defer { try? FileManager.default.removeItem(at: out) }
+    /// The consumer matrix's Python, from the virtual environment scripts/consumers.sh makes.
+    static let venv = TestPaths.root.appendingPathComponent(".build/consumers/venv/bin/python").path
+    static var consumersInstalled: Bool { FileManager.default.isExecutableFile(atPath: venv) }
+
+    @Test(arguments: [FeedSource.data])
+    func validateAndLibicalAcceptTheFeeds(_ source: FeedSource) throws { _ = try libicalReads(source) }
+
+    @Test(.enabled(if: TestPaths.hasShared, "../shared is not beside the repository"), arguments: FeedSource.shared)
+    func validateAndLibicalAcceptTheSharedFeeds(_ source: FeedSource) throws { _ = try libicalReads(source) }
+
+    @Test(.enabled(if: consumersInstalled, "the consumer matrix is not installed (scripts/consumers.sh installs it)"),
+        arguments: [FeedSource.data])
+    func consumersReadWhatLibicalReads(_ source: FeedSource) throws { try consumersRead(source) }
+
+    @Test(.enabled(if: consumersInstalled, "the consumer matrix is not installed (scripts/consumers.sh installs it)"),
+        .enabled(if: TestPaths.hasShared, "../shared is not beside the repository"), arguments: FeedSource.shared)
+    func consumersReadWhatLibicalReadsInShared(_ source: FeedSource) throws { try consumersRead(source) }
+
+    /// The feeds of `source`, checked by `almanac validate --strict` and parsed by libical: each file's
+    /// events as "UID DTSTART" lines (zoned times aside) and their count.
+    func libicalReads(_ source: FeedSource) throws -> (files: [URL], lines: [String: Set<String>], counts: [String: Int]) {
+        let out = try source.collect()
         let files = try icsFiles(in: out)
         #expect(Set(files.map(\.lastPathComponent)).isSuperset(of: ["calendar.ics", "deadlines.ics", "events.ics", "meetings.ics"]))
 
@@ -99,20 +107,16 @@ struct FeedProofTests {
             }
         }
         #expect(eventCounts[out.appendingPathComponent("calendar.ics").path, default: 0] > 0)
+        return (files, expectedLines, eventCounts)
+    }
 
-        // The consumer matrix (scripts/check-feeds.py): seven consumers read the same events, from the
-        // virtual environment scripts/feed-matrix.sh makes.
-        let venv = TestPaths.root.appendingPathComponent(".build/consumers/venv/bin/python").path
-        guard FileManager.default.isExecutableFile(atPath: venv) else {
-            print("note: \(venv) is missing (scripts/feed-matrix.sh makes it); the consumer check of \(source) is skipped")
-            return
-        }
+    /// The consumer matrix (scripts/check-feeds.py): seven consumers read every feed of `source` with the
+    /// same events, and the same UID and DTSTART as libical for each.
+    func consumersRead(_ source: FeedSource) throws {
+        let (files, expectedLines, eventCounts) = try libicalReads(source)
+        defer { try? FileManager.default.removeItem(at: files[0].deletingLastPathComponent()) }
         let script = TestPaths.root.appendingPathComponent("scripts/check-feeds.py").path
-        let python = try runProcess(venv, [script] + files.map(\.path))
-        if python.status == 3, python.out.contains("not installed") {
-            print("note: \(python.out.trimmingCharacters(in: .whitespacesAndNewlines)); the Python check of \(source) is skipped")
-            return
-        }
+        let python = try runProcess(Self.venv, [script] + files.map(\.path))
         #expect(python.status == 0, "\(python.out)\(python.err)")
         #expect(python.err == "")
         #expect(!python.out.contains(": error: "), "\(python.out)")
@@ -176,15 +180,13 @@ struct CalcurseImportTests {
         return (imported.out, days.sorted())
     }
 
-    var available: Bool {
-        if FileManager.default.isExecutableFile(atPath: Self.calcurse) { return true }
-        print("note: calcurse is not installed (scripts/install-deps.sh installs it); the calcurse import test is skipped")
-        return false
-    }
+    static var installed: Bool { FileManager.default.isExecutableFile(atPath: calcurse) }
 
     /// The seeds' calendar, imported: every event on the day the notes give, and nothing else.
-    @Test func seedEventsLandOnTheirDays() throws {
-        guard available, let out = try FeedSource.seeds.collect() else { return }
+    @Test(.enabled(if: installed, "calcurse is not installed (scripts/install-deps.sh installs it)"),
+        .enabled(if: TestPaths.hasShared, "../shared is not beside the repository"))
+    func seedEventsLandOnTheirDays() throws {
+        let out = try FeedSource.seeds.collect()
         defer { try? FileManager.default.removeItem(at: out) }
         let (report, days) = try calcurseDays(
             out.appendingPathComponent("calendar.ics"), from: CivilDate("2015-12-01")!, to: CivilDate("2016-03-31")!)
@@ -198,8 +200,9 @@ struct CalcurseImportTests {
     }
 
     /// data/'s calendar, imported: all-day items, a two-day hackathon and UTC times where the notes put them.
-    @Test func dataEventsLandOnTheirDays() throws {
-        guard available, let out = try FeedSource.data.collect() else { return }
+    @Test(.enabled(if: installed, "calcurse is not installed (scripts/install-deps.sh installs it)"))
+    func dataEventsLandOnTheirDays() throws {
+        let out = try FeedSource.data.collect()
         defer { try? FileManager.default.removeItem(at: out) }
         let (report, days) = try calcurseDays(
             out.appendingPathComponent("calendar.ics"), from: CivilDate("2026-08-01")!, to: CivilDate("2026-12-31")!)
@@ -219,9 +222,15 @@ struct CalcurseImportTests {
 
     /// Every source: calcurse shows exactly the days libical reads in the feed, each all-day event on every
     /// day from DTSTART up to (not including) DTEND, each timed one at its UTC start and end.
-    @Test(arguments: FeedSource.allCases)
-    func calcurseShowsWhatLibicalReads(_ source: FeedSource) throws {
-        guard available, let out = try source.collect() else { return }
+    @Test(.enabled(if: installed, "calcurse is not installed (scripts/install-deps.sh installs it)"), arguments: [FeedSource.data])
+    func calcurseShowsWhatLibicalReads(_ source: FeedSource) throws { try calcurseShowsWhatLibicalReadsIn(source) }
+
+    @Test(.enabled(if: installed, "calcurse is not installed (scripts/install-deps.sh installs it)"),
+        .enabled(if: TestPaths.hasShared, "../shared is not beside the repository"), arguments: FeedSource.shared)
+    func calcurseShowsWhatLibicalReadsInShared(_ source: FeedSource) throws { try calcurseShowsWhatLibicalReadsIn(source) }
+
+    func calcurseShowsWhatLibicalReadsIn(_ source: FeedSource) throws {
+        let out = try source.collect()
         defer { try? FileManager.default.removeItem(at: out) }
         let calendar = out.appendingPathComponent("calendar.ics")
         let parsed = try #require(ICalendarReader().parse(try String(contentsOf: calendar, encoding: .utf8)))
