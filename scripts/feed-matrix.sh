@@ -20,9 +20,14 @@ status=0
 rm -rf "$work/feeds"
 mkdir -p "$work/feeds"
 # data/ with its configuration; each corpus (and the seeds) as they come, without one.
-"$almanac" collect --config data/almanac.yml --out "$work/feeds/data" --quiet --no-cache 2>/dev/null
+collect() {  # OUT, then the reading arguments; what a failed collect said is printed
+  local out=$1
+  shift
+  "$almanac" collect "$@" --out "$out" --quiet --no-cache 2>"$work/collect.err" || { cat "$work/collect.err"; return 1; }
+}
+collect "$work/feeds/data" --config data/almanac.yml
 if [ -d "$shared" ]; then
-  "$almanac" collect "$shared/seeds" --out "$work/feeds/seeds" --quiet --no-cache 2>/dev/null
+  collect "$work/feeds/seeds" "$shared/seeds"
   for corpus in "$shared"/corpus/*/; do
     name="$(basename "$corpus")"
     # A corpus none of whose notes Almanac can read yet (AsciiDoc, say) gives no feeds; any other failure fails.

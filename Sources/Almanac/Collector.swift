@@ -22,31 +22,20 @@ public struct Collector: Sendable {
 
     /// What a run did, for its summary line.
     public struct Summary: Sendable, Codable, Equatable {
-        public var notes: Int
-        public var calendarEvents: Int
-        /// Model items per kind, in `Item.Kind.allCases` order.
-        public var items: [Int]
+        /// The model's counts (notes, calendars, what the feeds hold and leave out).
+        public var tally: Tally
         public var filesWritten: Int
         public var warnings: Int
-        /// The model's counts (notes, calendars, what the feeds hold and leave out): what the line says.
-        public var tally: Tally?
 
-        /// What a run that read `notes`, made items of `kinds`, wrote files and gave `diagnostics` reports.
-        init(_ notes: [NoteItems], _ kinds: [Item.Kind], filesWritten: Int, diagnostics: [Diagnostic]) {
-            (self.notes, calendarEvents) = NoteItems.counts(notes)
-            var counts: [Item.Kind: Int] = [:]
-            for kind in kinds { counts[kind, default: 0] += 1 }
-            items = Item.Kind.allCases.map { counts[$0] ?? 0 }
+        init(_ tally: Tally, filesWritten: Int, diagnostics: [Diagnostic]) {
+            self.tally = tally
             self.filesWritten = filesWritten
             warnings = diagnostics.count { $0.severity >= .warning }
         }
 
-        /// "Read 4 notes and 3 calendar events: 5 events, …; wrote 8 files to public; 1 warning".
+        /// "Read 4 notes: 13 in the feeds (…); left out: …; wrote 8 files to public; 1 warning".
         public func line(output: String, upToDate: Bool) -> String {
-            var line = "Read \(notes.counting("note"))"
-            if calendarEvents > 0 { line += " and \(calendarEvents.counting("calendar event"))" }
-            line += ": " + zip(Item.Kind.allCases, items).map { $1.counting($0.rawValue) }.joined(separator: ", ")
-            if let tally { line = "Read \(tally.sources): \(tally.summary)" }
+            var line = "Read \(tally.sources): \(tally.summary)"
             line += upToDate ? "; \(output) is up to date" : "; wrote \(filesWritten.counting("file")) to \(output)"
             if warnings > 0 { line += "; \(warnings.counting("warning"))" }
             return line
@@ -131,9 +120,7 @@ public struct Collector: Sendable {
         } catch {
             throw Failure.cannotWrite(configuration.output, error)
         }
-        var summary = Summary(collection.notes, collection.model.items.map(\.item.kind), filesWritten: written.count,
-            diagnostics: collection.diagnostics)
-        summary.tally = Tally(collection.model)
+        let summary = Summary(Tally(collection.model), filesWritten: written.count, diagnostics: collection.diagnostics)
         let record = Record(summary: summary, diagnostics: collection.diagnostics, outputs: written.compactMap(Stamp.init(path:)))
         if let cache = pipeline.cache, record.outputs.count == written.count, let value = try? BinaryCoder.encode(record) {
             cache.setRun(runName, digest: digest, value: value)

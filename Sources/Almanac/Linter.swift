@@ -51,11 +51,8 @@ public enum Linter {
     public static func zonelessTimes(_ model: Model, timeZone: String?, configuration: String? = nil) -> [Diagnostic] {
         guard timeZone == nil, let advice = Tally(model).zonelessAdvice(timeZone: nil) else { return [] }
         var findings: [Diagnostic] = []
-        for entry in model.items where entry.item.kind != .project && Tally.isInFeeds(entry.item.when) {
-            let when = entry.item.when
-            guard when.precision == .datetime, when.zone == nil, let time = when.startTime, let source = entry.item.sources.first,
-                !source.path.lowercased().hasSuffix(".ics")
-            else { continue }
+        for entry in model.items where entry.item.kind != .project && Tally.isInFeeds(entry.item.when) && Tally.isZoneless(entry.item) {
+            guard let time = entry.item.when.startTime, let source = entry.item.sources.first else { continue }
             findings.append(.warning("\(entry.item.title): the time \(time) has no time zone (write one, such as \"\(time) UTC\" or "
                 + "\"\(time) Europe/London\", or set time_zone)", path: source.path, line: source.line, column: source.column))
         }

@@ -17,16 +17,6 @@ public struct NoteItems: Sendable, Codable {
         self.info = info
         self.items = items
     }
-
-    /// How many notes (files) and how many calendar events `notes` are, as a run's summary counts them.
-    static func counts(_ notes: some Sequence<NoteItems>) -> (notes: Int, calendarEvents: Int) {
-        var paths = Set<String>()
-        var calendarEvents = 0
-        for note in notes {
-            if note.info.format == .calendar { calendarEvents += 1 } else { paths.insert(note.info.path) }
-        }
-        return (paths.count, calendarEvents)
-    }
 }
 
 /// Everything a run read and built.
@@ -156,7 +146,9 @@ public struct Pipeline: Sendable {
                 return (decoded, true, nil)
             }
             let outcome = Self.outcome(of: file, reader: reader, listReader: listReader, extractor: extractor)
-            return (outcome, false, store ? try? BinaryCoder.encode(outcome) : nil)
+            // A note dated by its last commit is not kept: a commit changes its date, not its content.
+            let byGit = outcome.notes.contains { $0.info.dateSource == .git }
+            return (outcome, false, store && !byGit ? try? BinaryCoder.encode(outcome) : nil)
         }
         var notes: [NoteItems] = []
         var lists: [ProjectList] = []

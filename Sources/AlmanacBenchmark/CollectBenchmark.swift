@@ -94,7 +94,7 @@ enum CollectBenchmark {
             return (median(times), last!)
         }
         func what(_ result: Collector.Result) -> String {
-            "\(result.collection?.filesCached ?? 0) of \(result.summary.notes) files from the cache"
+            "\(result.collection?.filesCached ?? 0) of \(result.collection?.filesRead ?? 0) files from the cache"
         }
         let (cold, _) = try collect()
         let size = (try? FileManager.default.attributesOfItem(atPath: cachePath)[.size] as? Int) ?? 0

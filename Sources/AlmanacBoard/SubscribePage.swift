@@ -109,7 +109,7 @@ public struct SubscribePage: Sendable {
     }
 
     /// An imported iCalendar file rather than a meeting note: it neither counts as a note nor dates the page.
-    static func isCalendar(_ note: NoteRef) -> Bool { note.path.lowercased().hasSuffix(".ics") }
+    static func isCalendar(_ note: NoteRef) -> Bool { Tally.isCalendar(note.path) }
 
     // MARK: - Feeds
 

@@ -70,7 +70,7 @@ extension AlmanacCommand {
             keepUntilExit(result.collection)
             report(result.diagnostics)
             // Times with no zone and no time_zone: said every run (never a silent floating time).
-            let advice = result.summary.tally?.zonelessAdvice(timeZone: configuration.timeZone)
+            let advice = result.summary.tally.zonelessAdvice(timeZone: configuration.timeZone)
             if let advice { report([.warning(advice, path: configuration.path ?? "almanac")]) }
             if !sources.quiet { print(result.summary.line(output: configuration.output, upToDate: result.upToDate)) }
             if strict, !result.diagnostics.isEmpty || advice != nil { throw ExitCode(1) }

@@ -49,7 +49,7 @@ public struct Extractor: Sendable {
             }
             if expression.stated.contains(.relative), context.info.dateIsGuess || Self.weakDateSources.contains(context.info.dateSource) {
                 items[index].inferred.append(Inference(
-                    "\"\(expression.text)\" is relative, and the note's own date comes only from its \(context.info.dateSource)",
+                    "\"\(expression.text)\" is relative, and the note's own date is a guess (from \(context.info.dateSource))",
                     at: evidence))
             }
         }

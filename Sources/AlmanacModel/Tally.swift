@@ -55,13 +55,19 @@ public struct Tally: Sendable, Hashable, Codable {
             case .meeting: meetings += 1
             case .project: break
             }
-            if item.when.precision == .datetime, item.when.zone == nil { zoneless += 1 }
+            if Self.isZoneless(item) { zoneless += 1 }
         }
     }
 
     /// Whether an item dated `when` is in the feeds: it has a day, or at least a month.
     public static func isInFeeds(_ when: When) -> Bool {
         when.start != nil && when.precision != .none && when.precision != .year
+    }
+
+    /// A time a note gives without a zone (an imported calendar's floating time is not the notes' to fix).
+    public static func isZoneless(_ item: Item) -> Bool {
+        item.when.precision == .datetime && item.when.zone == nil && item.when.startTime != nil
+            && !(item.sources.first.map { isCalendar($0.path) } ?? false)
     }
 
     /// An imported calendar rather than a note.

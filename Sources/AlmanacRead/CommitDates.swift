@@ -22,12 +22,10 @@ public final class CommitDates: Sendable {
     public func date(ofFileAt path: String) -> CivilDate? {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        let dates = folders.withLock { known in
-            if let dates = known[folder] { return dates }
-            let dates = Self.lastCommitDates(in: folder.isEmpty ? "." : folder)
-            known[folder] = dates
-            return dates
-        }
+        if let dates = folders.withLock({ $0[folder] }) { return dates[name] }
+        // Outside the lock: other folders' notes are dated meanwhile (two threads may ask git for one folder).
+        let dates = Self.lastCommitDates(in: folder.isEmpty ? "." : folder)
+        folders.withLock { $0[folder] = dates }
         return dates[name]
     }
 
@@ -36,7 +34,8 @@ public final class CommitDates: Sendable {
     static func lastCommitDates(in folder: String) -> [String: CivilDate] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "core.quotePath=false", "-C", folder, "log", "--format=%x01%cs", "--name-only", "--relative", "--no-renames", "--", "."]
+        // -z: names as they are, each ended by a NUL (no quoting of unusual characters).
+        process.arguments = ["git", "-C", folder, "log", "-z", "--format=%x01%cs", "--name-only", "--relative", "--no-renames", "--", "."]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -50,13 +49,15 @@ public final class CommitDates: Sendable {
         guard process.terminationStatus == 0 else { return [:] }
         var dates: [String: CivilDate] = [:]
         var current: CivilDate?
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            if line.first == "\u{01}" {
-                current = CivilDate(String(line.dropFirst()))
-            } else if let current, dates[String(line)] == nil {
-                // Newest commits come first: the first date seen for a file is its last change.
-                dates[String(line)] = current
+        // "\u{01}DATE\0", then "\nNAME\0NAME\0…" for each commit.
+        for field in String(decoding: data, as: UTF8.self).split(separator: "\0") {
+            if field.first == "\u{01}" {
+                current = CivilDate(String(field.dropFirst()))
+                continue
             }
+            let name = String(field.drop(while: { $0 == "\n" }))
+            // Newest commits come first: the first date seen for a file is its last change.
+            if let current, !name.isEmpty, dates[name] == nil { dates[name] = current }
         }
         return dates
     }

@@ -46,7 +46,7 @@ public struct FrontMatter: Sendable {
     /// Splits `text` into front matter and body; a file without front matter is all body.
     public static func split(_ text: String, path: String) -> FrontMatter {
         // "\r\n" is one Character in Swift: split at any line break, not at "\n" only.
-        var lines = text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let lines = text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         let first = lines.first.map(Self.trimmed) ?? ""
         guard first == "---" || first == "+++", lines.count == 2 else {
             return Self.splitUnfenced(text, path: path) ?? FrontMatter(bodyLine: 1, body: Substring(text))
@@ -75,7 +75,6 @@ public struct FrontMatter: Sendable {
             lineNumber += 1
             index = end < rest.endIndex ? rest.index(after: end) : end
         }
-        lines.removeAll()
         var result = FrontMatter(bodyLine: 1, body: Substring(text))
         result.diagnostics.append(.warning(
             "front matter opened here is never closed (no closing '\(fence)' line); read as text", path: path, line: 1,
@@ -378,11 +377,6 @@ public struct FrontMatter: Sendable {
         if let sequence = node.sequence { return sequence.flatMap(names) }
         if let mapping = node.mapping, let name = mapping["name"]?.scalar?.string { return [name] }
         return []
-    }
-
-    static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
-        // Yams counts lines from the YAML's first line, which is the file's second.
-        Self.yamlDiagnostic(error, path: path, subject: "front matter", lineOffset: 1, severity: .warning)
     }
 
     /// A YAML parse error (from Yams) as a diagnostic naming the line and column in the file; the YAML

@@ -12,7 +12,11 @@ extension FrontMatter {
         let lines = Self.leadingLines(text, limit: 400)
         guard let first = lines.first else { return nil }
         let opening = first.text
-        if opening.hasPrefix("{") { return Self.json(text, lines: lines, path: path) }
+        // A JSON object's first line ("{", or '{"title": …'); not a template tag ("{{< toc >}}", "{% … %}", "{:toc}").
+        let trimmedOpening = Self.trimmed(opening)
+        if trimmedOpening == "{" || trimmedOpening.hasPrefix("{\"") || trimmedOpening.hasPrefix("{ \"") {
+            return Self.json(text, lines: lines, path: path)
+        }
         if opening.hasPrefix("@def ") { return Self.franklin(text, lines: lines, path: path) }
         if opening.hasPrefix("#+") { return Self.org(text, lines: lines, path: path) }
         if opening.hasPrefix("% ") { return Self.pandoc(text, lines: lines, path: path) }
@@ -280,8 +284,16 @@ extension FrontMatter {
         return result
     }
 
+    /// The keys MultiMarkdown and Pandoc metadata blocks use; a block with any other key is the note's own
+    /// text ("Title: Sync" then "When: …" and "Attendees: …" lines), not metadata.
+    static let metadataKeys: Set<String> = [
+        "title", "subtitle", "date", "author", "authors", "affiliation", "email", "tags", "keywords", "categories",
+        "category", "summary", "abstract", "slug", "lang", "language", "copyright", "format", "css", "baseheaderlevel",
+        "published", "updated", "created", "lastmod", "permalink", "layout", "status", "description",
+    ]
+
     /// MultiMarkdown metadata: `Key: value` lines up to the first blank line, read only when they name a
-    /// title or a date (else the lines are the note's own, "Attendees: …").
+    /// title or a date and every key is a metadata key (else the lines are the note's own, "Attendees: …").
     static func multiMarkdown(_ text: String, lines: [Line], path: String) -> FrontMatter? {
         var values: [String: Value] = [:]
         var last: Int?
@@ -292,8 +304,9 @@ extension FrontMatter {
             guard key.count <= 30, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "_" || $0 == "-" }),
                 line.text[line.text.index(after: colon)...].first?.isWhitespace ?? true
             else { return nil }
-            values[key.lowercased().replacingOccurrences(of: " ", with: "")] =
-                .scalar(String(Self.trimmed(line.text[line.text.index(after: colon)...])), line: line.number)
+            let name = key.lowercased().replacingOccurrences(of: " ", with: "")
+            guard Self.metadataKeys.contains(name) else { return nil }
+            values[name] = .scalar(String(Self.trimmed(line.text[line.text.index(after: colon)...])), line: line.number)
             last = index
         }
         guard let last, values["title"] != nil || values["date"] != nil else { return nil }

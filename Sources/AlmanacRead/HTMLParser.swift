@@ -64,10 +64,13 @@ public struct HTMLParser: Sendable {
 
     /// A page title without the site's name after a separator: "CfP is open | Tidepool" → "CfP is open".
     static func withoutSiteName(_ title: String) -> String {
+        // The site's name is a short last part: "Kelp Camp 2031 | Kelp Society"; "Aug 2031 – Feb 2032
+        // report" is all title.
         for separator in [" | ", " · ", " — ", " – ", " :: "] {
-            if let range = title.range(of: separator) {
+            if let range = title.range(of: separator, options: .backwards) {
                 let page = title[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-                if !page.isEmpty { return page }
+                let site = title[range.upperBound...].trimmingCharacters(in: .whitespaces)
+                if !page.isEmpty, site.split(separator: " ").count <= 4, !site.contains(where: \.isNumber) { return page }
             }
         }
         return title
@@ -238,7 +241,7 @@ private struct Walker {
     }
 
     /// Whether a `<div>` or `<p>` is styled as a title: its class names one ("title", "page-title",
-    /// "sectiontitle").
+    /// "post-title").
     static func isTitle(_ node: Node) -> Bool {
         guard let classes = attribute(node, "class")?.lowercased(), classes.contains("title") else { return false }
         // Only a short line of text: a container of the page is no title.

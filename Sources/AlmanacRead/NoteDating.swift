@@ -41,11 +41,14 @@ struct NoteDating {
     var front: FrontMatter?
     var title: String?
     var blocks: [Block]
-    /// The date of the last commit that changed the file, when dates come from git.
-    var commitDate: CivilDate?
+    /// The date of the last commit that changed the file, when dates come from git (asked only when no
+    /// other evidence dates the note).
+    var commitDate: (() -> CivilDate?)?
 
     /// The labels of a line that gives a date: "Date:", "When:", "Dates:", "Conference dates:", "Published:".
     static let dateLabels: Set<String> = ["date", "dates", "when", "published", "posted", "updated"]
+    /// Those that date the note itself rather than what it announces ("Conference dates:", "When:").
+    static let ownDateLabels: Set<String> = ["date", "published", "posted", "updated"]
 
     func noteDate(stated: NoteDate?) -> NoteDate? {
         if let stated { return stated }
@@ -61,7 +64,7 @@ struct NoteDating {
         if let partial, partial.precision == .month { return partial }
         if let found = pageYearDate() { return found }
         if let found = monthHeading() { return found }
-        if let commitDate { return NoteDate(commitDate, .git) }
+        if let date = commitDate?() { return NoteDate(date, .git) }
         return nil
     }
 
@@ -93,7 +96,8 @@ struct NoteDating {
                 return NoteDate(stated, .text)
             }
         }
-        let labelled = blocks.prefix(30).filter { Self.isDateLine($0.text) }
+        // With a full date in the path, only a line that dates the note itself can overrule it.
+        let labelled = blocks.prefix(30).filter { Self.isDateLine($0.text, labels: shortBlocks ? Self.dateLabels : Self.ownDateLabels) }
         for block in labelled {
             if let stated = TemporalTaggerBridge.statedDate(in: block.text) { return NoteDate(stated, .text) }
         }
@@ -107,11 +111,11 @@ struct NoteDating {
     }
 
     /// Whether `text` opens with a date label: one to three words, the last a label word, then ":".
-    static func isDateLine(_ text: String) -> Bool {
+    static func isDateLine(_ text: String, labels: Set<String> = dateLabels) -> Bool {
         guard let colon = text.prefix(40).firstIndex(of: ":") else { return false }
         let words = text[..<colon].split(whereSeparator: { $0 == " " || $0 == "*" || $0 == "_" })
         guard (1...3).contains(words.count), let last = words.last else { return false }
-        return dateLabels.contains(last.lowercased())
+        return labels.contains(last.lowercased())
     }
 
     /// The first date in `text` written with its month and day, in `year` (stated or not).
@@ -158,8 +162,8 @@ struct NoteDating {
         return NoteDate(CivilDate(year: year, month: 1, day: 1)!, source, precision: .year)
     }
 
-    /// A year from 1990 to 2199 written as a word of its own in `text` ("2016 LLVM Developers' Meeting",
-    /// "GSoC 2024", "gsoc2018"); nil when it names none or several different ones.
+    /// A year from 1990 to 2199 written as a word of its own in `text` ("2031 Harbour Summit", "Kelp Camp
+    /// 2031", "kelpcamp2031"); nil when it names none or several different ones.
     static func year(in text: String) -> Int? {
         var years: Set<Int> = []
         let bytes = Array(text.utf8)
@@ -218,7 +222,7 @@ struct NoteDating {
                 }
                 return value
             }
-            func ends(_ at: Int) -> Bool { at == name.count || !name[at].isASCIIDigit }
+            func ends(_ at: Int) -> Bool { at >= name.count || !name[at].isASCIIDigit }
             guard let year = number(i, 4), (1900...2199).contains(year) else { continue }
             let separators: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")]
             if i + 4 < name.count, separators.contains(name[i + 4]) {

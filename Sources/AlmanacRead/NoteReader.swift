@@ -175,7 +175,7 @@ public struct NoteReader: Sendable {
             authors = [byline.author]
         }
         let dating = NoteDating(path: path, front: front, title: title, blocks: document.blocks,
-            commitDate: commitDates?.date(ofFileAt: path))
+            commitDate: commitDates.map { dates in { dates.date(ofFileAt: path) } })
         guard let found = dating.noteDate(stated: stated) else {
             diagnostics.append(.warning(
                 "note has no date (none in front matter, text or file name); skipped", path: path, line: 1, column: 1))
@@ -212,11 +212,6 @@ public struct NoteReader: Sendable {
             if Byline.parse(String(trimmed)) != nil { textSignals += 3 }
         }
         return markdownSignals > textSignals ? .markdown : .text
-    }
-
-    /// 2015-12-16, 2015_12_16, 2015.12.16, 20151216 or 2016-1-5 in the file's name.
-    static func dateInFileName(_ path: String) -> CivilDate? {
-        NoteDating.dateInName(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
     }
 
     /// The index of the first byte that is not part of valid UTF-8, or nil.

@@ -281,3 +281,51 @@ struct NoteDateTests {
         }
     }
 }
+
+/// Shapes that once misled the note's date or front matter.
+struct NoteDateEdgeTests {
+    let reader = NoteReader()
+
+    /// A one-digit day at the end of a name ("2031-1-5") is a date, read without running past the name.
+    @Test func aOneDigitDayEndsTheName() {
+        for (path, date) in [("notes/2031-1-5.md", "2031-01-05"), ("notes/2031-01-5.md", "2031-01-05"), ("x/2031.3.2.txt", "2031-03-02")] {
+            #expect(reader.read(text: "Sync notes.\n", path: path).note?.info.date.description == date, "\(path)")
+        }
+    }
+
+    /// A dated file name is the note's date; an event's "Dates:" line in it is not.
+    @Test func anEventsDatesLineDoesNotOverruleTheFileName() {
+        let text = "# Kelp Camp call for talks\n\nConference dates: 3–5 March 2032\n\nSend your talk by 1 December.\n"
+        let info = reader.read(text: text, path: "posts/2031-11-01-kelp-cfp.md").note?.info
+        #expect(info?.date.description == "2031-11-01")
+        #expect(info?.dateSource == .fileName)
+    }
+
+    /// "Title:" then lines of the note's own ("When:", "Attendees:") are text, not MultiMarkdown metadata.
+    @Test func keyValueLinesOfTheNoteStayInIt() throws {
+        let text = "Title: Harbour sync\nWhen: 5 March 2031 10:00 UTC\nAttendees: Ana, Ben\n\nNotes follow.\n"
+        let note = try #require(reader.read(text: text, path: "sync.txt").note)
+        #expect(note.info.date.description == "2031-03-05")
+        #expect(note.document.blocks.map(\.text).contains { $0.contains("Attendees: Ana, Ben") })
+        // Metadata keys alone are metadata.
+        let metadata = try #require(reader.read(text: "Title: Harbour sync\nDate: 2031-03-05\n\nNotes follow.\n", path: "sync.txt").note)
+        #expect(metadata.info.title == "Harbour sync" && metadata.info.dateSource == .frontMatter)
+        #expect(metadata.document.blocks.map(\.text) == ["Notes follow."])
+    }
+
+    /// A template tag on the first line is not JSON front matter.
+    @Test func aTemplateTagIsNotJSON() throws {
+        let outcome = reader.read(text: "{{< toc >}}\n\n# Harbour sync\n\nNotes.\n", path: "posts/2031-03-05-sync.md")
+        #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
+        #expect(outcome.note?.info.title == "Harbour sync")
+    }
+
+    /// An HTML title loses a short site name after its last separator, nothing else.
+    @Test func onlyASiteNameIsCutFromATitle() {
+        let page = { (title: String) in
+            "<html><head><title>\(title)</title></head><body><p>Updated 5 March 2031.</p></body></html>"
+        }
+        #expect(reader.read(text: page("Kelp Camp 2031 | Kelp Society"), path: "camp.html").note?.info.title == "Kelp Camp 2031")
+        #expect(reader.read(text: page("Aug 2031 – Feb 2032 report"), path: "r.html").note?.info.title == "Aug 2031 – Feb 2032 report")
+    }
+}

@@ -216,5 +216,9 @@ struct ZoneNameTests {
         let pacific = try #require(TemporalTagger().tag("22 Jan at 9am Pacific", reference: CivilDate("2015-12-16")!).first?.when.zone)
         #expect(pacific.tzid == "America/Los_Angeles")
         #expect(render("22 Jan 10:00 MSK") == ["22 Jan 10:00 MSK => 2016-01-22T10:00 datetime MSK"])
+        // The English words name a zone only with their capital.
+        #expect(TemporalTagger().tag("22 Jan at 9am pacific", reference: CivilDate("2015-12-16")!).first?.when.zone == nil)
+        #expect(TemporalTagger().tag("on 22 Jan the 10 eastern chapters met", reference: CivilDate("2015-12-16")!)
+            .allSatisfy { $0.when.zone == nil })
     }
 }

@@ -605,7 +605,10 @@ struct Grammar {
         if let lex = role(k, .zone) {
             let short = tokens[k].end - tokens[k].start <= 2
             let isAoE = isWord(k, "aoe", in: bytes)
-            if !short || tokens[k].allCaps || isAoE {
+            // "Pacific" and "Eastern" name a zone only with their capital ("the 10 eastern chapters" does not).
+            let englishWord = isWord(k, "pacific", in: bytes) || isWord(k, "eastern", in: bytes)
+            let capitalised = (0x41...0x5A).contains(bytes[tokens[k].start])
+            if (!short || tokens[k].allCaps || isAoE) && (!englishWord || capitalised) {
                 spec.zone = lex.value
                 k += 1
                 // UTC+1, GMT-05:00
