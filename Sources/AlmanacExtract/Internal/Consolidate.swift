@@ -338,6 +338,8 @@ enum Consolidate {
     /// A deadline's event named as the event item is titled ("CIF16" → "Cloud Innovator Forum 2016").
     static func linkDeadlines(_ items: inout [Item], _ memo: NameMemo) {
         let events = items.filter { $0.kind == .event }
+        // Each event's names made once (`names` builds a new array on every call).
+        let eventNames = events.map(\.names)
         // Each name prepared once (Names.similarity of two strings prepares both on every call), and the events
         // looked up by the words and acronyms of their names: a name similar to another shares a word with it
         // or is its acronym. (A word more than `largeBucket` events share is not looked up by.)
@@ -350,10 +352,10 @@ enum Consolidate {
         for index in items.indices where items[index].kind == .deadline {
             guard let name = items[index].forEvent else { continue }
             if eventKeys == nil {
-                let keys = events.map { $0.names.map(memo.key) }
+                let keys = eventNames.map { $0.map(memo.key) }
                 for (e, names) in keys.enumerated() {
                     for (n, key) in names.enumerated() {
-                        for lookup in Set(lookupKeys(events[e].names[n], key)) where byKey[lookup]?.last != e { byKey[lookup, default: []].append(e) }
+                        for lookup in Set(lookupKeys(eventNames[e][n], key)) where byKey[lookup]?.last != e { byKey[lookup, default: []].append(e) }
                     }
                 }
                 eventKeys = keys
@@ -366,8 +368,8 @@ enum Consolidate {
                     return list.count > largeBucket ? [] : list
                 }).sorted()
                 found[name] = candidates.first(where: { e in
-                    events[e].names.indices.contains { n in
-                        Names.similarity(keys[e][n], nameKey) >= 0.6 || Names.isAcronym(name, of: events[e].names[n])
+                    eventNames[e].indices.contains { n in
+                        Names.similarity(keys[e][n], nameKey) >= 0.6 || Names.isAcronym(name, of: eventNames[e][n])
                     }
                 })
             }
