@@ -9,6 +9,8 @@ struct HardeningCLITests {
         let folder = try TestPaths.temporaryDirectory("hardening-cli")
         let copy = folder.appendingPathComponent("data")
         try FileManager.default.copyItem(at: TestPaths.data, to: copy)
+        // Without the cache earlier runs left in data/.
+        try? FileManager.default.removeItem(at: copy.appendingPathComponent(".almanac"))
         return copy
     }
 
