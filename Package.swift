@@ -10,7 +10,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "almanac", targets: ["AlmanacCLI"]),
-        .library(name: "Almanac", targets: ["Almanac"]),
+        .library(name: "Almanac", targets: ["Almanac", "AlmanacValidate"]),
         .library(name: "AlmanacTime", targets: ["AlmanacTime"]),
     ],
     dependencies: [

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target (Tests/Fuzz: the temporal tagger, the note reader and the extractor, with
-# AddressSanitizer) and runs it on a copy of Tests/Fuzz/corpus.
-#   scripts/fuzz.sh              600 seconds
-#   scripts/fuzz.sh 60 [-jobs=2 ...]   seconds, then extra libFuzzer flags
+# Builds the libFuzzer target (Tests/Fuzz, with AddressSanitizer) and runs one of its targets on a copy of
+# its seeds (Tests/Fuzz/corpus for the notes, data/ for calendars and the configuration).
+#   scripts/fuzz.sh                      600 seconds of the tagger, readers and extractor together
+#   scripts/fuzz.sh 600 TARGET           TARGET: tagger, readers, extractor, ics, frontmatter, config, all
+#   scripts/fuzz.sh 60 all [-jobs=2 ...] seconds, target, then extra libFuzzer flags
 # A crash, a sanitizer report, an input that takes over 10 s (a hang) or runs out of memory is a finding:
 # libFuzzer stops and the input is saved in Tests/Fuzz/.build/findings/ (replay: the binary with that file).
 # ALMANAC_FUZZ_CORPUS=DIR keeps the working corpus in DIR between runs (default: a temporary folder).
@@ -10,6 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../Tests/Fuzz"
 seconds="${1:-600}"
 shift || true
+target="${1:-all}"
+case "$target" in -*) target=all ;; *) shift || true ;; esac
+export ALMANAC_FUZZ_TARGET="$target"
 
 # Release (-O keeps bounds and overflow checks) runs about five times as many inputs a second as debug.
 swift build -c release --scratch-path .build --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address
@@ -22,10 +26,15 @@ else
   work="$(mktemp -d "${TMPDIR:-/tmp}/almanac-fuzz.XXXXXX")"
   trap 'rm -rf "$work"' EXIT
 fi
-cp corpus/* "$work"/
-mkdir -p .build/findings
+case "$target" in
+  ics) cp ../../data/calendars/*.ics corpus-ics/* "$work"/ ;;
+  config) cp ../../data/almanac.yml corpus-config/* "$work"/ ;;
+  frontmatter) cp corpus-frontmatter/* "$work"/ ;;
+  *) cp corpus/* "$work"/ ;;
+esac
+mkdir -p .build/findings/"$target"
 
 # libFuzzer reports crashes itself; Swift's backtracer would only get in its way (and in ASan's).
 SWIFT_BACKTRACE=enable=no "$binary" "$work" \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-  -artifact_prefix=.build/findings/ -print_final_stats=1 "$@"
+  -artifact_prefix=.build/findings/"$target"/ -print_final_stats=1 "$@"

@@ -61,6 +61,8 @@ public struct Collector: Sendable {
         public var description: String {
             switch self {
             case .noNotes(let paths, _): "no notes with a date were found in \(paths.joined(separator: ", "))"
+            case .cannotWrite(let folder, let error as OutputWriter.Failure):
+                "cannot write \(error.path): \(error.reason); no file in \(folder) was changed"
             case .cannotWrite(let folder, let error): "cannot write to \(folder): \(error.localizedDescription)"
             }
         }

@@ -23,6 +23,8 @@ public struct Configuration: Sendable, Hashable, Codable {
     public var dayFirst = false
     /// Date a note that gives no date of its own by the commit that last changed it (`dates: git`).
     public var datesFromGit = false
+    /// Follow symbolic links that lead out of the source folders (`follow_links: true`); off by default.
+    public var followLinks = false
     /// How often subscribers refresh, minutes.
     public var refreshMinutes = 12 * 60
     /// Extra feeds by kind, subkind or tag.
@@ -100,6 +102,10 @@ extension Configuration {
     public static func parse(_ text: String, path: String) -> (Configuration?, [Diagnostic]) {
         var config = Configuration()
         config.path = path
+        if let violation = YAMLLimits.check(text) {
+            return (nil, [.error("configuration is not read: \(violation.message)", path: path, line: violation.line + 1,
+                column: violation.column + 1)])
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -144,6 +150,10 @@ extension Configuration {
         # such a time has no instant: the feeds give its day as an all-day event (the time in the title)
         # and collect and lint say how many there are.
         # time_zone: Europe/London
+
+        # Symbolic links inside the source folders are followed when they lead to a file or folder inside
+        # them; a link leading elsewhere (/etc, another project) is skipped with a warning unless this is true.
+        # follow_links: false
 
         # How to read numeric dates like 10/1: month-first (October 1) or day-first (10 January).
         date_order: month-first
@@ -217,13 +227,28 @@ private struct Reader {
             return nil
         }
         let units: [Character: Int] = ["m": 1, "h": 60, "d": 1440, "w": 10080]
+        var minutes: Int?
         if let unit = text.last, let factor: Int = units[unit], let count: Int = Int(String(text.dropLast())), count > 0 {
-            return count * factor
+            let (product, overflow) = count.multipliedReportingOverflow(by: factor)
+            minutes = overflow ? Int.max : product
+        } else if let count: Int = Int(text), count > 0 {
+            minutes = count
+        } else if let unit = text.last, units[unit] != nil, text.dropLast().allSatisfy(\.isNumber), !text.dropLast().isEmpty {
+            minutes = Int.max  // more digits than an Int holds
         }
-        if let count: Int = Int(text), count > 0 { return count }
-        error("'\(key)' must be a duration like 12h, 30m, 7d or 2w, not '\(text)'", node)
-        return nil
+        guard let minutes else {
+            error("'\(key)' must be a duration like 12h, 30m, 7d or 2w, not '\(text)'", node)
+            return nil
+        }
+        guard minutes <= Self.maximumDurationMinutes else {
+            error("'\(key)' must be at most 366 days (527040 minutes), not '\(text)'", node)
+            return nil
+        }
+        return minutes
     }
+
+    /// The longest refresh interval or reminder: a year (366 days), in minutes.
+    static let maximumDurationMinutes = 366 * 1440
 
     mutating func mapping(_ node: Node, key: String) -> [(String, Node, Node)]? {
         guard let mapping = node.mapping else {
@@ -269,6 +294,12 @@ private struct Reader {
                 }
             case "refresh":
                 if let m = minutes(value, key: key) { config.refreshMinutes = m }
+            case "follow_links":
+                switch value.scalar?.string {
+                case "true", "yes": config.followLinks = true
+                case "false", "no": config.followLinks = false
+                default: error("'follow_links' must be true or false", value)
+                }
             case "reminders":
                 guard let items = mapping(value, key: key) else { continue }
                 for (file, _, durations) in items {
@@ -296,8 +327,8 @@ private struct Reader {
                             }
                         }
                     case "stale_months":
-                        if let v = boardValue.scalar.flatMap({ Int($0.string) }), v > 0 { config.board.staleMonths = v } else {
-                            error("'stale_months' must be a positive number", boardValue)
+                        if let v = boardValue.scalar.flatMap({ Int($0.string) }), (1...1200).contains(v) { config.board.staleMonths = v } else {
+                            error("'stale_months' must be a number of months from 1 to 1200", boardValue)
                         }
                     default: error("unknown key 'board.\(boardKey)'", boardKeyNode)
                     }

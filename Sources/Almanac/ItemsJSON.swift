@@ -34,7 +34,7 @@ public enum ItemsJSON {
             ("for_event", .string(item.forEvent)),
             ("people", .strings(item.people)),
             ("difficulty", .int(item.difficulty)),
-            ("url", .string(item.url)),
+            ("url", .string(item.url.flatMap { Pipeline.isPublishable(link: $0) ? $0 : nil })),
             ("sources", .array(item.sources.map { .object([("line", .int($0.line)), ("quote", .string($0.quote))]) })),
         ])
     }
@@ -84,7 +84,7 @@ public enum ItemsJSON {
                 ("contributors", .strings(project.contributors)),
                 ("skills", .strings(project.skills)),
                 ("description", .string(project.description)),
-                ("links", .strings(project.links)),
+                ("links", .strings(project.links.filter(Pipeline.isPublishable(link:)))),
                 ("listed", .bool(project.listed)),
             ])))
         }

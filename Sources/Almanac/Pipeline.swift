@@ -69,6 +69,8 @@ public struct Pipeline: Sendable {
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// Date notes that give no date of their own by their last commit (runs git).
     public var datesFromGit = false
+    /// Follow symbolic links that lead out of the source folders (`follow_links: true`).
+    public var followLinks = false
 
     public init(dateOptions: TemporalTagger.Options = .init(), maximumBytes: Int = 64 << 20) {
         self.dateOptions = dateOptions
@@ -79,6 +81,7 @@ public struct Pipeline: Sendable {
     public init(configuration: Configuration) {
         self.init(dateOptions: .init(dayFirst: configuration.dayFirst))
         datesFromGit = configuration.datesFromGit
+        followLinks = configuration.followLinks
     }
 
     /// What a cache must match to be used: this build of Almanac and these reading options.
@@ -101,7 +104,8 @@ public struct Pipeline: Sendable {
 
     /// Reads every file under `paths` (`.ics` too when `calendars` is set), on all cores, in path order.
     public func snapshot(paths roots: [String], calendars: Bool = false, excluding output: OutputFolder? = nil) -> Snapshot {
-        var (paths, diagnostics) = SourceFinder(extensions: NoteReader.extensions.union(calendars ? ["ics"] : [])).files(in: roots)
+        var (paths, diagnostics) = SourceFinder(extensions: NoteReader.extensions.union(calendars ? ["ics"] : []), followLinks: followLinks)
+            .files(in: roots)
         if let output { paths = output.excluded(from: paths, roots: roots) }
         let reader = NoteReader(maximumBytes: maximumBytes)
         let files = parallelMap(paths) { path -> Snapshot.File in
@@ -170,14 +174,56 @@ public struct Pipeline: Sendable {
         guard let bytes = file.bytes else { return FileOutcome(diagnostics: file.problems) }
         if file.path.lowercased().hasSuffix(".ics") {
             let (events, problems) = ICalendarImporter().read(bytes: bytes, path: file.path)
-            return FileOutcome(notes: events.map { NoteItems(info: $0.0, items: [$0.1]) }, diagnostics: problems)
+            var diagnostics = problems
+            let notes = events.map { NoteItems(info: $0.0, items: Self.publishable([$0.1], diagnostics: &diagnostics)) }
+            return FileOutcome(notes: notes, diagnostics: diagnostics)
         }
         let (text, problems) = reader.decode(bytes, path: file.path)
         guard let text else { return FileOutcome(diagnostics: problems) }
         if let list = listReader.read(text: text, path: file.path) { return FileOutcome(list: list, diagnostics: list.diagnostics) }
         let read = reader.read(text: text, path: file.path)
         guard let note = read.note else { return FileOutcome(diagnostics: read.diagnostics) }
-        return FileOutcome(notes: [NoteItems(info: note.info, items: extractor.extract(note))], diagnostics: read.diagnostics)
+        let (items, dateProblems) = extractor.extractReporting(note)
+        var diagnostics = read.diagnostics + dateProblems
+        let kept = Self.publishable(items, diagnostics: &diagnostics)
+        return FileOutcome(notes: [NoteItems(info: note.info, items: kept)], diagnostics: diagnostics)
+    }
+
+    /// The URL schemes a link may have to reach a feed, the JSON or the page (a relative link is resolved
+    /// against the note's published address later): never `javascript:`, `data:`, `file:` or the like.
+    public static let linkSchemes: Set<String> = ["http", "https", "mailto"]
+
+    /// Whether `link` is relative or has one of ``linkSchemes``.
+    public static func isPublishable(link: String) -> Bool {
+        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let colon = trimmed.firstIndex(of: ":") else { return true }
+        let scheme = trimmed[..<colon]
+        // A colon after a slash, "?" or "#" is in a relative path or query, not after a scheme.
+        if scheme.contains(where: { "/?#".contains($0) }) { return true }
+        return linkSchemes.contains(scheme.lowercased())
+    }
+
+    /// Items as they may be published: a link with another scheme is dropped, and a date that iCalendar
+    /// cannot write (its day, the day before or the day after outside the years 1–9999: "next week" in a note
+    /// dated 9999-12-31) is left undated; both with a warning at the item's line.
+    static func publishable(_ items: [Item], diagnostics: inout [Diagnostic]) -> [Item] {
+        items.map { item in
+            var item = item
+            let source = item.sources.first
+            if let url = item.url, !isPublishable(link: url) {
+                diagnostics.append(.warning("link '\(url.prefix(60))' is not http, https or mailto; left out", path: source?.path ?? "",
+                    line: source?.line, column: source?.column))
+                item.url = nil
+            }
+            if let start = item.when.start, let last = item.when.lastDay ?? item.when.end ?? item.when.start,
+                !start.adding(days: -1).isSupported || !last.adding(days: 1).isSupported || !start.isSupported || !last.isSupported
+            {
+                diagnostics.append(.warning("the date of '\(item.title)' (\(start)) is outside the years iCalendar can hold (0001-01-02 to 9999-12-30); left undated",
+                    path: source?.path ?? "", line: source?.line, column: source?.column))
+                item.when = .undated
+            }
+            return item
+        }
     }
 
     /// Reads, extracts and merges; `.ics` files among the sources join as calendars, projects list

@@ -61,7 +61,27 @@ public struct Publisher: Sendable {
         var path = note.permalink ?? note.path
         if note.permalink == nil, let root, !root.isEmpty, path.hasPrefix(root + "/") { path.removeFirst(root.count + 1) }
         if !path.hasPrefix("/") { path = "/" + path }
-        return base + path
+        return base + percentEncoded(path, keepEscapes: note.permalink != nil)
+    }
+
+    /// A path as a URL path: a file name's `#`, `?`, `%`, spaces and other characters a URL path cannot hold
+    /// percent-encoded, so `notes/a #1?.md` links to that file and not to a fragment or a query. A permalink
+    /// is a URL path already: its `%XX` escapes are kept.
+    static func percentEncoded(_ path: String, keepEscapes: Bool) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "%;")
+        var out = ""
+        var rest = Substring(path)
+        while let first = rest.first {
+            if keepEscapes, first == "%", rest.count >= 3, rest.dropFirst().prefix(2).allSatisfy(\.isHexDigit) {
+                out += rest.prefix(3)
+                rest = rest.dropFirst(3)
+                continue
+            }
+            out += String(first).addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+            rest = rest.dropFirst()
+        }
+        return out
     }
 
     /// What subscribers of the `calendar.ics` in `directory` have seen, when there is one.
@@ -79,7 +99,7 @@ public struct Publisher: Sendable {
         let base = configuration.baseURL
         let root = configuration.folder
         let link: @Sendable (NoteRef) -> String? = { Publisher.noteURL($0, base: base, root: root) }
-        var written: [String] = []
+        var files: [(name: String, data: Data)] = []
         var pageFeeds: [SubscribePage.Feed] = []
         let clock = ContinuousClock()
         var start = clock.now
@@ -105,23 +125,26 @@ public struct Publisher: Sendable {
             }
             let (head, tail) = ical.frame(zoneYears: chosen.flatMap { ICalendarWriter.zoneYears(of: events[$0]!) }, feed: info,
                 empty: chosen.isEmpty)
-            written.append(try writer.write(head + feedTexts.joined() + tail, to: feed.file))
+            files.append((feed.file, Data((head + feedTexts.joined() + tail).utf8)))
             pageFeeds.append(SubscribePage.Feed(name: feed.name, file: feed.file, description: feed.description, eventCount: chosen.count))
-            done(feed.file)
+            done(feed.file + " (rendered)")
         }
         let pageModel = Model(items: items.filter { $0.item.kind == .deadline || $0.item.kind == .project }, notes: model.notes)
         let board = ProjectBoard(title: configuration.board.title ?? "\(configuration.name) projects",
             sections: configuration.board.sections.isEmpty ? ProjectBoard.defaultSections : configuration.board.sections,
             noteURL: link, staleMonths: configuration.board.staleMonths)
-        written.append(try writer.write(board.render(pageModel), to: "projects.md"))
+        files.append(("projects.md", Data(board.render(pageModel).utf8)))
         done("projects.md")
-        written.append(try writer.write(Data(ItemsJSON.model(model)), to: "items.json"))
+        files.append(("items.json", Data(ItemsJSON.model(model))))
         done("items.json")
         // The page links to the feeds where the output folder is published (feeds_url), not the notes site.
         let page = SubscribePage(title: "\(configuration.name) calendars", baseURL: configuration.feedsURL, feeds: pageFeeds,
             boardFile: "projects.md", noteURL: link, defaultTimeZone: configuration.timeZone, tally: Tally(model))
-        written.append(try writer.write(page.render(pageModel), to: "index.html"))
+        files.append(("index.html", Data(page.render(pageModel).utf8)))
         done("index.html")
+        // All or nothing: a failure leaves every output as the last run left it.
+        let written = try writer.writeAll(files)
+        done("\(files.count) files")
         return written
     }
 }

@@ -74,6 +74,8 @@ extension AlmanacCommand {
             if let advice { report([.warning(advice, path: configuration.path ?? "almanac")]) }
             if !sources.quiet { print(result.summary.line(output: configuration.output, upToDate: result.upToDate)) }
             if strict, !result.diagnostics.isEmpty || advice != nil { throw ExitCode(1) }
+            // A source that could not be read (a missing path, an unreadable folder): the rest was published.
+            if result.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
         }
     }
 

@@ -37,6 +37,7 @@ extension AlmanacCommand {
                 print(TextReport.notes(notes), terminator: "")
             }
             if notes.isEmpty, !diagnostics.isEmpty { throw ExitCode(1) }
+            if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
         }
     }
 }

@@ -1,6 +1,7 @@
 import AlmanacNames
 import AlmanacCore
 import AlmanacICal
+import AlmanacRead
 import AlmanacValidate
 import ArgumentParser
 import Foundation
@@ -21,6 +22,9 @@ extension AlmanacCommand {
                   almanac validate --strict public/calendar.ics
                 """)
 
+        /// Files larger than this are not read.
+        static let maximumBytes = 256 << 20
+
         @Argument(help: "iCalendar files.")
         var files: [String]
 
@@ -32,13 +36,20 @@ extension AlmanacCommand {
 
         func run() throws {
             var failed = false
+            // A calendar of 10,000 notes' items is about 70 MB; four times that is no feed.
+            let reader = NoteReader(maximumBytes: Self.maximumBytes)
             for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    report([.error("cannot read file", path: file)])
+                let (read, problems) = reader.bytes(contentsOf: file)
+                guard let bytes = read else {
+                    report(problems.map {
+                        $0.message.hasPrefix("file is ")
+                            ? .error("file is \($0.message.dropFirst(8).prefix { $0 != " " }) bytes, over the \(Self.maximumBytes)-byte limit for a calendar; not checked", path: file)
+                            : .error($0.message.replacingOccurrences(of: "; skipped", with: ""), path: file)
+                    })
                     failed = true
                     continue
                 }
-                let diagnostics = ICalendarValidator().validate(bytes: [UInt8](data), path: file)
+                let diagnostics = ICalendarValidator().validate(bytes: bytes, path: file)
                 report(diagnostics)
                 let errors = diagnostics.filter { $0.severity == .error }.count
                 let warnings = diagnostics.filter { $0.severity == .warning }.count

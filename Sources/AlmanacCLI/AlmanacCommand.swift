@@ -34,11 +34,32 @@ struct AlmanacCommand: ParsableCommand {
 }
 
 /// Diagnostics to standard error, compiler style.
+/// Diagnostics to standard error, compiler style. The same message for more than ``reportedAlike`` files (a
+/// folder of 100,000 empty notes) is printed that many times, then counted in one line; `--verbose` prints all.
 func report(_ diagnostics: [Diagnostic]) {
+    var seen: [String: Int] = [:]
+    var order: [String] = []
+    var text = ""
     for diagnostic in diagnostics {
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        let key = "\(diagnostic.severity)|\(diagnostic.message)"
+        let count = (seen[key] ?? 0) + 1
+        if count == 1 { order.append(key) }
+        seen[key] = count
+        if count <= reportedAlike || reportEverything { text += diagnostic.description + "\n" }
     }
+    if !reportEverything {
+        for key in order where seen[key]! > reportedAlike {
+            let (severity, message) = (key.prefix { $0 != "|" }, key.drop { $0 != "|" }.dropFirst())
+            text += "almanac: \(severity): and \(seen[key]! - reportedAlike) more like these: \(message) (--verbose lists them all)\n"
+        }
+    }
+    if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
 }
+
+/// How many diagnostics with the same message are printed before the rest are counted.
+let reportedAlike = 10
+/// Set by `--verbose`: every diagnostic is printed.
+nonisolated(unsafe) var reportEverything = false
 
 func printError(_ message: String) {
     FileHandle.standardError.write(Data(("almanac: error: " + message + "\n").utf8))

@@ -43,6 +43,7 @@ struct SourceOptions: ParsableArguments {
     /// reading them with the cache and progress bar these flags ask for; problems with the configuration
     /// file end the run with status 1.
     func resolve() throws -> (Configuration, [String], Pipeline) {
+        reportEverything = verbose
         var configuration = Configuration()
         if let file = Configuration.locate(explicit: config, paths: paths) {
             let (loaded, problems) = Configuration.load(path: file)
@@ -64,9 +65,13 @@ struct SourceOptions: ParsableArguments {
             let folder = configuration.folder ?? ""
             let path = cache ?? ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(".almanac/cache.sqlite")
             do {
-                let opened = try Cache(path: path, fingerprint: pipeline.fingerprint)
+                let opened = try Cache(path: path, fingerprint: pipeline.fingerprint, owned: cache == nil)
                 if let note = opened.openingNote { logger.debug("\(note)") }
                 pipeline.cache = opened
+            } catch Cache.CacheError.notACache(let at, let why) {
+                // What is there is the user's: refuse rather than replace it.
+                report([.error("cannot use this as the cache: \(why); pass another --cache path or --no-cache", path: at)])
+                throw ExitCode(1)
             } catch {
                 logger.warning("cannot use the cache at \(path) (\(error)); reading every note")
             }

@@ -23,6 +23,19 @@ public struct CivilDate: Sendable, Hashable, Comparable {
         self.day = day
     }
 
+    /// The years a date Almanac publishes may have (iCalendar writes four digits).
+    public static let supportedYears = 1...9999
+
+    /// False for a date that arithmetic moved outside ``supportedYears`` ("next week" in a note dated
+    /// 9999-12-31): such a date is left undated rather than written.
+    public var isSupported: Bool { Self.supportedYears.contains(year) }
+
+    /// The date of a valid month and day in any year, even outside ``supportedYears`` (where arithmetic on
+    /// dates can lead): never nil and never a trap.
+    package init(anyYear year: Int, month: Int, day: Int) {
+        self.init(dayNumber: Self.dayNumber(year: year, month: month, day: min(day, Self.daysIn(month: month, year: year))))
+    }
+
     /// Creates the date with the given day number (days since 1970-01-01).
     public init(dayNumber: Int) {
         // Howard Hinnant's civil_from_days.
@@ -40,7 +53,9 @@ public struct CivilDate: Sendable, Hashable, Comparable {
     }
 
     /// Days since 1970-01-01 (negative before).
-    public var dayNumber: Int {
+    public var dayNumber: Int { Self.dayNumber(year: year, month: month, day: day) }
+
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -65,14 +80,14 @@ public struct CivilDate: Sendable, Hashable, Comparable {
         let newYear = index / 12
         let newMonth = index % 12 + 1
         let newDay = min(day, CivilDate.daysIn(month: newMonth, year: newYear))
-        return CivilDate(year: newYear, month: newMonth, day: newDay)!
+        return CivilDate(anyYear: newYear, month: newMonth, day: newDay)
     }
 
     /// The Monday of this date's ISO week.
     public var startOfWeek: CivilDate { adding(days: 1 - weekday.rawValue) }
-    public var firstOfMonth: CivilDate { CivilDate(year: year, month: month, day: 1)! }
+    public var firstOfMonth: CivilDate { CivilDate(anyYear: year, month: month, day: 1) }
     public var lastOfMonth: CivilDate {
-        CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))!
+        CivilDate(anyYear: year, month: month, day: CivilDate.daysIn(month: month, year: year))
     }
 
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }

@@ -19,7 +19,22 @@ public struct Extractor: Sendable {
     }
 
     public func extract(_ note: Note) -> [Item] {
+        extractReporting(note).items
+    }
+
+    /// The items, and a warning for each date the note writes that names no day ("Dec 32", "on 0001-01-01",
+    /// "31 February", "next week" in a note dated 9999-12-31): those words date nothing.
+    public func extractReporting(_ note: Note) -> (items: [Item], diagnostics: [Diagnostic]) {
         let context = NoteContext(note: note, tagger: tagger)
+        let diagnostics = context.dateProblems.map { block, expression -> Diagnostic in
+            let evidence = context.evidence(block: block, at: expression.range.lowerBound, quote: expression.text)
+            return .warning("'\(expression.text)' is no date: \(expression.problem ?? "no such day"); left undated", path: evidence.path,
+                line: evidence.line, column: evidence.column)
+        }
+        return (items(context), diagnostics)
+    }
+
+    func items(_ context: NoteContext) -> [Item] {
         var drafts: [Draft] = []
         drafts += Meetings.extract(context)
         drafts += Deadlines.extract(context)

@@ -158,10 +158,15 @@ public struct FeedBuilder: Sendable {
 
     /// A link as an absolute URI: as it is when it has a scheme, resolved against the note's published
     /// URL when it is relative, nil when it cannot be made absolute (URL must be a URI).
+    /// Only http, https and mailto links are written: a `javascript:` or `data:` URL in a subscribed feed is
+    /// one click from running.
     static func absolute(_ link: String, base: String?) -> String? {
-        if let url = URL(string: link), let scheme = url.scheme, !scheme.isEmpty { return url.absoluteString }
+        let schemes: Set<String> = ["http", "https", "mailto"]
+        if let url = URL(string: link), let scheme = url.scheme, !scheme.isEmpty {
+            return schemes.contains(scheme.lowercased()) ? url.absoluteString : nil
+        }
         guard let base, let baseURL = URL(string: base), let resolved = URL(string: link, relativeTo: baseURL),
-            resolved.scheme != nil
+            let scheme = resolved.scheme, schemes.contains(scheme.lowercased())
         else { return nil }
         return resolved.absoluteString
     }

@@ -17,18 +17,23 @@ public struct ICalendarImporter: Sendable {
     }
 
     public func read(bytes: [UInt8], path: String) -> (events: [(NoteInfo, Item)], diagnostics: [Diagnostic]) {
-        guard let text = String(bytes: bytes, encoding: .utf8) else {
+        // RFC 5545 §3.1: unfold first, then decode; a fold may fall inside a UTF-8 character.
+        guard let text = String(validating: Self.unfolded(bytes), as: UTF8.self) else {
             return ([], [.warning("calendar is not valid UTF-8; skipped", path: path)])
         }
-        return read(text: text, path: path)
+        // Lines are counted in the file as it is, folds and all.
+        return read(text: text, path: path, lines: Self.uidLines(String(decoding: bytes, as: UTF8.self)))
     }
 
     public func read(text: String, path: String) -> (events: [(NoteInfo, Item)], diagnostics: [Diagnostic]) {
+        read(text: text, path: path, lines: Self.uidLines(text))
+    }
+
+    func read(text: String, path: String, lines: [String: Int]) -> (events: [(NoteInfo, Item)], diagnostics: [Diagnostic]) {
         guard let calendar = ICalendarReader().parse(text), calendar.name == "VCALENDAR" || !calendar.components.isEmpty else {
             return ([], [.warning("not an iCalendar file (libical found no calendar); skipped", path: path, line: 1)])
         }
         var diagnostics = calendar.errors.map { Diagnostic.warning("libical: \($0)", path: path) }
-        let lines = Self.uidLines(text)
         let ownFeed = calendar["PRODID"]?.value.contains("//Almanac//") == true
         var events: [(NoteInfo, Item)] = []
         let vevents = calendar.name == "VEVENT" ? [calendar] : calendar.components(named: "VEVENT")
@@ -54,12 +59,40 @@ public struct ICalendarImporter: Sendable {
             default:
                 break
             }
+            // Almanac keeps one date per item: a series is its first occurrence, and says so.
+            if let rule = event["RRULE"] ?? event["RDATE"] {
+                let what = event["RRULE"] != nil ? "RRULE:\(rule.value)" : "RDATE"
+                diagnostics.append(.warning("event '\(summary)' repeats (\(what)); only its first occurrence, \(start.date), is kept",
+                    path: path, line: line))
+            }
             let stamp = (event["LAST-MODIFIED"]?.time ?? event["DTSTAMP"]?.time ?? start).date
             let info = NoteInfo(path: path, date: stamp, dateSource: .calendar, title: calendar["X-WR-CALNAME"]?.value ?? calendar["NAME"]?.value,
                 format: .calendar)
             events.append((info, item))
         }
         return (events, diagnostics)
+    }
+
+    /// The bytes with every line fold (CRLF or LF, then a space or a tab) removed.
+    static func unfolded(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0D, i + 2 < n, bytes[i + 1] == 0x0A, bytes[i + 2] == 0x20 || bytes[i + 2] == 0x09 {
+                i += 3
+                continue
+            }
+            if b == 0x0A, i + 1 < n, bytes[i + 1] == 0x20 || bytes[i + 1] == 0x09 {
+                i += 2
+                continue
+            }
+            out.append(b)
+            i += 1
+        }
+        return out
     }
 
     /// A title of Almanac's own feed without what FeedBuilder adds to it ("(tentative)", "Cancelled: ",

@@ -109,6 +109,12 @@ public struct FrontMatter: Sendable {
             read(path: path) { values[$0] }
             return
         }
+        // Aliases that stand for millions of values, or nesting that would overflow the stack: not read at all.
+        if let violation = YAMLLimits.check(yaml) {
+            diagnostics.append(.warning("front matter is not read: \(violation.message)", path: path,
+                line: violation.line + 2, column: violation.column + 1))
+            return
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml, .default, Self.yamlConstructor, Self.yamlEncoding)
@@ -160,6 +166,12 @@ public struct FrontMatter: Sendable {
         var valid: [String: Value] = [:]
         var culprit: (key: String, line: Int, column: Int, problem: String)?
         for entry in entries {
+            if let violation = YAMLLimits.check(entry.text) {
+                if culprit == nil {
+                    culprit = (entry.key, entry.line + 1 + violation.line, violation.column + 1, violation.message)
+                }
+                continue
+            }
             do {
                 guard let mapping = try Yams.compose(yaml: entry.text, .default, Self.yamlConstructor, Self.yamlEncoding)?.mapping,
                     let (_, node) = mapping.first

@@ -34,20 +34,38 @@ public final class Cache: Sendable {
         }
     }
 
-    /// Opens (creating it and its folder if needed) the cache at `path`. A file that is not a cache of this
-    /// format is replaced; rows from another `fingerprint` are dropped. Throws only when no cache can be made
-    /// there at all (read-only folder, say).
-    public init(path: String, fingerprint: String) throws {
+    /// Opens (creating it and its folder if needed) the cache at `path`. An Almanac cache of another format, or
+    /// one SQLite finds corrupt, is replaced; rows from another `fingerprint` are dropped. Anything else at
+    /// `path` (a folder, a file that is not an Almanac cache: notes, a database of something else) is never
+    /// touched: that throws ``CacheError/notACache(_:_:)``, as does a path where no cache can be made at all
+    /// (read-only folder, say).
+    ///
+    /// `owned`: the path is Almanac's own (`.almanac/cache.sqlite`, the default), so a file there that is not a
+    /// readable cache is Almanac's too, and is replaced; a folder there is still refused.
+    public init(path: String, fingerprint: String, owned: Bool = false) throws {
         self.path = path
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
-            withIntermediateDirectories: true)
+        var status = stat()
+        let exists = lstat(path, &status) == 0
+        if path.isEmpty || path.hasSuffix("/") || (exists && status.st_mode & S_IFMT == S_IFDIR) {
+            throw CacheError.notACache(path, "it is a folder; give the path of a file, such as \(path.isEmpty || path.hasSuffix("/") ? path : path + "/")cache.sqlite")
+        }
+        if exists, status.st_mode & S_IFMT != S_IFREG {
+            throw CacheError.notACache(path, "it is not a regular file")
+        }
+        if exists, !owned, !Self.isSQLite(path) {
+            throw CacheError.notACache(path, "it is not an Almanac cache (not an SQLite file); Almanac leaves it alone")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
         var note: String?
         var opened: DatabaseQueue
         do {
             opened = try Self.open(path, fingerprint: fingerprint, note: &note)
+        } catch CacheError.foreign where !owned {
+            // An SQLite database, but not Almanac's (or no longer readable as one): not ours to delete.
+            throw CacheError.notACache(path, "it is an SQLite database but not an Almanac cache; Almanac leaves it alone")
         } catch {
-            // Corrupt, foreign or unreadable: start again from nothing.
+            // Almanac's own cache, of another format or corrupt: start again from nothing.
             note = "rebuilt \(path): \(Self.reason(error))"
             Self.remove(path)
             opened = try Self.open(path, fingerprint: fingerprint, note: &note)
@@ -56,12 +74,23 @@ public final class Cache: Sendable {
         openingNote = note
     }
 
+    /// Whether the file at `path` starts as every SQLite database does.
+    static func isSQLite(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        // An empty file is what SQLite leaves when it is interrupted while creating one.
+        return header.isEmpty || header == Data("SQLite format 3\u{0}".utf8)
+    }
+
     private static func open(_ path: String, fingerprint: String, note: inout String?) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.write { db in
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            // Until the meta table says it is Almanac's, any failure means it is not recognisably so.
+            guard let tables = try? String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            else { throw CacheError.foreign }
             if tables.isEmpty {
                 try db.execute(sql: """
                     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -71,9 +100,14 @@ public final class Cache: Sendable {
                 try db.execute(sql: "INSERT INTO meta VALUES ('format', ?), ('fingerprint', ?)", arguments: [format, fingerprint])
                 return
             }
-            guard tables == ["files", "meta", "runs"],
-                try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'") == format
+            // Almanac's by its meta table; of this format, and whole (quick_check reads every page once).
+            guard tables.contains("meta"),
+                let stored = try? String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'"),
+                stored.hasPrefix("almanac-cache")
             else { throw CacheError.foreign }
+            guard tables == ["files", "meta", "runs"], stored == format else { throw CacheError.otherFormat }
+            let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+            guard check == ["ok"] else { throw CacheError.corrupt(check.first ?? "") }
             if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'fingerprint'") != fingerprint {
                 note = "cleared \(path): written by another build or with other reading options"
                 try db.execute(sql: "DELETE FROM files; DELETE FROM runs")
@@ -83,9 +117,22 @@ public final class Cache: Sendable {
         return queue
     }
 
-    enum CacheError: Error, CustomStringConvertible {
+    public enum CacheError: Error, CustomStringConvertible {
+        /// An SQLite database that is not an Almanac cache.
         case foreign
-        var description: String { "not an Almanac cache of this format" }
+        case otherFormat
+        case corrupt(String)
+        /// What is at the path is not Almanac's: it is left alone.
+        case notACache(String, String)
+
+        public var description: String {
+            switch self {
+            case .foreign: "not an Almanac cache"
+            case .otherFormat: "an Almanac cache of another format"
+            case .corrupt(let problem): "corrupt (\(problem))"
+            case .notACache(let path, let why): "cannot use \(path) as the cache: \(why)"
+            }
+        }
     }
 
     private static func reason(_ error: any Error) -> String {
@@ -93,8 +140,9 @@ public final class Cache: Sendable {
         return "\(error)"
     }
 
+    /// Deletes Almanac's own cache file and SQLite's files beside it; never a folder (unlink(2) removes none).
     private static func remove(_ path: String) {
-        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
     }
 
     // MARK: - Source files

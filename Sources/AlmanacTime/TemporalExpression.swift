@@ -21,6 +21,9 @@ public struct TemporalExpression: Sendable, Hashable {
     public var vague: Bool
     /// The year was inferred and another year was nearly as likely ("22 Jan" written in July).
     public var yearWasCloseCall: Bool = false
+    /// Why the words, which look like a date, name none ("on 0001-01-01", "Dec 32", "31 February"): the text
+    /// is left undated and the reason is reported (``TemporalTagger/tagReporting(_:reference:skip:)``).
+    public var problem: String?
 
     public enum Tense: String, Sendable, Hashable {
         case past, neutral, future

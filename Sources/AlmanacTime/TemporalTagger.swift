@@ -39,6 +39,25 @@ public struct TemporalTagger: Sendable {
     public func tag(utf8 bytes: UnsafeBufferPointer<UInt8>, reference: CivilDate?, skip: [Range<Int>] = [])
         -> [TemporalExpression]
     {
+        let all = tagAll(utf8: bytes, reference: reference, skip: skip)
+        return all.contains { $0.problem != nil } ? all.filter { $0.problem == nil } : all
+    }
+
+    /// Like ``tag(_:reference:skip:)``, and the words that look like a date but name none ("on 0001-01-01",
+    /// "Dec 32", "31 February", a relative date that leaves the years 1–9999), each with its ``TemporalExpression/problem``
+    /// and an undated `when`: the caller leaves them undated and says why.
+    public func tagReporting(_ text: String, reference: CivilDate?, skip: [Range<Int>] = [])
+        -> (dates: [TemporalExpression], problems: [TemporalExpression])
+    {
+        var text = text
+        let all = text.withUTF8 { tagAll(utf8: $0, reference: reference, skip: skip) }
+        guard all.contains(where: { $0.problem != nil }) else { return (all, []) }
+        return (all.filter { $0.problem == nil }, all.filter { $0.problem != nil })
+    }
+
+    func tagAll(utf8 bytes: UnsafeBufferPointer<UInt8>, reference: CivilDate?, skip: [Range<Int>] = [])
+        -> [TemporalExpression]
+    {
         let tokens = Tokenizer.tokenize(bytes, skip: skip)
         guard !tokens.isEmpty else { return [] }
         let grammar = Grammar(tokens: tokens, dayFirst: options.dayFirst)
@@ -63,8 +82,28 @@ public struct TemporalTagger: Sendable {
         var lineCounter = LineCounter()
         for candidate in candidates {
             let tense = Self.tense(of: candidate, tokens)
-            guard let (resolved, inferred) = Resolver.resolve(candidate, reference: reference, tense: tense, dayFirst: options.dayFirst)
-            else { continue }
+            let resolution = Resolver.resolve(candidate, reference: reference, tense: tense, dayFirst: options.dayFirst)
+            var problem: String?
+            if case .impossible(let reason) = candidate.shape {
+                problem = reason
+            } else if resolution == nil {
+                problem = Self.noSuchDay(candidate.shape)
+            } else if let when = resolution?.0, [when.start, when.end].contains(where: { $0.map { !$0.isSupported } ?? false }) {
+                problem = "it falls outside the years 1–9999"
+            }
+            if let problem {
+                let start = tokens[candidate.first].start
+                let end = tokens[candidate.end - 1].end
+                let (line, column) = lineCounter.position(of: start, in: bytes)
+                var expression = TemporalExpression(
+                    range: start..<end, line: line, column: column,
+                    text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), when: .undated,
+                    stated: candidate.stated, inferred: [], tense: tense, vague: false)
+                expression.problem = problem
+                results.append(expression)
+                continue
+            }
+            guard let (resolved, inferred) = resolution else { continue }
             var when = resolved
             let vague = Self.isVague(candidate.shape)
             if vague || Self.isHedged(candidate, tokens, sentences) { when.tentative = true }
@@ -85,6 +124,25 @@ public struct TemporalTagger: Sendable {
             results.append(expression)
         }
         return results
+    }
+
+    /// Why a day and month the grammar read resolve to no date: "February has no day 31", "2015 has no
+    /// February 29"; nil when it is not that.
+    static func noSuchDay(_ shape: Shape) -> String? {
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December"]
+        func check(_ year: Int?, _ month: Int, _ day: Int) -> String? {
+            guard (1...12).contains(month) else { return nil }
+            if day > CivilDate.daysIn(month: month, year: 2000) { return "\(names[month - 1]) has no day \(day)" }
+            if let year, day > CivilDate.daysIn(month: month, year: year) { return "\(year) has no \(names[month - 1]) \(day)" }
+            return nil
+        }
+        switch shape {
+        case .date(let year, let month, let day): return check(year, month, day)
+        case .dayRange(let year, let month, let day, let endYear, let endMonth, let endDay):
+            return check(year, month, day) ?? check(endYear ?? year, endMonth, endDay)
+        default: return nil
+        }
     }
 
     // MARK: - Matching
@@ -127,6 +185,7 @@ public struct TemporalTagger: Sendable {
             consider(g.dayMonth(i, bytes))
             consider(g.numeric(i))
             consider(g.relative(i, bytes))
+            consider(g.impossible(i, bytes))
         } else {
             consider(weekdayDate(i, g, bytes))
             consider(g.monthDay(i, bytes))
@@ -136,6 +195,7 @@ public struct TemporalTagger: Sendable {
             consider(g.ordinalDay(i, bytes))
             consider(weekOf(i, g, bytes))
             consider(g.relative(i, bytes))
+            consider(g.impossible(i, bytes))
             if best == nil, let wd = g.weekday(i, bytes) {
                 best = Candidate(first: i, end: i + 1, shape: .weekday(wd, modifier: nil), weekday: wd, stated: [.weekday])
             }

@@ -32,7 +32,20 @@ public struct ICalendarValidator: Sendable {
         bytes.withUnsafeBufferPointer { check($0, path: path) }
     }
 
+    /// The longest physical line checked: a longer one (megabytes of NULs, no line breaks) ends the check.
+    public static let maximumLineBytes = 1 << 20
+
     private func check(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> [Diagnostic] {
+        // A NUL near the start: a binary file, not text to check line by line.
+        if let nul = bytes.prefix(8192).firstIndex(of: 0) {
+            var line = 1
+            var lineStart = 0
+            for k in 0..<nul where bytes[k] == 0x0A {
+                line += 1
+                lineStart = k + 1
+            }
+            return [.error("binary file (NUL byte), not an iCalendar file", path: path, line: line, column: nul - lineStart + 1)]
+        }
         var checker = Checker(path: path)
         checker.read(bytes)
         return checker.finish()
@@ -145,6 +158,10 @@ private struct Checker {
         while i < n {
             var end = i
             while end < n, bytes[end] != Byte.lf, bytes[end] != Byte.cr { end += 1 }
+            if end - i > ICalendarValidator.maximumLineBytes {
+                error("line is \(end - i) octets, over \(ICalendarValidator.maximumLineBytes) (not a calendar?); the rest is not checked", line: number)
+                return
+            }
             physicalLine(UnsafeBufferPointer(rebasing: bytes[i..<end]), number: number)
             if end == n {
                 error("last line does not end with CRLF", line: number)
@@ -681,7 +698,15 @@ private struct Checker {
                 _ = checkDuration(property)
             }
         case "URL", "SOURCE", "TZURL", "ORGANIZER", "ATTENDEE":
-            if let problem = Values.uriProblem(value) { error("\(shown) is not a URI (\(problem))", line: line) }
+            if let problem = Values.uriProblem(value) {
+                error("\(shown) is not a URI (\(problem))", line: line)
+            } else if name == "URL" || name == "SOURCE" || name == "TZURL", let colon = value.firstIndex(of: ":"),
+                !["http", "https", "mailto", "webcal"].contains(value[..<colon].lowercased())
+            {
+                // javascript: and data: URLs are valid URIs, and one click from running in a client.
+                warning("\(name) has the scheme '\(value[..<colon])': calendar clients open it on a click; publish http, https or mailto links only",
+                    line: line)
+            }
         case "GEO":
             if !Values.isGeo(value) { error("\(shown) is not latitude;longitude", line: line) }
         case "TZOFFSETFROM", "TZOFFSETTO":

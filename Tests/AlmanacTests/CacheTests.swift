@@ -38,27 +38,62 @@ struct CacheTests {
         #expect(cache.values(for: keys).keys.sorted() == [kept])
     }
 
-    @Test(arguments: ["not a database at all", ""])
-    func aCorruptCacheIsRebuilt(content: String) throws {
+    /// An empty file (SQLite interrupted while creating it) becomes a cache.
+    @Test func anEmptyFileBecomesACache() throws {
         let folder = try TestPaths.temporaryDirectory()
         let path = folder.appendingPathComponent("cache.sqlite").path
-        try Data(content.utf8 + Array(repeating: 0x5A, count: content.isEmpty ? 0 : 4096)).write(to: URL(fileURLWithPath: path))
+        try Data().write(to: URL(fileURLWithPath: path))
         let cache = try Cache(path: path, fingerprint: Self.fingerprint)
         let note = folder.appendingPathComponent("a.md").path
         try "x".write(toFile: note, atomically: true, encoding: .utf8)
         cache.store([(Cache.Key(path: note, hash: 7), Data("v".utf8))])
         #expect(cache.values(for: [Cache.Key(path: note, hash: 7)]).count == 1)
-        if !content.isEmpty { #expect(cache.openingNote?.hasPrefix("rebuilt") == true) }
     }
 
-    @Test func aForeignDatabaseIsRebuiltNotTrusted() throws {
+    /// Issue 18, item 1: what is not recognisably an Almanac cache (a text file, another program's SQLite
+    /// database, a folder) is refused and left as it was, never deleted.
+    @Test func whatIsNotAnAlmanacCacheIsLeftAlone() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        let text = folder.appendingPathComponent("notes.md").path
+        try Data("not a database at all".utf8).write(to: URL(fileURLWithPath: text))
+        #expect(throws: Cache.CacheError.self) { try Cache(path: text, fingerprint: Self.fingerprint) }
+        #expect(try String(contentsOfFile: text, encoding: .utf8) == "not a database at all")
+
+        let database = folder.appendingPathComponent("other.sqlite").path
+        try DatabaseQueue(path: database).write { db in
+            try db.execute(sql: "CREATE TABLE files (path TEXT, hash INTEGER, checksum INTEGER, value BLOB); INSERT INTO files VALUES ('x', 1, 2, x'00')")
+        }
+        #expect(throws: Cache.CacheError.self) { try Cache(path: database, fingerprint: Self.fingerprint) }
+        #expect(try DatabaseQueue(path: database).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM files") } == 1)
+
+        let notes = folder.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: notes.appendingPathComponent(".almanac/cache.sqlite"), withIntermediateDirectories: true)
+        try Data("# kept\n".utf8).write(to: notes.appendingPathComponent(".almanac/cache.sqlite/inside.md"))
+        for path in [notes.path, notes.path + "/", notes.appendingPathComponent(".almanac/cache.sqlite").path, "", "."] {
+            #expect(throws: Cache.CacheError.self) { try Cache(path: path, fingerprint: Self.fingerprint) }
+        }
+        #expect(FileManager.default.fileExists(atPath: notes.appendingPathComponent(".almanac/cache.sqlite/inside.md").path))
+    }
+
+    /// Issue 18, item 12: an Almanac cache with overwritten pages (integrity check fails) is rebuilt.
+    @Test func aCacheWithOverwrittenPagesIsRebuilt() throws {
         let folder = try TestPaths.temporaryDirectory()
         let path = folder.appendingPathComponent("cache.sqlite").path
-        try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "CREATE TABLE files (path TEXT, hash INTEGER, checksum INTEGER, value BLOB)")
+        let note = folder.appendingPathComponent("a.md").path
+        try "x".write(toFile: note, atomically: true, encoding: .utf8)
+        let values = (0..<200).map { (Cache.Key(path: note + "\($0)", hash: 1), Data(repeating: UInt8($0), count: 3000)) }
+        try Cache(path: path, fingerprint: Self.fingerprint).store(values)
+        // Keep the first pages (the schema and the meta table); overwrite some of the rest.
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(bytes.count > 40 * 4096)
+        for page in stride(from: 6, to: bytes.count / 4096, by: 5) {
+            bytes.replaceSubrange(page * 4096..<(page * 4096 + 4096), with: Data(repeating: 0xA5, count: 4096))
         }
-        let cache = try Cache(path: path, fingerprint: Self.fingerprint)
-        #expect(cache.openingNote == "rebuilt \(path): not an Almanac cache of this format")
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let reopened = try Cache(path: path, fingerprint: Self.fingerprint)
+        #expect(reopened.openingNote?.hasPrefix("rebuilt \(path): ") == true, "\(reopened.openingNote ?? "kept")")
+        reopened.store([(Cache.Key(path: note, hash: 7), Data("v".utf8))])
+        #expect(reopened.values(for: [Cache.Key(path: note, hash: 7)]).count == 1)
     }
 
     @Test func aTamperedValueIsAMiss() throws {
@@ -102,7 +137,8 @@ struct CacheTests {
 
     func collect(_ notes: URL, _ configuration: Almanac.Configuration, cache: String?) throws -> Collector.Result {
         var pipeline = Pipeline()
-        if let cache { pipeline.cache = try Cache(path: cache, fingerprint: pipeline.fingerprint) }
+        // The default path (.almanac/cache.sqlite): Almanac's own, so whatever file is there is replaced when unreadable.
+        if let cache { pipeline.cache = try Cache(path: cache, fingerprint: pipeline.fingerprint, owned: true) }
         return try Collector(configuration: configuration, pipeline: pipeline).collect(paths: [notes.path])
     }
 

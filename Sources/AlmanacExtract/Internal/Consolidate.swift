@@ -32,12 +32,22 @@ enum Consolidate {
         for index in drafts.indices {
             for key in keys(drafts[index], memo) { buckets[key, default: []].append(index) }
         }
+        func join(_ a: Int, _ b: Int) {
+            let (ra, rb) = (root(a), root(b))
+            if ra != rb { parent[rb] = ra }
+        }
         // The groups are the connected pairs whatever the order; sorting only makes the work the same on every run.
         for (_, members) in buckets.sorted(by: { $0.key < $1.key }) where members.count > 1 {
+            if members.count > largeBucket {
+                joinLargeBucket(members, drafts, names, join)
+                continue
+            }
             for (position, a) in members.enumerated() {
-                for b in members[(position + 1)...] where root(a) != root(b) && same(drafts[a], drafts[b], names(a), names(b)) {
+                for b in members[(position + 1)...] where root(a) != root(b) && same(drafts, a, b, names(a), names(b)) {
                     parent[root(b)] = root(a)
                 }
+                // Everything in the bucket is one thing already (the same line a thousand times): nothing left to compare.
+                if position == 0, members.allSatisfy({ root($0) == root(a) }) { break }
             }
         }
         var groups: [Int: [Draft]] = [:]
@@ -48,11 +58,15 @@ enum Consolidate {
             groups[r, default: []].append(drafts[index])
         }
         var combined = order.map { (groups[$0]!, combine(groups[$0]!, memo)) }
-        // A deadline with no event takes the event its block names ("RSVP by 9/25" under the party).
+        // A deadline with no event takes the event its block names ("RSVP by 9/25" under the party): the first
+        // event (not a release) with a mention in one of its blocks.
+        var firstEventInBlock: [Int: Int] = [:]
+        for (index, group) in combined.enumerated() where group.1.kind == .event && group.1.subkind != .release {
+            for draft in group.0 where firstEventInBlock[draft.block] == nil { firstEventInBlock[draft.block] = index }
+        }
         for index in combined.indices where combined[index].1.kind == .deadline && combined[index].1.forEvent == nil {
-            let blocks = Set(combined[index].0.map(\.block))
-            if let event = combined.first(where: { $0.1.kind == .event && $0.1.subkind != .release && !blocks.isDisjoint(with: $0.0.map(\.block)) }) {
-                combined[index].1.forEvent = event.1.title
+            if let event = combined[index].0.compactMap({ firstEventInBlock[$0.block] }).min() {
+                combined[index].1.forEvent = combined[event].1.title
             }
         }
         var items = combined.map(\.1)
@@ -121,7 +135,77 @@ enum Consolidate {
         }
     }
 
-    static func same(_ a: Draft, _ b: Draft, _ aNames: [Names.Key], _ bNames: [Names.Key]) -> Bool {
+    /// A bucket holding more drafts than this is not compared pair by pair (``joinLargeBucket``).
+    static let largeBucket = 400
+
+    /// Joins the drafts of a bucket too large to compare pair by pair: a word, an acronym or a day that more
+    /// than ``largeBucket`` of one note's mentions share (a generated or hostile note: thousands of lines
+    /// naming a workshop and its CfP). Comparing every pair there takes time quadratic in the bucket (8,000
+    /// such lines took 25 s, a 20 MB line never ended); instead the drafts join on what decides without a
+    /// comparison: meetings on one day; deadlines of one day in one block or with one name; events and
+    /// projects with one name, or (events) one block and one head noun ("… workshop"), where mentions
+    /// dated more than 120 days apart stay apart. Pairs only a comparison would join (similar names) are
+    /// still joined in the smaller buckets of their rarer words.
+    static func joinLargeBucket(_ members: [Int], _ drafts: [Draft], _ names: (Int) -> [Names.Key], _ join: (Int, Int) -> Void) {
+        func joinAll(_ group: [Int]) { for index in group.dropFirst() { join(group[0], index) } }
+        /// Joins mentions of one thing whose dates may be far apart: those no more than 120 days apart
+        /// (in date order, each with the next), and all of them when one is undated.
+        func joinByDate(_ group: [Int]) {
+            let days = group.map { (index: $0, day: drafts[$0].item.when.start?.dayNumber) }
+            if days.contains(where: { $0.day == nil }) { return joinAll(group) }
+            let sorted = days.sorted { ($0.day!, $0.index) < ($1.day!, $1.index) }
+            for (previous, next) in zip(sorted, sorted.dropFirst()) where next.day! - previous.day! <= 120 {
+                join(previous.index, next.index)
+            }
+        }
+        func grouped<Key: Hashable>(_ key: (Int) -> Key?) -> [[Int]] {
+            var groups: [Key: [Int]] = [:]
+            var order: [Key] = []
+            for index in members {
+                guard let value = key(index) else { continue }
+                if groups[value] == nil { order.append(value) }
+                groups[value, default: []].append(index)
+            }
+            return order.map { groups[$0]! }.filter { $0.count > 1 }
+        }
+        let kinds = grouped { drafts[$0].item.kind }
+        for sameKind in kinds {
+            switch drafts[sameKind[0]].item.kind {
+            case .meeting:
+                // Calls of one day are one call; undated calls are one when their titles are.
+                let set = Set(sameKind)
+                for group in grouped({ set.contains($0) ? drafts[$0].item.when.start?.description ?? "undated " + drafts[$0].item.title : nil }) {
+                    joinAll(group)
+                }
+            case .deadline:
+                let set = Set(sameKind)
+                for group in grouped({ set.contains($0) ? "\(drafts[$0].item.when.start.map(\.description) ?? "") \(drafts[$0].block)" : nil }) {
+                    joinAll(group)
+                }
+                for group in grouped({ set.contains($0) ? "\(drafts[$0].item.when.start.map(\.description) ?? "") \(names($0)[0].tokenIDs)" : nil }) {
+                    joinAll(group)
+                }
+            case .event, .project:
+                let set = Set(sameKind)
+                for group in grouped({ set.contains($0) ? names($0)[0].tokenIDs : nil }) { joinByDate(group) }
+                for group in grouped({ index -> String? in
+                    guard set.contains(index), drafts[index].item.kind == .event, let head = names(index)[0].tokens.last,
+                        Cues.eventNouns[head] != nil
+                    else { return nil }
+                    return "\(drafts[index].block) \(head)"
+                }) {
+                    joinByDate(group)
+                }
+            }
+        }
+    }
+
+    static func same(_ drafts: [Draft], _ i: Int, _ j: Int, _ aNames: [Names.Key], _ bNames: [Names.Key]) -> Bool {
+        same(drafts[i], drafts[j], aNames, bNames)
+    }
+
+    @inline(__always)
+    static func same(_ a: borrowing Draft, _ b: borrowing Draft, _ aNames: [Names.Key], _ bNames: [Names.Key]) -> Bool {
         guard a.item.kind == b.item.kind else { return false }
         switch a.item.kind {
         case .meeting:
@@ -173,7 +257,8 @@ enum Consolidate {
         var item = sorted[0].item
         // The title: the fullest name, an acronym expanded with its year.
         var names: [String] = []
-        for draft in group { for name in draft.item.names where !names.contains(name) { names.append(name) } }
+        var seenNames = Set<String>()
+        for draft in group { for name in draft.item.names where seenNames.insert(name).inserted { names.append(name) } }
         let title = bestTitle(names, kind: item.kind, memo)
         item.title = title
         let titleTokens = memo.tokens(title)
@@ -203,9 +288,11 @@ enum Consolidate {
         item.url = item.url ?? group.compactMap(\.item.url).first
         item.forEvent = item.forEvent ?? group.compactMap(\.item.forEvent).first
         item.difficulty = item.difficulty ?? group.compactMap(\.item.difficulty).first
-        for draft in group { for person in draft.item.people where !item.people.contains(person) { item.people.append(person) } }
+        var people = Set(item.people)
+        for draft in group { for person in draft.item.people where people.insert(person).inserted { item.people.append(person) } }
         var sources: [Evidence] = []
-        for draft in sorted { for source in draft.item.sources where !sources.contains(where: { $0.line == source.line }) { sources.append(source) } }
+        var lines = Set<Int>()
+        for draft in sorted { for source in draft.item.sources where lines.insert(source.line).inserted { sources.append(source) } }
         item.sources = sources
         return item
     }
@@ -240,8 +327,9 @@ enum Consolidate {
     /// "ConfX 2017 call for proposals closes Nov 30": a CfP's event exists even when the note says no more
     /// about it; it becomes an undated conference item (the deadline cites the line).
     static func impliedEvents(_ items: inout [Item]) {
+        var eventNames = Set(items.filter { $0.kind == .event }.flatMap(\.names))
         for deadline in items where deadline.kind == .deadline && deadline.subkind == .cfp {
-            guard let name = deadline.forEvent, !items.contains(where: { $0.kind == .event && $0.names.contains(name) }) else { continue }
+            guard let name = deadline.forEvent, eventNames.insert(name).inserted else { continue }
             items.append(Item(kind: .event, subkind: .conference, title: name, status: .scheduled, sources: deadline.sources,
                 inferred: deadline.sources.prefix(1).map { Inference("event implied by its call for proposals", at: $0) }))
         }
@@ -250,20 +338,42 @@ enum Consolidate {
     /// A deadline's event named as the event item is titled ("CIF16" → "Cloud Innovator Forum 2016").
     static func linkDeadlines(_ items: inout [Item], _ memo: NameMemo) {
         let events = items.filter { $0.kind == .event }
-        // Each name prepared once (Names.similarity of two strings prepares both on every call).
+        // Each event's names made once (`names` builds a new array on every call).
+        let eventNames = events.map(\.names)
+        // Each name prepared once (Names.similarity of two strings prepares both on every call), and the events
+        // looked up by the words and acronyms of their names: a name similar to another shares a word with it
+        // or is its acronym. (A word more than `largeBucket` events share is not looked up by.)
         var eventKeys: [[Names.Key]]?
+        var byKey: [UInt64: [Int]] = [:]
+        func lookupKeys(_ name: String, _ key: Names.Key) -> [UInt64] {
+            key.tokenIDs.map { Hash.combine(0, $0) } + Names.acronymKeys(name).map { Hash.combine(1, Hash.fnv1a($0)) }
+        }
+        var found: [String: Int?] = [:]
         for index in items.indices where items[index].kind == .deadline {
             guard let name = items[index].forEvent else { continue }
-            let keys = eventKeys ?? events.map { $0.names.map(memo.key) }
-            eventKeys = keys
-            let nameKey = memo.key(name)
-            if let event = events.indices.first(where: { e in
-                events[e].names.indices.contains { n in
-                    Names.similarity(keys[e][n], nameKey) >= 0.6 || Names.isAcronym(name, of: events[e].names[n])
+            if eventKeys == nil {
+                let keys = eventNames.map { $0.map(memo.key) }
+                for (e, names) in keys.enumerated() {
+                    for (n, key) in names.enumerated() {
+                        for lookup in Set(lookupKeys(eventNames[e][n], key)) where byKey[lookup]?.last != e { byKey[lookup, default: []].append(e) }
+                    }
                 }
-            }) {
-                items[index].forEvent = events[event].title
+                eventKeys = keys
             }
+            let keys = eventKeys!
+            if found[name] == nil {
+                let nameKey = memo.key(name)
+                let candidates = Set(lookupKeys(name, nameKey).flatMap { key -> [Int] in
+                    let list = byKey[key] ?? []
+                    return list.count > largeBucket ? [] : list
+                }).sorted()
+                found[name] = candidates.first(where: { e in
+                    eventNames[e].indices.contains { n in
+                        Names.similarity(keys[e][n], nameKey) >= 0.6 || Names.isAcronym(name, of: eventNames[e][n])
+                    }
+                })
+            }
+            if let event = found[name]! { items[index].forEvent = events[event].title }
         }
     }
 }

@@ -101,6 +101,8 @@ struct NoteContext {
     var sentencesOfBlock: [[Int]] = []
     /// Block indices that are agenda items (list items before the first notes heading, or under "Agenda").
     var agenda: Set<Int> = []
+    /// Words that look like a date but name none ("Dec 32", "on 0001-01-01"), by block: left undated, reported.
+    var dateProblems: [(block: Int, expression: TemporalExpression)] = []
 
     init(note: Note, tagger: TemporalTagger) {
         self.note = note
@@ -110,7 +112,8 @@ struct NoteContext {
         for (index, block) in blocks.enumerated() {
             if block.kind == .code { continue }
             let skip = block.spans.filter { $0.kind == .code || $0.kind == .url }.map(\.range)
-            let dates = tagger.tag(block.text, reference: info.date, skip: Self.merged(skip))
+            let (dates, problems) = tagger.tagReporting(block.text, reference: info.date, skip: Self.merged(skip))
+            for problem in problems { dateProblems.append((index, problem)) }
             var spans = SpanCursor(block)
             var nextDate = 0
             for range in Self.sentenceRanges(block.text) {

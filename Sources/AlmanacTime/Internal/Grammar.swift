@@ -30,6 +30,8 @@ indirect enum Shape {
     case weekOf(Shape)
     /// A time with no date ("at 4pm").
     case timeOnly
+    /// Words written as a date that name no day ("0001-01-01", "1 January 10000", "Dec 32"), and why.
+    case impossible(String)
 }
 
 struct TimeSpec {
@@ -167,6 +169,59 @@ struct Grammar {
                 let d = number(i + 4), d.digits <= 2, !tokens[i + 4].spaceBefore
             else { continue }
             return (y.value, m.value, d.value)
+        }
+        return nil
+    }
+
+    /// A date written in full that names no day the tagger reads: an ISO date or a day and month whose
+    /// year is outside 1900–2199 ("0001-01-01", "1 January 0001", "10000-01-01"), a day past the end of
+    /// any month ("Dec 32", "32 December"). Read whole, so no part of it is read as something else (a
+    /// time "01:00", "1 January" of another year, "December").
+    func impossible(_ i: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Candidate? {
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December"]
+        func outOfRange(_ n: Token) -> Bool { (4...6).contains(n.digits) && !(1900...2199).contains(n.value) && !n.ordinal }
+        if let y = number(i), outOfRange(y) {
+            for separator: Unicode.Scalar in ["-", "/"] {
+                guard punct(i + 1, separator), !tokens[i + 1].spaceBefore, let m = number(i + 2), m.digits <= 2,
+                    !tokens[i + 2].spaceBefore, punct(i + 3, separator), !tokens[i + 3].spaceBefore,
+                    let d = number(i + 4), d.digits <= 2, !tokens[i + 4].spaceBefore, (1...12).contains(m.value),
+                    (1...31).contains(d.value)
+                else { continue }
+                if i + 5 < tokens.count, !tokens[i + 5].spaceBefore, tokens[i + 5].isPunct(separator) { return nil }
+                return Candidate(first: i, end: i + 5, shape: .impossible("year \(y.value) is outside the years dates are read in (1900–2199)"),
+                    stated: [.year, .month, .day])
+            }
+        }
+        // "1 January 0001", "32 December"
+        if let d = number(i), d.digits <= 2 {
+            var j = i + 1
+            if isWord(j, "of", in: bytes) { j += 1 }
+            if let m = month(j, strong: true) {
+                let after = skipComma(afterMonth(j))
+                if (1...31).contains(d.value), let y = number(after), tokens[after].spaceBefore, outOfRange(y) {
+                    return Candidate(first: i, end: after + 1,
+                        shape: .impossible("year \(y.value) is outside the years dates are read in (1900–2199)"), stated: [.year, .month, .day])
+                }
+                if (32...99).contains(d.value), !punct(i + 1, ":") {
+                    return Candidate(first: i, end: afterMonth(j), shape: .impossible("\(names[m - 1]) has no day \(d.value)"),
+                        stated: [.month, .day])
+                }
+            }
+        }
+        // "January 1, 0001", "Dec 32"
+        if role(i, .month) != nil, let m = month(i, strong: true) {
+            let j = afterMonth(i)
+            if let d = number(j), d.digits <= 2, tokens[j].spaceBefore {
+                if (32...99).contains(d.value), !punct(j + 1, ":"), !punct(j + 1, ".") || j + 2 >= tokens.count || tokens[j + 2].spaceBefore {
+                    return Candidate(first: i, end: j + 1, shape: .impossible("\(names[m - 1]) has no day \(d.value)"), stated: [.month, .day])
+                }
+                let after = skipComma(j + 1)
+                if (1...31).contains(d.value), let y = number(after), tokens[after].spaceBefore, outOfRange(y) {
+                    return Candidate(first: i, end: after + 1,
+                        shape: .impossible("year \(y.value) is outside the years dates are read in (1900–2199)"), stated: [.year, .month, .day])
+                }
+            }
         }
         return nil
     }

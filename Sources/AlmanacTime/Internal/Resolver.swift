@@ -217,9 +217,9 @@ enum Resolver {
             case .year:
                 let year = ref.year + offset
                 switch part {
-                case .end, .late: return (When(start: CivilDate(year: year, month: 12, day: 1)!, precision: .month), [.year, .month])
-                case .beginning, .early: return (When(start: CivilDate(year: year, month: 1, day: 1)!, precision: .month), [.year, .month])
-                case .mid: return (When(start: CivilDate(year: year, month: 1, day: 1)!, precision: .year), [.year])
+                case .end, .late: return (When(start: CivilDate(anyYear: year, month: 12, day: 1), precision: .month), [.year, .month])
+                case .beginning, .early: return (When(start: CivilDate(anyYear: year, month: 1, day: 1), precision: .month), [.year, .month])
+                case .mid: return (When(start: CivilDate(anyYear: year, month: 1, day: 1), precision: .year), [.year])
                 }
             default:
                 return nil
@@ -235,6 +235,9 @@ enum Resolver {
         case .timeOnly:
             guard let ref else { return nil }
             return (.day(ref), [.year, .month, .day])
+
+        case .impossible:
+            return (.undated, [])
         }
     }
 
@@ -252,9 +255,9 @@ enum Resolver {
             return When(start: saturday, end: saturday.adding(days: 1), precision: .day)
         case .month: return When(start: ref.firstOfMonth.adding(months: offset), precision: .month)
         case .quarter:
-            let first = CivilDate(year: ref.year, month: (ref.month - 1) / 3 * 3 + 1, day: 1)!.adding(months: 3 * offset)
+            let first = CivilDate(anyYear: ref.year, month: (ref.month - 1) / 3 * 3 + 1, day: 1).adding(months: 3 * offset)
             return When(start: first, end: first.adding(months: 2), precision: .quarter)
-        case .year: return When(start: CivilDate(year: ref.year + offset, month: 1, day: 1)!, precision: .year)
+        case .year: return When(start: CivilDate(anyYear: ref.year + offset, month: 1, day: 1), precision: .year)
         }
     }
 
@@ -296,7 +299,7 @@ enum Resolver {
                 return da == db ? a > b : da < db
             }!
         }
-        return CivilDate(year: chosen / 12, month: chosen % 12 + 1, day: 1)!
+        return CivilDate(anyYear: chosen / 12, month: chosen % 12 + 1, day: 1)
     }
 }
 

@@ -1,12 +1,21 @@
-// libFuzzer entry point: every input is tagged as UTF-8 bytes (with and without a reference date, with
-// code spans skipped, day first) and read as a Markdown, text and HTML note; every note read is extracted.
+// libFuzzer entry point, one binary for every target; ALMANAC_FUZZ_TARGET picks one (scripts/fuzz.sh TARGET):
+//   tagger       every input tagged as UTF-8 bytes (with and without a reference date, code spans skipped, day first)
+//   readers      read as a Markdown, text and HTML note (and as a projects list page)
+//   extractor    read as notes, and every note read extracted (the default: tagger, readers and extractor)
+//   ics          read as an .ics calendar (libical) and checked by the validator
+//   frontmatter  read as YAML and TOML front matter (fenced) and as the unfenced forms
+//   config       read as almanac.yml
 // A crash, a sanitizer report, a broken invariant below or an input slower than -timeout is a finding.
 //
 // The Almanac product's target depends on these modules, so they are built and importable here.
+import Almanac
 import AlmanacCore
 import AlmanacExtract
+import AlmanacICal
 import AlmanacRead
 import AlmanacTime
+import AlmanacValidate
+import Foundation
 
 let reference = CivilDate(year: 2015, month: 12, day: 16)!
 let taggers = [TemporalTagger(), TemporalTagger(options: .init(dayFirst: true))]
@@ -15,26 +24,81 @@ let extractor = Extractor()
 /// Dated names, so that a note with no date of its own is still read and extracted.
 let paths = ["fuzz/2015-12-16.md", "fuzz/2015-12-16.txt", "fuzz/2015-12-16.html"]
 
+enum Target: String {
+    case tagger, readers, extractor, ics, frontmatter, config, all
+}
+
+let target = Target(rawValue: ProcessInfo.processInfo.environment["ALMANAC_FUZZ_TARGET"] ?? "all") ?? .all
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
+    switch target {
+    case .tagger: tag(bytes)
+    case .readers: read(bytes, extract: false)
+    case .extractor: read(bytes, extract: true)
+    case .ics: calendar(bytes)
+    case .frontmatter: frontMatter(bytes)
+    case .config: configuration(bytes)
+    case .all:
+        tag(bytes)
+        read(bytes, extract: true)
+    }
+    return 0
+}
 
-    // The tagger takes any bytes: what callers pass is UTF-8, but nothing may go wrong on other bytes.
+/// The tagger takes any bytes: what callers pass is UTF-8, but nothing may go wrong on other bytes.
+func tag(_ bytes: UnsafeBufferPointer<UInt8>) {
     let skip = backtickSpans(bytes)
     for tagger in taggers {
         check(tagger.tag(utf8: bytes, reference: reference), in: bytes)
         check(tagger.tag(utf8: bytes, reference: nil), in: bytes)
     }
     check(taggers[0].tag(utf8: bytes, reference: reference, skip: skip), in: bytes, skip: skip)
+    // Near the ends of the calendar, relative dates leave the years 1–9999: reported, never a trap.
+    let text = String(decoding: bytes, as: UTF8.self)
+    for edge in [CivilDate(year: 9999, month: 12, day: 31)!, CivilDate(year: 1, month: 1, day: 1)!] {
+        let (dates, problems) = taggers[0].tagReporting(text, reference: edge)
+        precondition(dates.allSatisfy { $0.when.start?.isSupported ?? true }, "a date outside 1–9999 was returned")
+        precondition(problems.allSatisfy { $0.problem != nil && !$0.when.isDated })
+    }
+}
 
+func read(_ bytes: UnsafeBufferPointer<UInt8>, extract: Bool) {
     let array = Array(bytes)
     for path in paths {
         let outcome = reader.read(bytes: array, path: path)
-        if let note = outcome.note {
-            _ = extractor.extract(note)
+        if extract, let note = outcome.note {
+            _ = extractor.extractReporting(note)
         }
     }
-    return 0
+    if let text = String(validating: array, as: UTF8.self) { _ = ProjectListReader().read(text: text, path: "fuzz/projects.md") }
+}
+
+func calendar(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let array = Array(bytes)
+    let (events, _) = ICalendarImporter().read(bytes: array, path: "fuzz/calendar.ics")
+    for (info, item) in events { precondition(info.format == .calendar && !item.title.isEmpty) }
+    _ = ICalendarValidator().validate(bytes: array, path: "fuzz/calendar.ics")
+}
+
+func frontMatter(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let text = String(validating: bytes, as: UTF8.self) else { return }
+    // As it stands (the unfenced forms), and fenced as YAML and as TOML.
+    for wrapped in [text, "---\n" + text + "\n---\nbody\n", "+++\n" + text + "\n+++\nbody\n"] {
+        let front = FrontMatter.split(wrapped, path: "fuzz/2015-12-16.md")
+        for diagnostic in front.diagnostics { precondition((diagnostic.line ?? 1) >= 1) }
+    }
+}
+
+func configuration(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let text = String(validating: bytes, as: UTF8.self) else { return }
+    let (configuration, diagnostics) = Configuration.parse(text, path: "fuzz/almanac.yml")
+    precondition(configuration != nil || diagnostics.contains { $0.severity == .error })
+    if let configuration {
+        precondition(configuration.refreshMinutes > 0 && configuration.refreshMinutes <= 366 * 1440)
+        _ = Publisher(configuration: configuration).feeds.map(\.file)
+    }
 }
 
 /// What callers rely on: expressions in text order, not overlapping, inside the text and outside skipped
