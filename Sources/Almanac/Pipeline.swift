@@ -110,7 +110,7 @@ public struct Pipeline: Sendable {
         let reader = NoteReader(maximumBytes: maximumBytes)
         let files = parallelMap(paths) { path -> Snapshot.File in
             let (bytes, problems) = reader.bytes(contentsOf: path)
-            let hash = bytes.map { Hash.fnv1a($0) } ?? Hash.fnv1a(problems.map(\.message).joined())
+            let hash = bytes.map { $0.withUnsafeBytes(Hash.fnv1a) } ?? Hash.fnv1a(problems.map(\.message).joined())
             return Snapshot.File(path: path, bytes: bytes, problems: problems, hash: hash)
         }
         return Snapshot(files: files, diagnostics: diagnostics, digest: digest(files))

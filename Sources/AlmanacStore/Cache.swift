@@ -197,7 +197,7 @@ public final class Cache: Sendable {
         } }
     }
 
-    /// ``Hash/fnv1a(_:continuing:)`` of the bytes.
+    /// ``Hash/fnv1a(_:)-(UnsafeRawBufferPointer)`` of the bytes.
     static func checksum(_ data: Data) -> UInt64 {
         data.withUnsafeBytes { Hash.fnv1a($0) }
     }
