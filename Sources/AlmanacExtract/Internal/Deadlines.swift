@@ -9,6 +9,8 @@ enum Deadlines {
     static func extract(_ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
         for sentence in context.sentences where !sentence.dates.isEmpty {
+            // A dated table row is a schedule's entry: Schedules reads it whole.
+            if context.blocks[sentence.block].kind == .tableRow { continue }
             let lowers = sentence.words.map(\.lower)
             var claimed = Set<Int>()
             for (phrase, subkind) in Cues.deadlinePhrases where sentence.has(phrase[0]) {
@@ -88,7 +90,15 @@ enum Deadlines {
             ["close", "closes", "due", "ends", "deadline"].contains(sentence.words[$0].lower)
         }
         var title = cueText
-        if let verbIndex { title += " " + sentence.words[verbIndex].text } else if subkind != .other { title += " deadline" }
+        if let verbIndex {
+            // "Registration will close on …" → "Registration closes".
+            let verb = sentence.words[verbIndex].text
+            let afterWill = verbIndex > cue.upperBound && ["will", "shall"].contains(sentence.words[verbIndex - 1].lower)
+                && !cueText.lowercased().hasSuffix("s")
+            title += " " + (afterWill && ["close", "end"].contains(verb.lowercased()) ? verb + "s" : verb)
+        } else if subkind != .other {
+            title += " deadline"
+        }
         if let event, !Names.tokens(title).contains(where: Names.tokens(event).contains) {
             // "Registration closes" after a name reads "Station build day registration closes".
             let firstWord = title.prefix { $0 != " " }
@@ -108,6 +118,10 @@ enum Deadlines {
     /// The event a deadline belongs to: a name before the cue, the block's lead-in, or its agenda head.
     static func eventName(_ sentence: Sentence, cue: Range<Int>, _ context: NoteContext) -> String? {
         let block = context.blocks[sentence.block]
+        // "Mar 27 - deadline for applications": a date is no event's name.
+        func isDate(_ range: Range<Int>) -> Bool {
+            sentence.words[range].contains { word in sentence.dates.contains { $0.range.contains(word.range.lowerBound) } }
+        }
         // "Registration for the Developer Summit closes", "the CfP for Strange Loop": the name after "for".
         if cue.upperBound + 1 < sentence.words.count, sentence.words[cue.upperBound].lower == "for" || sentence.words[cue.upperBound].lower == "of",
             let name = sentence.nameAfter(cue.upperBound + 1, limit: 4)
@@ -115,7 +129,7 @@ enum Deadlines {
             let text = sentence.text(name, in: block).trimmedPhrase()
             if !text.isEmpty, !CommonWords.isOrdinary(text) { return text }
         }
-        if let name = sentence.nameBefore(cue.lowerBound, limit: 4) {
+        if let name = sentence.nameBefore(cue.lowerBound, limit: 4), !isDate(name) {
             let text = sentence.text(name, in: block).trimmedPhrase()
             if !text.isEmpty, !CommonWords.isOrdinary(text) { return text }
         }
@@ -123,17 +137,55 @@ enum Deadlines {
         if let near = (max(0, cue.lowerBound - 3)..<cue.lowerBound).last(where: { i in
             let w = sentence.words[i]
             return (w.allCaps || (w.capitalized && i > 0)) && !w.isPunct && !CommonWords.contains(w.lower) || w.link != nil || w.inCode
-        }) {
+        }), !isDate(near..<(near + 1)) {
             return sentence.words[near].text
         }
         if let lead = block.leadIn { return block.text(lead.range).trimmedPhrase() }
         if block.isListItem {
             let head = block.text.headPhrase()
-            if !head.isEmpty, head.wordCount <= 5, head != block.text { return head }
+            let ledByDate = sentence.dates.first.map { $0.range.lowerBound <= 1 && $0.range.upperBound >= head.utf8.count } ?? false
+            // "Submission deadline: 14 February": the head is the deadline itself, not its event.
+            let namesCue = Names.tokens(head).contains(where: Names.tokens(sentence.words[cue.lowerBound].text).contains)
+            if !head.isEmpty, head.wordCount <= 5, head != block.text, !ledByDate, !namesCue { return head }
         }
         if let emphasis = block.spans.first(where: { $0.kind == .emphasis && $0.range.lowerBound == 0 }) {
             return block.text(emphasis.range).trimmedPhrase()
         }
         return nil
+    }
+}
+
+// MARK: - "All deadlines are at 23:59 UTC"
+
+extension Deadlines {
+    /// A note-wide clock time for deadlines ("All deadlines are at 23:59 UTC."): a sentence that speaks of
+    /// deadlines and states a time with no day.
+    static func defaultTime(_ context: NoteContext) -> When? {
+        for sentence in context.sentences where sentence.has("deadlines") || sentence.has("deadline") && sentence.has("all") {
+            guard sentence.words.count <= 16, !sentence.dates.contains(where: { $0.stated.contains(.day) }),
+                let time = sentence.dates.first(where: { $0.stated.contains(.time) })
+            else { continue }
+            return time.when
+        }
+        return nil
+    }
+
+    /// The deadlines participants must meet (proposals, submissions, registrations, applications) that
+    /// state only their day take the note's deadline time; organisers' dates keep their day.
+    static func applyDefaultTime(_ drafts: inout [Draft], _ context: NoteContext) {
+        guard drafts.contains(where: { $0.item.kind == .deadline && $0.item.when.precision == .day }),
+            let time = defaultTime(context)
+        else { return }
+        let participants: Set<Item.Subkind> = [.cfp, .submission, .registration, .application]
+        for index in drafts.indices {
+            var when = drafts[index].item.when
+            guard drafts[index].item.kind == .deadline, when.precision == .day, when.startTime == nil,
+                when.end == nil || when.end == when.start, let subkind = drafts[index].item.subkind, participants.contains(subkind)
+            else { continue }
+            when.startTime = time.startTime
+            when.zone = time.zone
+            when.precision = .datetime
+            drafts[index].item.when = when
+        }
     }
 }
