@@ -130,16 +130,20 @@ struct StyleTests {
 
     /// A conference page (HTML): `Key: date` lines (the page's own "Conference dates", a side event in a
     /// slot of time), an "Important dates" paragraph of `<br>` lines led by dates (the call opening and
-    /// notifications are no items), and a date alone with its entries under it ("deadline for poster and
-    /// demo proposals" is two deadlines).
+    /// notifications are no items), a date alone with its entries under it ("deadline for poster and
+    /// demo proposals" is two deadlines; "3 May (or earlier)" leans no way), "the final deadline for talks
+    /// and tutorials is …" (two), and "All deadlines are at 23:59 UTC", which times every deadline.
     @Test func conferenceImportantDates() throws {
         #expect(try extract("conference-dates.html") == [
             "event/conference; Ghent Compiler Days 2027; 2027-06-09; to 2027-06-10; scheduled",
             "event/other; Newcomers breakfast; 2027-06-09T08:00; to 2027-06-09T09:00; scheduled",
-            "deadline/submission; Talk Submission Deadline; aka Submission Deadline; 2027-04-02; scheduled",
-            "deadline/registration; Registration Closes; 2027-05-14; scheduled",
-            "deadline/cfp; Poster proposals deadline; 2027-04-12; scheduled",
-            "deadline/cfp; Demo proposals deadline; 2027-04-12; scheduled",
+            "deadline/submission; Talk Submission Deadline; aka Submission Deadline; 2027-04-02T23:59; scheduled",
+            "deadline/registration; Registration Closes; 2027-05-14T23:59; scheduled",
+            "deadline/cfp; Poster proposals deadline; 2027-04-12T23:59; scheduled",
+            "deadline/cfp; Demo proposals deadline; 2027-04-12T23:59; scheduled",
+            "deadline/submission; Revised posters due; 2027-05-03T23:59; scheduled",
+            "deadline/cfp; Talks final deadline; 2027-05-07T23:59; scheduled",
+            "deadline/other; Tutorials final deadline; 2027-05-07T23:59; scheduled",
         ])
     }
 

@@ -131,7 +131,9 @@ enum Consolidate {
             guard a.item.when.start == b.item.when.start else { return false }
             // "Code Freeze and Test Freeze" in one line are two cut-offs.
             if a.block == b.block { return !namesDifferentThings(aNames[0], bNames[0]) }
+            // "The deadline for submissions is 12 October" and "12 October: deadline for devroom proposals".
             return nameSimilarity(aNames, bNames) >= 0.5 || sharesThing(aNames[0], bNames[0])
+                || isGeneric(aNames[0]) || isGeneric(bNames[0])
         case .event, .project:
             let similarity = nameSimilarity(aNames, bNames)
             if similarity >= 0.6 {
@@ -169,6 +171,9 @@ enum Consolidate {
     static func sharesThing(_ a: Names.Key, _ b: Names.Key) -> Bool {
         a.tokens.contains { token in !deadlineTokens.contains(token) && b.tokens.contains(token) }
     }
+
+    /// A name of cut-off words only ("submissions deadline", "Deadline").
+    static func isGeneric(_ name: Names.Key) -> Bool { name.tokens.allSatisfy(deadlineTokens.contains) }
 
     /// Both names say what is cut off, and they share none of it.
     static func namesDifferentThings(_ a: Names.Key, _ b: Names.Key) -> Bool {

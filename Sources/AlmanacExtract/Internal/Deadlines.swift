@@ -20,7 +20,9 @@ enum Deadlines {
                     let end = found + phrase.count
                     // The date the cue governs: the nearest after it (within a clause), else just before it.
                     guard let (dateIndex, expression) = governedDate(sentence, cueStart: found, cueEnd: end),
-                        !claimed.contains(dateIndex), expression.when.isDated
+                        !claimed.contains(dateIndex), expression.when.isDated,
+                        // "All deadlines are at 23:59 UTC" states a time, no day: the note's deadline time.
+                        expression.stated.contains(.day) || expression.stated.contains(.relative) || expression.stated.contains(.weekday)
                     else { continue }
                     // A deadline needs a verb of closing, or "deadline"/"due" itself, near the cue or between it
                     // and its date ("The call for talks for OpenInfra Days closes on March 20").
@@ -33,6 +35,17 @@ enum Deadlines {
                     if opening, !window.contains(where: Self.untilWords.contains) { continue }
                     claimed.insert(dateIndex)
                     let deadline = draft(sentence, cue: found..<end, subkind: subkind, expression: expression, context)
+                    // "The final deadline for main tracks and lightning talks is 28 December": one a thing.
+                    if let titles = namedThings(sentence, cue: found..<end, before: dateWord, context), titles.count > 1 {
+                        for title in titles {
+                            var each = deadline
+                            each.item.title = title
+                            let kind = ScheduleCues.deadlineSubkind(ScheduleCues.words(title))
+                            if kind != .other { each.item.subkind = kind }
+                            drafts.append(each)
+                        }
+                        continue
+                    }
                     drafts.append(deadline)
                     // "The CfP for X closes on 20 March. The event itself is 14–15 May": X's own date.
                     if subkind == .cfp, let event = deadline.item.forEvent,
@@ -47,6 +60,20 @@ enum Deadlines {
             }
         }
         return drafts
+    }
+
+    /// "(final) deadline for X and Y is …": the things the deadline is for, one title each.
+    static func namedThings(_ sentence: Sentence, cue: Range<Int>, before dateWord: Int, _ context: NoteContext) -> [String]? {
+        let words = sentence.words
+        guard words[cue.lowerBound].lower == "deadline", cue.upperBound < words.count, words[cue.upperBound].lower == "for" else { return nil }
+        var end = dateWord
+        while end > cue.upperBound + 1, ["is", "are", "be", "will", "on"].contains(words[end - 1].lower) || words[end - 1].isPunct { end -= 1 }
+        guard end > cue.upperBound + 1 else { return nil }
+        var start = cue.lowerBound
+        if start > 0, words[start - 1].lower == "final" { start -= 1 }
+        let phrase = sentence.text(start..<end, in: context.blocks[sentence.block])
+        let titles = ScheduleCues.deadlineTitles(phrase)
+        return titles
     }
 
     /// Words that make "open" a closing date: "open until 27 March".
@@ -67,8 +94,10 @@ enum Deadlines {
         // After the cue, before the next clause break (comma or "and"/"event").
         for (index, expression) in sentence.dates.enumerated() where expression.range.lowerBound >= cueOffset {
             let between = words.filter { $0.range.lowerBound >= cueOffset && $0.range.upperBound <= expression.range.lowerBound }
-            // "Registration for the Developer Summit closes on 11/4": a closing verb carries the cue further.
-            let limit = between.contains(where: { Cues.deadlineVerbs.contains($0) }) ? 9 : 5
+            // "Registration for the Developer Summit closes on 11/4": a closing verb carries the cue further, and
+            // so does a copula just before the date ("the final deadline for talks and stands is 28 December").
+            let copula = between.last.map { ["is", "are"].contains($0.lower) } ?? false
+            let limit = between.contains(where: { Cues.deadlineVerbs.contains($0) }) || copula ? 9 : 5
             if between.count <= limit, !between.contains(where: { $0.text == "," || $0.text == ";" || $0.lower == "event" }) {
                 return (index, expression)
             }
@@ -140,7 +169,9 @@ enum Deadlines {
         }), !isDate(near..<(near + 1)) {
             return sentence.words[near].text
         }
-        if let lead = block.leadIn { return block.text(lead.range).trimmedPhrase() }
+        if let lead = block.leadIn, !sentence.dates.contains(where: { lead.range.contains($0.range.lowerBound) }) {
+            return block.text(lead.range).trimmedPhrase()
+        }
         if block.isListItem {
             let head = block.text.headPhrase()
             let ledByDate = sentence.dates.first.map { $0.range.lowerBound <= 1 && $0.range.upperBound >= head.utf8.count } ?? false
@@ -179,8 +210,11 @@ extension Deadlines {
         let participants: Set<Item.Subkind> = [.cfp, .submission, .registration, .application]
         for index in drafts.indices {
             var when = drafts[index].item.when
+            // A deadline named as such ("Main track final deadline") is the participants'.
+            let named = drafts[index].item.title.lowercased().contains("deadline")
             guard drafts[index].item.kind == .deadline, when.precision == .day, when.startTime == nil,
-                when.end == nil || when.end == when.start, let subkind = drafts[index].item.subkind, participants.contains(subkind)
+                when.end == nil || when.end == when.start,
+                named || drafts[index].item.subkind.map(participants.contains) == true
             else { continue }
             when.startTime = time.startTime
             when.zone = time.zone
