@@ -149,7 +149,8 @@ struct StyleTests {
 
     /// A newsletter's upcoming events: "[Name](…): date. Place." entries under an events heading, a CfP
     /// "open until" a date, `Key: date` deadlines, and a list of releases ("name version - what it is"
-    /// under "New releases this week:"; an entry with no version is no release).
+    /// under "New releases this week:"; an entry with no version is no release, except under a line that
+    /// names its entries releases: "Debut release").
     @Test func newsletterUpcomingEvents() throws {
         #expect(try extract("upcoming-events.md") == [
             "event/other; Lisbon Lispers 12; 2027-02-18; scheduled",
@@ -160,6 +161,7 @@ struct StyleTests {
             "event/release; tidepool 3.4.1; undated; past",
             "event/release; parens-lint v0.9.0-rc2; undated; past",
             "event/release; harbor.clj 2027.01.18; undated; past",
+            "event/release; kelp; undated; past",
         ])
     }
 }

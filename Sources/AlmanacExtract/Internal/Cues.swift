@@ -180,4 +180,6 @@ extension Cues {
     static let distributedHeads: WordSet = ["proposals", "submissions", "papers", "abstracts", "applications", "registrations", "nominations"]
     /// Keys of a `Key: value` line that name no thing ("When: …", "Time: …").
     static let genericKeys: WordSet = ["when", "time", "times", "where", "what", "day", "days", "start", "end", "schedule"]
+    /// Words of a short line that heads a list of releases ("Debut release", "New releases").
+    static let releaseHeaderWords: WordSet = ["debut", "new", "first", "initial", "release", "releases", "this", "week"]
 }

@@ -39,6 +39,8 @@ enum Releases {
     }
 
     static func extract(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
+        // "Debut release" over a list heads the list (``listed(_:)``); it is no release of its own.
+        if context.blocks[sentence.block].kind == .paragraph, isReleaseHeader(context.blocks[sentence.block].text) { return [] }
         var drafts: [Draft] = []
         let words = sentence.words
         let block = context.blocks[sentence.block]
@@ -366,11 +368,13 @@ extension Releases {
         var drafts: [Draft] = []
         var introSaysReleases: [Int: Bool] = [:]
         for (index, block) in context.blocks.enumerated() where block.isListItem {
-            guard let head = versionedHead(block.text) else { continue }
             // The line before the list, else the section's heading.
             var k = index - 1
             while k >= 0, context.blocks[k].isListItem { k -= 1 }
             let intro = k
+            // Under a short line that names the entries releases ("Debut releases"), an entry needs no version.
+            let namesReleases = intro >= 0 && context.blocks[intro].kind == .paragraph && isReleaseHeader(context.blocks[intro].text)
+            guard let head = versionedHead(block.text) ?? (namesReleases ? namedHead(block.text) : nil) else { continue }
             let says: Bool
             if let known = introSaysReleases[intro] {
                 says = known
@@ -400,6 +404,21 @@ extension Releases {
         let words = head.split(separator: " ")
         guard (2...5).contains(words.count), let last = words.last, isVersionWord(String(last)) else { return nil }
         return words.joined(separator: " ")
+    }
+
+    /// "Debut release", "New releases:": a short line of release words (a section's own header).
+    static func isReleaseHeader(_ text: String) -> Bool {
+        let words = ScheduleCues.words(text)
+        return (1...3).contains(words.count) && words.contains { $0 == "release" || $0 == "releases" }
+            && words.allSatisfy { Cues.releaseHeaderWords.contains($0) }
+    }
+
+    /// "tree-sitter-clojure - a wasm version of …" → "tree-sitter-clojure": a name of one to three words
+    /// before the entry's dash.
+    static func namedHead(_ text: String) -> String? {
+        guard let range = text.range(of: " - ") ?? text.range(of: " – ") ?? text.range(of: " — ") else { return nil }
+        let head = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+        return (1...3).contains(head.split(separator: " ").count) ? head : nil
     }
 
     /// "0.30.0", "v0.0.17", "1.1.0-RC3", "2021.11.16-alpha": digits and dots, maybe a pre-release tag.
