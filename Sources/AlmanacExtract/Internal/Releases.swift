@@ -367,11 +367,13 @@ extension Releases {
     static func listed(_ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
         var introSaysReleases: [Int: Bool] = [:]
-        for (index, block) in context.blocks.enumerated() where block.isListItem {
-            // The line before the list, else the section's heading.
-            var k = index - 1
-            while k >= 0, context.blocks[k].isListItem { k -= 1 }
-            let intro = k
+        // The line before the current list (the last block that was no list item), found in one pass.
+        var intro = -1
+        for (index, block) in context.blocks.enumerated() {
+            guard block.isListItem else {
+                intro = index
+                continue
+            }
             // Under a short line that names the entries releases ("Debut releases"), an entry needs no version.
             let namesReleases = intro >= 0 && context.blocks[intro].kind == .paragraph && isReleaseHeader(context.blocks[intro].text)
             guard let head = versionedHead(block.text) ?? (namesReleases ? namedHead(block.text) : nil) else { continue }
@@ -408,6 +410,7 @@ extension Releases {
 
     /// "Debut release", "New releases:": a short line of release words (a section's own header).
     static func isReleaseHeader(_ text: String) -> Bool {
+        guard text.utf8.count <= 40 else { return false }
         let words = ScheduleCues.words(text)
         return (1...3).contains(words.count) && words.contains { $0 == "release" || $0 == "releases" }
             && words.allSatisfy { Cues.releaseHeaderWords.contains($0) }
