@@ -1,6 +1,7 @@
 import Almanac
 import AlmanacCore
 import AlmanacModel
+import AlmanacRead
 import AlmanacTime
 import ArgumentParser
 import Foundation
@@ -26,8 +27,20 @@ extension AlmanacCommand {
         @Option(help: "Output format: text or json.")
         var format: Format = .text
 
+        @Flag(help: .hidden)
+        var blocks = false
+
         func run() throws {
             let (_, paths, pipeline) = try sources.resolve()
+            if blocks {
+                // The blocks each note is read into (for writing extraction rules).
+                for path in paths {
+                    guard let note = NoteReader().read(contentsOf: path).note else { continue }
+                    print("== \(path) \(note.info.date)")
+                    print(note.document.dump())
+                }
+                return
+            }
             let (notes, diagnostics, _) = pipeline.notes(paths: paths)
             report(diagnostics)
             switch format {

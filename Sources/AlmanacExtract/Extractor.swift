@@ -39,7 +39,9 @@ public struct Extractor: Sendable {
         drafts += Meetings.extract(context)
         drafts += Deadlines.extract(context)
         drafts += Events.extract(context)
+        drafts += Schedules.extract(context)
         drafts += Projects.extract(context)
+        Deadlines.applyDefaultTime(&drafts, context)
         Self.giveEachDateToOneItem(&drafts)
         var items = Consolidate.items(drafts)
         Self.noteGuesses(&items, context)
@@ -116,7 +118,9 @@ extension Extractor {
             var drafts = time("meetings") { Meetings.extract(context) }
             drafts += time("deadlines") { Deadlines.extract(context) }
             drafts += time("events and releases") { Events.extract(context) }
+            drafts += time("schedules") { Schedules.extract(context) }
             drafts += time("projects") { Projects.extract(context) }
+            time("deadlines") { Deadlines.applyDefaultTime(&drafts, context) }
             var items = time("consolidate") { () -> [Item] in
                 Self.giveEachDateToOneItem(&drafts)
                 return Consolidate.items(drafts)

@@ -18,15 +18,31 @@ package enum Names {
             let isWordChar = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
             let isVersionDot = scalar == "." && !current.isEmpty && current.last!.isNumber && index + 1 < scalars.count
                 && ("0"..."9").contains(scalars[index + 1])
-            if isWordChar || isVersionDot {
+            // "1.22.0-alpha.1", "2.0.0-rc.2": a pre-release stays one token with its version.
+            let isPrereleaseMark = (scalar == "-" || scalar == ".") && isVersion(current) && index + 1 < scalars.count
+                && (scalars[index + 1].properties.isAlphabetic || ("0"..."9").contains(scalars[index + 1]))
+            if isWordChar || isVersionDot || isPrereleaseMark {
                 current.unicodeScalars.append(scalar)
             } else if !current.isEmpty {
-                result.append(current.lowercased())
+                result.append(versionless(current.lowercased()))
                 current = ""
             }
         }
-        if !current.isEmpty { result.append(current.lowercased()) }
+        if !current.isEmpty { result.append(versionless(current.lowercased())) }
         return result.filter { !stopwords.contains($0) }.map(singular)
+    }
+
+    /// "v1.2" and "1.2" are one version.
+    static func versionless(_ token: String) -> String {
+        token.hasPrefix("v") && isVersion(token) ? String(token.dropFirst()) : token
+    }
+
+    /// "1.2", "v1.37.0", "1.22.0-alpha": a version number so far.
+    static func isVersion(_ token: String) -> Bool {
+        var digits = Substring(token)
+        if digits.hasPrefix("v") || digits.hasPrefix("V") { digits = digits.dropFirst() }
+        guard let first = digits.first, first.isNumber, let dot = digits.firstIndex(of: ".") else { return false }
+        return digits[digits.index(after: dot)...].first?.isNumber == true
     }
 
     /// "releases" → "release", "docs" → "doc"; "tls", "class", "status", "bus" stay.
@@ -89,10 +105,7 @@ package enum Names {
                 ids.append(id)
                 if CommonWords.contains(token) { common.append(id) }
                 // (On the bytes for an ASCII token, where a number is a digit.)
-                let isVersion = token.isASCII
-                    ? token.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true && token.utf8.contains(UInt8(ascii: "."))
-                    : token.first?.isNumber == true && token.contains(".")
-                if isVersion { versions.append(id) }
+                if Names.isVersion(token) { versions.append(id) }
             }
             self.ids = ids.sorted()
             commonIDs = common.sorted()

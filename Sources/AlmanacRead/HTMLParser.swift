@@ -92,6 +92,8 @@ private struct Walker {
     var output = DocumentBuilder()
     var current: (kind: Block.Kind, parent: Int?, text: TextBuilder)?
     var cells: [Range<Int>] = []
+    /// Counts the blocks flushed: an inline element whose content a line break cut in two spans only its last part.
+    var flushed = 0
     var listItems: [Int?] = []
     var listDepth = 0
     var inQuote = false
@@ -99,6 +101,7 @@ private struct Walker {
     mutating func flush() {
         guard let block = current else { return }
         current = nil
+        flushed += 1
         let index = output.add(block.kind, block.text, parent: block.parent, cells: block.kind == .tableRow ? cells : [])
         if case .listItem = block.kind, !listItems.isEmpty { listItems[listItems.count - 1] = index ?? listItems.last! }
         cells = []
@@ -186,7 +189,13 @@ private struct Walker {
             flush()
             inQuote = was
         case "br":
-            current?.text.space()
+            // A line break in a paragraph ends a line of its own ("June 29 - Call for papers<br>July 30 - …"):
+            // each line is a block. In a list item or a table cell it is a space.
+            if let kind = current?.kind, kind == .paragraph || kind == .quote {
+                flush()
+            } else {
+                current?.text.space()
+            }
         case "table", "thead", "tbody", "tfoot":
             flush()
             walk(children: node)
@@ -229,8 +238,9 @@ private struct Walker {
         }
         if current == nil { begin(inQuote ? .quote : .paragraph) }
         let start = current!.text.nextOffset
+        let serial = flushed
         walk(children: node)
-        if let kind, current != nil { current!.text.addSpan(kind, from: start) }
+        if let kind, current != nil { current!.text.addSpan(kind, from: serial == flushed ? start : 0) }
     }
 
     // MARK: - libxml2 helpers

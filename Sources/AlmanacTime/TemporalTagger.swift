@@ -81,7 +81,7 @@ public struct TemporalTagger: Sendable {
         results.reserveCapacity(candidates.count)
         var lineCounter = LineCounter()
         for candidate in candidates {
-            let tense = Self.tense(of: candidate, tokens)
+            let tense = Self.tense(of: candidate, tokens, bytes)
             let resolution = Resolver.resolve(candidate, reference: reference, tense: tense, dayFirst: options.dayFirst)
             var problem: String?
             if case .impossible(let reason) = candidate.shape {
@@ -344,7 +344,7 @@ public struct TemporalTagger: Sendable {
     // MARK: - Context
 
     /// The nearest tense cue in the expression's sentence: before it first, then after it.
-    static func tense(of c: Candidate, _ tokens: [Token]) -> TemporalExpression.Tense {
+    static func tense(of c: Candidate, _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>) -> TemporalExpression.Tense {
         let sentence = tokens[c.first].sentence
         var k = c.first - 1
         var steps = 0
@@ -362,11 +362,22 @@ public struct TemporalTagger: Sendable {
         k = c.end
         steps = 0
         while k < tokens.count, tokens[k].sentence == sentence, steps < 8 {
+            // "2 November (or earlier)": the date's margin, not the sentence's tense.
+            if k > 0, tokens[k].lex?.has(.relativeEdge) == true, isWord(tokens[k - 1], "or", bytes) {
+                k += 1
+                steps += 1
+                continue
+            }
             if let verdict = cue(tokens[k]) { return verdict }
             k += 1
             steps += 1
         }
         return .neutral
+    }
+
+    static func isWord(_ token: Token, _ word: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.end - token.start == word.utf8.count else { return false }
+        return zip(bytes[token.start..<token.end], word.utf8).allSatisfy { $0 | 0x20 == $1 }
     }
 
     @inline(__always)

@@ -111,4 +111,57 @@ struct StyleTests {
             "meeting/call; Next call; 2018-09-26T10:00; scheduled",
         ])
     }
+
+    /// A release schedule: a key-dates list led by dates ("**Thursday 18th March 2027**: Week 3 — Feature
+    /// Freeze") and a timeline table (What | Who | When). Freezes are deadlines (with the time the row
+    /// gives), released versions are releases, team meetings are meetings; internal steps ("Team
+    /// finalized", "Release blog published", a reminder) are no items; "String Freeze and Docs Freeze" is two.
+    @Test func releaseSchedule() throws {
+        #expect(try extract("release-schedule.md") == [
+            "deadline/other; Feature Freeze; 2027-03-18T23:59; scheduled",
+            "event/release; Tidepool v3.4.0 release; aka v3.4.0 release; 2027-04-13; scheduled",
+            "event/release; v3.4.0-beta.1 release; 2027-03-16; scheduled",
+            "meeting/call; Weekly triage meetings; 2027-03-22; scheduled",
+            "deadline/other; String Freeze; 2027-04-02; scheduled",
+            "deadline/other; Docs Freeze; 2027-04-02; scheduled",
+            "meeting/call; Release retrospective; 2027-04-15T16:00; scheduled",
+        ])
+    }
+
+    /// A conference page (HTML): `Key: date` lines (the page's own "Conference dates", a side event in a
+    /// slot of time), an "Important dates" paragraph of `<br>` lines led by dates (the call opening and
+    /// notifications are no items), a date alone with its entries under it ("deadline for poster and
+    /// demo proposals" is two deadlines; "3 May (or earlier)" leans no way), "the final deadline for talks
+    /// and tutorials is …" (two), and "All deadlines are at 23:59 UTC", which times every deadline.
+    @Test func conferenceImportantDates() throws {
+        #expect(try extract("conference-dates.html") == [
+            "event/conference; Ghent Compiler Days 2027; 2027-06-09; to 2027-06-10; scheduled",
+            "event/other; Newcomers breakfast; 2027-06-09T08:00; to 2027-06-09T09:00; scheduled",
+            "deadline/submission; Talk Submission Deadline; aka Submission Deadline; 2027-04-02T23:59; scheduled",
+            "deadline/registration; Registration Closes; 2027-05-14T23:59; scheduled",
+            "deadline/cfp; Poster proposals deadline; 2027-04-12T23:59; scheduled",
+            "deadline/cfp; Demo proposals deadline; 2027-04-12T23:59; scheduled",
+            "deadline/submission; Revised posters due; 2027-05-03T23:59; scheduled",
+            "deadline/cfp; Talks final deadline; 2027-05-07T23:59; scheduled",
+            "deadline/other; Tutorials final deadline; 2027-05-07T23:59; scheduled",
+        ])
+    }
+
+    /// A newsletter's upcoming events: "[Name](…): date. Place." entries under an events heading, a CfP
+    /// "open until" a date, `Key: date` deadlines, and a list of releases ("name version - what it is"
+    /// under "New releases this week:"; an entry with no version is no release, except under a line that
+    /// names its entries releases: "Debut release").
+    @Test func newsletterUpcomingEvents() throws {
+        #expect(try extract("upcoming-events.md") == [
+            "event/other; Lisbon Lispers 12; 2027-02-18; scheduled",
+            "deadline/cfp; Tidecon 2027 CFP deadline; 2027-01-31; scheduled; for Tidecon 2027",
+            "event/other; Tidecon 2027; 2027-03-03; to 2027-03-04; scheduled; in Porto, PT",
+            "event/other; Parens Jam; 2027-04-10; to 2027-04-11; scheduled; in Online",
+            "deadline/submission; Submission deadline; 2027-02-14; scheduled",
+            "event/release; tidepool 3.4.1; undated; past",
+            "event/release; parens-lint v0.9.0-rc2; undated; past",
+            "event/release; harbor.clj 2027.01.18; undated; past",
+            "event/release; kelp; undated; past",
+        ])
+    }
 }

@@ -213,7 +213,11 @@ enum Consolidate {
             return a.item.when.start == nil && b.item.when.start == nil && a.item.title == b.item.title
         case .deadline:
             guard a.item.when.start == b.item.when.start else { return false }
-            return a.block == b.block || nameSimilarity(aNames, bNames) >= 0.5
+            // "Code Freeze and Test Freeze" in one line are two cut-offs.
+            if a.block == b.block { return !namesDifferentThings(aNames[0], bNames[0]) }
+            // "The deadline for submissions is 12 October" and "12 October: deadline for devroom proposals".
+            return nameSimilarity(aNames, bNames) >= 0.5 || sharesThing(aNames[0], bNames[0])
+                || isGeneric(aNames[0]) || isGeneric(bNames[0])
         case .event, .project:
             let similarity = nameSimilarity(aNames, bNames)
             if similarity >= 0.6 {
@@ -245,6 +249,27 @@ enum Consolidate {
             return false
         }
     }
+
+    /// Two cut-offs of one day whose names share a word that is not a cut-off's ("Docs must be completed"
+    /// and "Docs complete — all PRs reviewed"; not "Code Freeze" and "Test Freeze").
+    static func sharesThing(_ a: Names.Key, _ b: Names.Key) -> Bool {
+        a.tokens.contains { token in !deadlineTokens.contains(token) && b.tokens.contains(token) }
+    }
+
+    /// A name of cut-off words only ("submissions deadline", "Deadline").
+    static func isGeneric(_ name: Names.Key) -> Bool { name.tokens.allSatisfy(deadlineTokens.contains) }
+
+    /// Both names say what is cut off, and they share none of it.
+    static func namesDifferentThings(_ a: Names.Key, _ b: Names.Key) -> Bool {
+        let ta = a.tokens.filter { !deadlineTokens.contains($0) }
+        let tb = b.tokens.filter { !deadlineTokens.contains($0) }
+        return !ta.isEmpty && !tb.isEmpty && !ta.contains(where: tb.contains)
+    }
+
+    static let deadlineTokens: Set<String> = Set(
+        (Array(Cues.scheduleDeadlineWords) + [
+            "proposals", "submissions", "applications", "registration", "cfp", "call", "final", "first", "last", "day", "date", "all",
+        ]).flatMap(Names.tokens))
 
     static func nameSimilarity(_ a: [Names.Key], _ b: [Names.Key]) -> Double {
         var best = 0.0
@@ -329,7 +354,10 @@ enum Consolidate {
     static func impliedEvents(_ items: inout [Item]) {
         var eventNames = Set(items.filter { $0.kind == .event }.flatMap(\.names))
         for deadline in items where deadline.kind == .deadline && deadline.subkind == .cfp {
-            guard let name = deadline.forEvent, eventNames.insert(name).inserted else { continue }
+            guard let name = deadline.forEvent, !eventNames.contains(name) else { continue }
+            // A programme ("GSoC") or a word that is no event's name takes no conference.
+            if Names.tokens(name).allSatisfy({ Cues.notEventNames.contains($0) }) { continue }
+            eventNames.insert(name)
             items.append(Item(kind: .event, subkind: .conference, title: name, status: .scheduled, sources: deadline.sources,
                 inferred: deadline.sources.prefix(1).map { Inference("event implied by its call for proposals", at: $0) }))
         }

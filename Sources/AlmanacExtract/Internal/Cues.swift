@@ -130,3 +130,56 @@ enum Cues {
         "off until", "held up", "got in the way", "blocked",
     ])
 }
+
+// MARK: - Schedules (key-date lists, timeline tables)
+
+extension Cues {
+    /// Words of a schedule entry that make it a cut-off ("Code Freeze", "Submission deadline", "Docs complete").
+    static let scheduleDeadlineWords: WordSet = [
+        "deadline", "deadlines", "freeze", "slush", "cutoff", "cut-off", "due", "closes", "close", "closed", "closing",
+        "expires", "expire", "expiry", "ends", "complete", "completed", "ready", "until",
+    ]
+    /// Words of a schedule entry that make it an opening, a notice or an internal step: no item.
+    static let scheduleNoticeWords: WordSet = [
+        "opens", "open", "opening", "notification", "notifications", "notified", "notify", "announced", "announcement",
+        "announce", "published", "publication", "updated", "created", "removed", "finalized", "finalised", "thaw",
+    ]
+    /// Words of a schedule entry that make it a reminder ("Brace yourself, code freeze is coming"): never an item.
+    static let scheduleReminderWords: WordSet = ["coming", "reminder", "reminders"]
+    /// Words that make a schedule entry a cut-off even beside an opening ("Docs deadline — open placeholder PRs").
+    static let scheduleStrongDeadlineWords: WordSet = ["deadline", "deadlines", "freeze", "slush", "cutoff", "cut-off", "due"]
+    /// Words of a schedule entry that start a period ("Release cycle begins"): no item, unless an event begins.
+    static let scheduleStartWords: WordSet = ["begins", "begin", "starts", "start", "kickoff"]
+    /// Words of a schedule entry that make it a meeting of the team ("Burndown meetings", "Release retrospective").
+    static let scheduleMeetingWords: WordSet = ["meetings", "retrospective", "retro", "standup", "stand-up", "sync", "call", "meeting"]
+    /// Words that make a deadline's subkind.
+    static let cfpWords: WordSet = ["cfp", "cfps", "proposals", "proposal", "papers", "paper", "talks", "talk", "presentations", "abstracts", "abstract", "speakers"]
+    static let submissionWords: WordSet = ["submission", "submissions", "upload", "uploads", "poster", "posters"]
+    static let registrationWords: WordSet = ["registration", "registrations", "register", "tickets", "ticket", "rsvp", "signups", "sign-ups"]
+    static let applicationWords: WordSet = ["application", "applications", "apply", "grant", "grants", "scholarship", "scholarships", "discount"]
+    /// Words after a date that still belong to it ("2 November onwards").
+    static let dateTrailers: Set<String> = ["onwards", "onward", "aoe", "utc", "eod"]
+    /// Column headers of a table's date, title and event columns.
+    static let scheduleDateHeaders: Set<String> = ["date", "dates", "when", "day", "deadline", "time"]
+    static let scheduleTitleHeaders: Set<String> = ["event", "events", "name", "what", "title", "conference", "meetup", "milestone", "item", "activity"]
+    static let scheduleEventHeaders: Set<String> = ["event", "events", "conference", "conferences", "meetup", "meetups"]
+    /// Keys that name the page's own event ("Conference dates: 17-18 October").
+    static let pageDateKeys: WordSet = ["dates", "date", "event", "conference", "devroom", "summit", "workshop", "meetup", "hackathon"]
+    /// Section names that are no event's name ("Important dates", "Overview").
+    static let sectionNames: WordSet = ["dates", "overview", "about", "schedule", "timeline", "important", "key", "deadlines", "tl;dr", "summary"]
+    /// Words of a page title that make it a meeting's page ("Agenda for the 76th meeting").
+    static let meetingPageWords: WordSet = ["agenda", "agendas", "minutes", "notes"]
+    /// Words of a heading or a line before a list that make its entries releases ("New releases this week:").
+    static let releaseListWords: WordSet = ["release", "releases", "released", "updates", "updated", "versions", "changelog", "libraries", "tools"]
+    /// Nouns that end a lead-in naming an attribute of an event, not the event ("Conference dates").
+    static let attributeNouns: WordSet = [
+        "date", "dates", "deadline", "deadlines", "schedule", "location", "venue", "registration", "time", "times",
+        "program", "programme", "agenda", "fees", "tickets",
+    ]
+    /// Plural heads that "X and Y <head>" shares ("poster and demo proposals").
+    static let distributedHeads: WordSet = ["proposals", "submissions", "papers", "abstracts", "applications", "registrations", "nominations"]
+    /// Keys of a `Key: value` line that name no thing ("When: …", "Time: …").
+    static let genericKeys: WordSet = ["when", "time", "times", "where", "what", "day", "days", "start", "end", "schedule"]
+    /// Words of a short line that heads a list of releases ("Debut release", "New releases").
+    static let releaseHeaderWords: WordSet = ["debut", "new", "first", "initial", "release", "releases", "this", "week"]
+}

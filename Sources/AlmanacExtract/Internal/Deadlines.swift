@@ -9,6 +9,8 @@ enum Deadlines {
     static func extract(_ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
         for sentence in context.sentences where !sentence.dates.isEmpty {
+            // A dated table row is a schedule's entry: Schedules reads it whole.
+            if context.blocks[sentence.block].kind == .tableRow { continue }
             let lowers = sentence.words.map(\.lower)
             var claimed = Set<Int>()
             for (phrase, subkind) in Cues.deadlinePhrases where sentence.has(phrase[0]) {
@@ -18,7 +20,9 @@ enum Deadlines {
                     let end = found + phrase.count
                     // The date the cue governs: the nearest after it (within a clause), else just before it.
                     guard let (dateIndex, expression) = governedDate(sentence, cueStart: found, cueEnd: end),
-                        !claimed.contains(dateIndex), expression.when.isDated
+                        !claimed.contains(dateIndex), expression.when.isDated,
+                        // "All deadlines are at 23:59 UTC" states a time, no day: the note's deadline time.
+                        expression.stated.contains(.day) || expression.stated.contains(.relative) || expression.stated.contains(.weekday)
                     else { continue }
                     // A deadline needs a verb of closing, or "deadline"/"due" itself, near the cue or between it
                     // and its date ("The call for talks for OpenInfra Days closes on March 20").
@@ -31,6 +35,17 @@ enum Deadlines {
                     if opening, !window.contains(where: Self.untilWords.contains) { continue }
                     claimed.insert(dateIndex)
                     let deadline = draft(sentence, cue: found..<end, subkind: subkind, expression: expression, context)
+                    // "The final deadline for main tracks and lightning talks is 28 December": one a thing.
+                    if let titles = namedThings(sentence, cue: found..<end, before: dateWord, context), titles.count > 1 {
+                        for title in titles {
+                            var each = deadline
+                            each.item.title = title
+                            let kind = ScheduleCues.deadlineSubkind(ScheduleCues.words(title))
+                            if kind != .other { each.item.subkind = kind }
+                            drafts.append(each)
+                        }
+                        continue
+                    }
                     drafts.append(deadline)
                     // "The CfP for X closes on 20 March. The event itself is 14–15 May": X's own date.
                     if subkind == .cfp, let event = deadline.item.forEvent,
@@ -45,6 +60,20 @@ enum Deadlines {
             }
         }
         return drafts
+    }
+
+    /// "(final) deadline for X and Y is …": the things the deadline is for, one title each.
+    static func namedThings(_ sentence: Sentence, cue: Range<Int>, before dateWord: Int, _ context: NoteContext) -> [String]? {
+        let words = sentence.words
+        guard words[cue.lowerBound].lower == "deadline", cue.upperBound < words.count, words[cue.upperBound].lower == "for" else { return nil }
+        var end = dateWord
+        while end > cue.upperBound + 1, ["is", "are", "be", "will", "on"].contains(words[end - 1].lower) || words[end - 1].isPunct { end -= 1 }
+        guard end > cue.upperBound + 1 else { return nil }
+        var start = cue.lowerBound
+        if start > 0, words[start - 1].lower == "final" { start -= 1 }
+        let phrase = sentence.text(start..<end, in: context.blocks[sentence.block])
+        let titles = ScheduleCues.deadlineTitles(phrase)
+        return titles
     }
 
     /// Words that make "open" a closing date: "open until 27 March".
@@ -65,8 +94,10 @@ enum Deadlines {
         // After the cue, before the next clause break (comma or "and"/"event").
         for (index, expression) in sentence.dates.enumerated() where expression.range.lowerBound >= cueOffset {
             let between = words.filter { $0.range.lowerBound >= cueOffset && $0.range.upperBound <= expression.range.lowerBound }
-            // "Registration for the Developer Summit closes on 11/4": a closing verb carries the cue further.
-            let limit = between.contains(where: { Cues.deadlineVerbs.contains($0) }) ? 9 : 5
+            // "Registration for the Developer Summit closes on 11/4": a closing verb carries the cue further, and
+            // so does a copula just before the date ("the final deadline for talks and stands is 28 December").
+            let copula = between.last.map { ["is", "are"].contains($0.lower) } ?? false
+            let limit = between.contains(where: { Cues.deadlineVerbs.contains($0) }) || copula ? 9 : 5
             if between.count <= limit, !between.contains(where: { $0.text == "," || $0.text == ";" || $0.lower == "event" }) {
                 return (index, expression)
             }
@@ -88,7 +119,15 @@ enum Deadlines {
             ["close", "closes", "due", "ends", "deadline"].contains(sentence.words[$0].lower)
         }
         var title = cueText
-        if let verbIndex { title += " " + sentence.words[verbIndex].text } else if subkind != .other { title += " deadline" }
+        if let verbIndex {
+            // "Registration will close on …" → "Registration closes".
+            let verb = sentence.words[verbIndex].text
+            let afterWill = verbIndex > cue.upperBound && ["will", "shall"].contains(sentence.words[verbIndex - 1].lower)
+                && !cueText.lowercased().hasSuffix("s")
+            title += " " + (afterWill && ["close", "end"].contains(verb.lowercased()) ? verb + "s" : verb)
+        } else if subkind != .other {
+            title += " deadline"
+        }
         if let event, !Names.tokens(title).contains(where: Names.tokens(event).contains) {
             // "Registration closes" after a name reads "Station build day registration closes".
             let firstWord = title.prefix { $0 != " " }
@@ -108,6 +147,10 @@ enum Deadlines {
     /// The event a deadline belongs to: a name before the cue, the block's lead-in, or its agenda head.
     static func eventName(_ sentence: Sentence, cue: Range<Int>, _ context: NoteContext) -> String? {
         let block = context.blocks[sentence.block]
+        // "Mar 27 - deadline for applications": a date is no event's name.
+        func isDate(_ range: Range<Int>) -> Bool {
+            sentence.words[range].contains { word in sentence.dates.contains { $0.range.contains(word.range.lowerBound) } }
+        }
         // "Registration for the Developer Summit closes", "the CfP for Strange Loop": the name after "for".
         if cue.upperBound + 1 < sentence.words.count, sentence.words[cue.upperBound].lower == "for" || sentence.words[cue.upperBound].lower == "of",
             let name = sentence.nameAfter(cue.upperBound + 1, limit: 4)
@@ -115,7 +158,7 @@ enum Deadlines {
             let text = sentence.text(name, in: block).trimmedPhrase()
             if !text.isEmpty, !CommonWords.isOrdinary(text) { return text }
         }
-        if let name = sentence.nameBefore(cue.lowerBound, limit: 4) {
+        if let name = sentence.nameBefore(cue.lowerBound, limit: 4), !isDate(name) {
             let text = sentence.text(name, in: block).trimmedPhrase()
             if !text.isEmpty, !CommonWords.isOrdinary(text) { return text }
         }
@@ -123,17 +166,60 @@ enum Deadlines {
         if let near = (max(0, cue.lowerBound - 3)..<cue.lowerBound).last(where: { i in
             let w = sentence.words[i]
             return (w.allCaps || (w.capitalized && i > 0)) && !w.isPunct && !CommonWords.contains(w.lower) || w.link != nil || w.inCode
-        }) {
+        }), !isDate(near..<(near + 1)) {
             return sentence.words[near].text
         }
-        if let lead = block.leadIn { return block.text(lead.range).trimmedPhrase() }
+        if let lead = block.leadIn, !sentence.dates.contains(where: { lead.range.contains($0.range.lowerBound) }) {
+            return block.text(lead.range).trimmedPhrase()
+        }
         if block.isListItem {
             let head = block.text.headPhrase()
-            if !head.isEmpty, head.wordCount <= 5, head != block.text { return head }
+            let ledByDate = sentence.dates.first.map { $0.range.lowerBound <= 1 && $0.range.upperBound >= head.utf8.count } ?? false
+            // "Submission deadline: 14 February": the head is the deadline itself, not its event.
+            let namesCue = Names.tokens(head).contains(where: Names.tokens(sentence.words[cue.lowerBound].text).contains)
+            if !head.isEmpty, head.wordCount <= 5, head != block.text, !ledByDate, !namesCue { return head }
         }
         if let emphasis = block.spans.first(where: { $0.kind == .emphasis && $0.range.lowerBound == 0 }) {
             return block.text(emphasis.range).trimmedPhrase()
         }
         return nil
+    }
+}
+
+// MARK: - "All deadlines are at 23:59 UTC"
+
+extension Deadlines {
+    /// A note-wide clock time for deadlines ("All deadlines are at 23:59 UTC."): a sentence that speaks of
+    /// deadlines and states a time with no day.
+    static func defaultTime(_ context: NoteContext) -> When? {
+        for sentence in context.sentences where sentence.has("deadlines") || sentence.has("deadline") && sentence.has("all") {
+            guard sentence.words.count <= 16, !sentence.dates.contains(where: { $0.stated.contains(.day) }),
+                let time = sentence.dates.first(where: { $0.stated.contains(.time) })
+            else { continue }
+            return time.when
+        }
+        return nil
+    }
+
+    /// The deadlines participants must meet (proposals, submissions, registrations, applications) that
+    /// state only their day take the note's deadline time; organisers' dates keep their day.
+    static func applyDefaultTime(_ drafts: inout [Draft], _ context: NoteContext) {
+        guard drafts.contains(where: { $0.item.kind == .deadline && $0.item.when.precision == .day }),
+            let time = defaultTime(context)
+        else { return }
+        let participants: Set<Item.Subkind> = [.cfp, .submission, .registration, .application]
+        for index in drafts.indices {
+            var when = drafts[index].item.when
+            // A deadline named as such ("Main track final deadline") is the participants'.
+            let named = drafts[index].item.title.lowercased().contains("deadline")
+            guard drafts[index].item.kind == .deadline, when.precision == .day, when.startTime == nil,
+                when.end == nil || when.end == when.start,
+                named || drafts[index].item.subkind.map(participants.contains) == true
+            else { continue }
+            when.startTime = time.startTime
+            when.zone = time.zone
+            when.precision = .datetime
+            drafts[index].item.when = when
+        }
     }
 }

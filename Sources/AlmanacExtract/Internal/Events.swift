@@ -15,12 +15,15 @@ enum Events {
             if sentence.hasAny(attendanceCues) { found += attendance(sentence, context) }
             if sentence.has("talk") { found += talks(sentence, context) }
             if sentence.hasAny(takesPlace), !sentence.dates.isEmpty { found += takingPlace(sentence, context) }
-            if Releases.mayMention(sentence) { found += Releases.extract(sentence, context) }
+            // A dated table row is a schedule's entry: Schedules reads it whole.
+            if Releases.mayMention(sentence), context.blocks[sentence.block].kind != .tableRow || sentence.dates.isEmpty {
+                found += Releases.extract(sentence, context)
+            }
             for index in found.indices { found[index].locate(in: sentence) }
             drafts += found
         }
         drafts += sectionItems(context)
-        drafts += tableRows(context)
+        drafts += Releases.listed(context)
         for index in drafts.indices where !drafts[index].item.when.isDated && drafts[index].item.subkind != .release {
             dateFromSection(&drafts[index], context)
         }
@@ -293,7 +296,9 @@ enum Events {
         let block = context.blocks[sentence.block]
         if let lead = block.leadIn {
             let text = block.text(lead.range)
-            if text.lowercased().includes(noun) { return text.trimmedPhrase() }
+            // "**Conference dates**: …" names an attribute of the event, not the event.
+            let last = text.lowercased().split(whereSeparator: { !$0.isLetter }).last.map(String.init) ?? ""
+            if text.lowercased().includes(noun), !Cues.attributeNouns.contains(last) { return text.trimmedPhrase() }
         }
         for heading in context.headings(of: sentence.block).prefix(1) where heading.lowercased().includes(noun) {
             return heading.trimmedPhrase()
@@ -468,6 +473,8 @@ enum Events {
             guard !name.isEmpty, name.wordCount <= 6, !isEventSection(name) else { continue }
             guard let sentenceIndex = context.sentencesOfBlock[index].first else { continue }
             let sentence = context.sentences[sentenceIndex]
+            // "**Monday 5th May**: Week 1 — …": an entry led by its date is a schedule's (Schedules reads it).
+            if let first = sentence.dates.first, first.range.lowerBound <= 2 { continue }
             let lower = block.text.lowercased()
             var subkind: Item.Subkind = .other
             for (noun, kind) in Cues.eventNouns where name.lowercased().split(separator: " ").contains(Substring(noun)) { subkind = kind }

@@ -15,7 +15,7 @@ enum Releases {
         "manager", "management", "engineering", "date", "dates", "candidate", "tarball", "script", "scripts", "tag",
         "workflow", "blockers", "blocker", "status", "announcement", "party", "team", "planning", "tracking",
         "tracker", "policy", "cadence", "numbering", "engineer", "build", "builds", "pipeline", "criteria",
-        "criterion", "requirements", "milestone", "gate", "gates",
+        "criterion", "requirements", "milestone", "gate", "gates", "blog", "highlights", "calendar", "timeline",
     ]
     /// Releases that are not software ("news release", "press release").
     static let notSoftware: WordSet = ["news", "press", "latest", "last", "every", "each", "any", "stable", "frequent", "regular"]
@@ -39,6 +39,8 @@ enum Releases {
     }
 
     static func extract(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
+        // "Debut release" over a list heads the list (``listed(_:)``); it is no release of its own.
+        if context.blocks[sentence.block].kind == .paragraph, isReleaseHeader(context.blocks[sentence.block].text) { return [] }
         var drafts: [Draft] = []
         let words = sentence.words
         let block = context.blocks[sentence.block]
@@ -343,7 +345,8 @@ enum Releases {
         for candidate in candidates {
             var words = candidate.headPhrase().split(separator: " ").map(String.init)
             while let last = words.last, ["release", "releases", "roadmap", "status", "update", "updates", "plan", "plans",
-                "planning", "progress", "discussion", "news", "report", "notes", "preview"].contains(last.lowercased())
+                "planning", "progress", "discussion", "news", "report", "notes", "preview", "timeline", "schedule", "calendar",
+                "dates"].contains(last.lowercased())
             {
                 words.removeLast()
             }
@@ -352,5 +355,81 @@ enum Releases {
             return name
         }
         return nil
+    }
+}
+
+// MARK: - Lists of releases
+
+extension Releases {
+    /// A newsletter's list of releases: under a heading or a line that speaks of releases or updates
+    /// ("New releases this week:", "Libraries and Tools", "Updates"), each entry whose head is a name and a
+    /// version ("[tidepool](…) 3.4.1 - A tide table library") is a release that happened.
+    static func listed(_ context: NoteContext) -> [Draft] {
+        var drafts: [Draft] = []
+        var introSaysReleases: [Int: Bool] = [:]
+        // The line before the current list (the last block that was no list item), found in one pass.
+        var intro = -1
+        for (index, block) in context.blocks.enumerated() {
+            guard block.isListItem else {
+                intro = index
+                continue
+            }
+            // Under a short line that names the entries releases ("Debut releases"), an entry needs no version.
+            let namesReleases = intro >= 0 && context.blocks[intro].kind == .paragraph && isReleaseHeader(context.blocks[intro].text)
+            guard let head = versionedHead(block.text) ?? (namesReleases ? namedHead(block.text) : nil) else { continue }
+            let says: Bool
+            if let known = introSaysReleases[intro] {
+                says = known
+            } else {
+                let texts = (intro >= 0 ? [context.blocks[intro].text] : []) + context.headings(of: index).prefix(1)
+                says = texts.contains { text in
+                    text.utf8.count <= 120 && ScheduleCues.words(text).contains(where: Cues.releaseListWords.contains)
+                }
+                introSaysReleases[intro] = says
+            }
+            guard says else { continue }
+            var item = Item(kind: .event, subkind: .release, title: head, when: .undated, status: .past,
+                sources: [context.evidence(block: index, at: 0, quote: NoteContext.quote(block.text))])
+            item.url = block.spans.first { $0.url != nil }?.url
+            drafts.append(Draft(item, block: index, confidence: 0.8))
+        }
+        return drafts
+    }
+
+    /// "emmy 0.30.0", "Datomic On-prem 1.0.6711", "neil v0.0.17": the text before the entry's dash when it
+    /// is a short name ending in a version.
+    static func versionedHead(_ text: String) -> String? {
+        var head = text
+        for separator in [" - ", " – ", " — ", ": "] {
+            if let range = head.range(of: separator) { head = String(head[..<range.lowerBound]) }
+        }
+        let words = head.split(separator: " ")
+        guard (2...5).contains(words.count), let last = words.last, isVersionWord(String(last)) else { return nil }
+        return words.joined(separator: " ")
+    }
+
+    /// "Debut release", "New releases:": a short line of release words (a section's own header).
+    static func isReleaseHeader(_ text: String) -> Bool {
+        guard text.utf8.count <= 40 else { return false }
+        let words = ScheduleCues.words(text)
+        return (1...3).contains(words.count) && words.contains { $0 == "release" || $0 == "releases" }
+            && words.allSatisfy { Cues.releaseHeaderWords.contains($0) }
+    }
+
+    /// "tree-sitter-clojure - a wasm version of …" → "tree-sitter-clojure": a name of one to three words
+    /// before the entry's dash.
+    static func namedHead(_ text: String) -> String? {
+        guard let range = text.range(of: " - ") ?? text.range(of: " – ") ?? text.range(of: " — ") else { return nil }
+        let head = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+        return (1...3).contains(head.split(separator: " ").count) ? head : nil
+    }
+
+    /// "0.30.0", "v0.0.17", "1.1.0-RC3", "2021.11.16-alpha": digits and dots, maybe a pre-release tag.
+    static func isVersionWord(_ word: String) -> Bool {
+        var s = Substring(word)
+        if s.hasPrefix("v") || s.hasPrefix("V") { s = s.dropFirst() }
+        guard let first = s.first, first.isNumber else { return false }
+        let core = s.prefix { $0.isNumber || $0 == "." }
+        return core.contains(".") && core.last != "."
     }
 }

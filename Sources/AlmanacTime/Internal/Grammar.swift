@@ -234,6 +234,10 @@ struct Grammar {
         if isRangeJoiner(j, bytes), let second = day(j + 1) {
             d2 = second
             j += 2
+        } else if isRangeJoiner(j, bytes), role(j + 1, .weekday) != nil, let second = day(skipComma(j + 2)) {
+            // "Monday 24th - Friday 28th October": the end's weekday is said again.
+            d2 = second
+            j = skipComma(j + 2) + 1
         }
         if isWord(j, "of", in: bytes) { j += 1 }
         guard let m = month(j, strong: true) else { return nil }
@@ -629,7 +633,8 @@ struct Grammar {
             return (spec, after)
         }
         // A bare number is no time: it needs a colon, a meridiem or a zone.
-        if !startHasMeridiem, tokens[i].kind == .number, !punct(i + 1, ":") {
+        // ("Meetup 12: Feb 18": a colon with no minutes after it ends a name.)
+        if !startHasMeridiem, tokens[i].kind == .number, !(punct(i + 1, ":") && i + 2 < tokens.count && number(i + 2) != nil) {
             guard let (spec, after) = withZone(TimeSpec(start: start, end: end), j, bytes), spec.hasZone else {
                 return nil
             }
@@ -717,7 +722,9 @@ struct Grammar {
         }
         var j = i + 1
         var minute = 0
-        if (punct(j, ":") || (punct(j, ".") && role(j + 2, .meridiem) != nil)), !tokens[j].spaceBefore,
+        // "10.30am", "23.59 UTC": a dot separates hours and minutes only before a meridiem or a zone.
+        let dotTime = punct(j, ".") && (role(j + 2, .meridiem) != nil || (role(j + 2, .zone) != nil && tokens[j + 2].allCaps))
+        if punct(j, ":") || dotTime, !tokens[j].spaceBefore,
             let m = number(j + 1), m.digits == 2, m.value < 60, !tokens[j + 1].spaceBefore
         {
             minute = m.value

@@ -205,8 +205,10 @@ enum Tokenizer {
                     j += 2
                 }
                 tokens[j].blocked = true
-                // "4.30pm" is a time, not a version.
-                if j + 1 < n, tokens[j + 1].has(.meridiem), !tokens[j + 1].spaceBefore, j == k + 2 {
+                // "4.30pm" and "23.59 UTC" are times, not versions (a zone in capitals after a space).
+                let zoneAfter = j + 1 < n && tokens[j + 1].has(.zone) && tokens[j + 1].spaceBefore && tokens[j + 1].allCaps
+                    && tokens[k].digits <= 2 && tokens[j].digits == 2
+                if j + 1 < n, tokens[j + 1].has(.meridiem) && !tokens[j + 1].spaceBefore || zoneAfter, j == k + 2 {
                     tokens[k].blocked = false
                     tokens[j].blocked = false
                 }
