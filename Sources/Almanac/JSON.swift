@@ -1,4 +1,5 @@
 import AlmanacCore
+import AlmanacModel
 /// A JSON value with ordered keys, so output follows the documented field order and is byte-stable.
 public indirect enum JSON: Sendable, Hashable {
     case null

@@ -14,9 +14,12 @@ public struct Merger: Sendable {
     public init() {}
 
     public func merge(_ notes: [(info: NoteInfo, items: [Item])]) -> Model {
+        // What depends on one note alone (its items' names made ready for matching, their index keys and
+        // UIDs) is worked out on all cores first; the replay itself is sequential.
+        let ordered = notes.sorted { NoteRef($0.info) < NoteRef($1.info) }
         var replay = Replay()
-        for note in notes.sorted(by: { NoteRef($0.info) < NoteRef($1.info) }) {
-            replay.add(Merger.prepare(note.info, note.items))
+        for ready in parallelMap(ordered, { Merger.prepare($0.info, $0.items) }) {
+            replay.add(ready)
         }
         return replay.model()
     }
@@ -125,6 +128,8 @@ public struct Merger: Sendable {
     struct Prepared: Sendable {
         var names: [PreparedName]
         var event: Names.Key?
+        /// The words and acronyms a deadline's event is indexed under (``PreparedName/words``).
+        var eventWords: [UInt64]?
         var keys: [UInt64]
         var uid: String
 
@@ -136,6 +141,7 @@ public struct Merger: Sendable {
                 return ready
             }
             event = item.forEvent.map(Names.Key.init)
+            eventWords = item.forEvent.map { PreparedName($0).words }
             keys = Index.keys(item, names)
             uid = Merger.uid(for: item, note: note)
         }
@@ -146,7 +152,8 @@ public struct Merger: Sendable {
     /// every item ``match(_:_:_:_:_:_:sameDay:)`` can accept, and no more than needed: two dated items
     /// other than deadlines match only when they are at most 366 days apart, so such items are also
     /// filed by the span of 366 days their date falls in, and a dated lookup reads the neighbouring
-    /// spans and the undated items of each key instead of the whole key.
+    /// spans and the undated items of each key instead of the whole key; two deadlines with events match
+    /// only when their events are alike, so deadlines are also filed by the words of their event.
     struct Index {
         /// The items filed under each key, each once: under the key itself, and under the key and a span.
         private var byKey: [UInt64: [Int]] = [:]
@@ -156,6 +163,7 @@ public struct Merger: Sendable {
         private(set) var facts: [Facts] = []
         private(set) var names: [[PreparedName]] = []
         private(set) var events: [Names.Key?] = []
+        private var eventWords: [[UInt64]?] = []
         private var indexKeys: [[UInt64]] = []
         private var filed: [Set<UInt64>] = []
         /// The note (its position in the replay) that last claimed each item: a note's items match
@@ -193,6 +201,13 @@ public struct Merger: Sendable {
             Hash.combine(Hash.combine(key, span == nil ? 0 : 1), UInt64(bitPattern: Int64(span ?? 0)))
         }
 
+        /// A deadline's key with each word of its event (a deadline with an event matches another's only when
+        /// their events are alike, which takes a word or an acronym in common), or marked as having none.
+        private static func withEvent(_ key: UInt64, _ words: [UInt64]?) -> [UInt64] {
+            guard let words else { return [Hash.combine(Hash.combine(key, 2), 0)] }
+            return words.map { Hash.combine(Hash.combine(key, 3), $0) }
+        }
+
         func isClaimed(_ position: Int) -> Bool { claimedBy[position] == claimsBy }
 
         /// Records a new item.
@@ -200,6 +215,7 @@ public struct Merger: Sendable {
             facts.append(Facts(item, lastMentioned: mentioned))
             names.append(ready.names)
             events.append(ready.event)
+            eventWords.append(ready.eventWords)
             indexKeys.append(ready.keys)
             filed.append([])
             claimedBy.append(claimsBy)
@@ -219,12 +235,16 @@ public struct Merger: Sendable {
             }
             if events[position]?.name != item.forEvent {
                 events[position] = incoming.event?.name == item.forEvent ? incoming.event : item.forEvent.map(Names.Key.init)
+                eventWords[position] = incoming.event?.name == item.forEvent ? incoming.eventWords : item.forEvent.map { PreparedName($0).words }
             }
             file(position)
         }
 
         private mutating func file(_ position: Int) {
-            var lists = indexKeys[position].flatMap { [$0, Self.spanned($0, Self.span(facts[position]))] }
+            var lists = indexKeys[position].flatMap { key in
+                [key] + (facts[position].kind == .deadline
+                    ? Self.withEvent(key, eventWords[position]) : [Self.spanned(key, Self.span(facts[position]))])
+            }
             if let uid = facts[position].externalUID { lists.append(Self.uidKey(uid)) }
             for list in lists where filed[position].insert(list).inserted { byKey[list, default: []].append(position) }
         }
@@ -235,6 +255,8 @@ public struct Merger: Sendable {
             var lists: [UInt64]
             if let span = Self.span(facts) {
                 lists = ready.keys.flatMap { key in [span - 1, span, span + 1, nil].map { Self.spanned(key, $0) } }
+            } else if facts.kind == .deadline, let words = ready.eventWords {
+                lists = ready.keys.flatMap { key in Self.withEvent(key, words) + Self.withEvent(key, nil) }
             } else {
                 lists = ready.keys
             }

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 /// `map` over all cores; results keep the input order.
-func parallelMap<T: Sendable, R: Sendable>(_ input: [T], _ transform: @Sendable (T) -> R) -> [R] {
+package func parallelMap<T: Sendable, R: Sendable>(_ input: [T], _ transform: @Sendable (T) -> R) -> [R] {
     guard input.count > 1 else { return input.map(transform) }
     let box = ResultBox<R>(count: input.count)
     DispatchQueue.concurrentPerform(iterations: input.count) { index in

@@ -1,4 +1,4 @@
-@testable import Almanac
+import AlmanacModel
 import Foundation
 import Testing
 
