@@ -105,6 +105,9 @@ def by_icalendar(raw, problems):
 
 
 def by_vobject(raw, problems):
+    # vobject keeps the first VTIMEZONE it reads for a TZID for the rest of the process; each feed trims
+    # its zones to its own years, so each feed is read as a client reads it: on its own.
+    vobject.icalendar.__dict__["__tzidMap"].clear()
     components = list(vobject.readComponents(raw.decode("utf-8"), validate=True))
     if len(components) != 1 or components[0].name != "VCALENDAR":
         raise ValueError(f"expected one VCALENDAR, found {[c.name for c in components]}")
