@@ -111,4 +111,55 @@ struct StyleTests {
             "meeting/call; Next call; 2018-09-26T10:00; scheduled",
         ])
     }
+
+    /// A plenary's agenda: the header block's day range and place, names one a paragraph under an
+    /// "Attendees" heading (the chair first), future meetings as a list under a lead line and as a table
+    /// (a month alone, placeholders left out).
+    @Test func plenaryAgenda() throws {
+        #expect(try extract("plenary-agenda.md") == [
+            "meeting/call; Agenda for the 12th plenary of the Widget Standards Group; 2026-10-14; to 2026-10-16; past; in Porto, Portugal; people Kenji Mori|Ana Ferreira|Lea Novak",
+            "meeting/call; Meeting, Oslo; 2027-02-09; to 2027-02-11; scheduled; in Oslo",
+            "meeting/call; Meeting, Remote; 2027-05-18; to 2027-05-20; scheduled; in Remote",
+            "meeting/call; Meeting, Nairobi, KE (Acme); 2027-09-14; to 2027-09-16; scheduled; in Nairobi, KE",
+            "meeting/call; Meeting; 2027-11; scheduled",
+        ])
+    }
+
+    /// Minutes exported to Markdown with an HTML attendance table: only the rows marked "x" attended,
+    /// affiliations in parentheses are no names.
+    @Test func htmlAttendanceTable() throws {
+        #expect(try extract("html-attendance.md") == [
+            "meeting/call; 2027-03-02 Meeting; 2027-03-02; past; people Ana Ferreira|Lea Novak",
+            "meeting/call; Next call; 2027-03-16; scheduled",
+        ])
+    }
+
+    /// A call for participation records no meeting: its title's "Call for", and "People who…" or
+    /// "Present your work" at the start of a line, are no meeting's.
+    @Test func postWithoutMeeting() throws {
+        #expect(try extract("cfp-post.md") == [
+            "event/other; Tidecon 2027; 2027-03-12; to 2027-03-13; scheduled; in Ghent",
+            "deadline/cfp; call for papers closes; 2026-11-30; scheduled",
+        ])
+    }
+
+    /// An AsciiDoc ideas page: a heading per idea with its "Potential mentors:" (names in links on the
+    /// next lines) and "Estimated difficulty:"; a heading without people is no idea.
+    @Test func ideaSectionsInAsciiDoc() throws {
+        let items = try items(at: try #require(Bundle.module.url(forResource: "Fixtures/styles/summer-ideas.adoc", withExtension: nil)).path)
+        #expect(items.map(describe) == [
+            "project/gsoc; Offline map tiles; undated; proposed; people Ana Ferreira|Kenji Mori",
+            "project/gsoc; Accessible charts; undated; proposed; people Lea Novak",
+        ])
+        #expect(items.map(\.difficulty) == [nil, 2])
+    }
+
+    /// An HTML table of accepted projects (project | student | mentors): one in-progress project a row,
+    /// the student first.
+    @Test func acceptedProjectsTable() throws {
+        #expect(try extract("accepted-projects.html") == [
+            "project/gsoc; Faster tile cache; undated; in-progress; people Rui Costa|Ana Ferreira|Kenji Mori",
+            "project/gsoc; Chart narration; undated; in-progress; people Mira Das|Lea Novak",
+        ])
+    }
 }

@@ -187,7 +187,9 @@ enum Consolidate {
             item.status = sorted.map(\.item.status).first { $0 != .unknown } ?? item.status
         }
         if item.kind == .meeting, let own = group.first(where: { $0.item.status == .past }) {
+            // The meeting the note records keeps its own days: a time said of it elsewhere is a session's.
             item.title = own.item.title
+            item.when = own.item.when
             item.status = .past
             item.people = own.item.people
         }

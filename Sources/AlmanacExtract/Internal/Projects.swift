@@ -9,6 +9,7 @@ import AlmanacTime
 enum Projects {
     static func extract(_ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
+        drafts += walkedProjects(context)
         drafts += listedIdeas(context)
         drafts += sectionLeadIns(context)
         let programmes = context.blocks.indices.map { programme(of: $0, context) }
@@ -98,6 +99,39 @@ enum Projects {
         for heading in context.headings(of: index) { if let found = programme(in: heading) { return found } }
         if let parent = block.parent, let found = programme(in: context.blocks[parent].text) { return found }
         return nil
+    }
+
+    // MARK: - Idea sections and tables of projects
+
+    /// The projects a note lays out as a projects list page does: a heading per idea with its fields
+    /// ("Potential mentors:", "Difficulty: Easy", "Skills:"), or a table of projects ("Project | Student |
+    /// Mentor"). Only the ones that name people (mentors, students) count: a heading with a "Status:" or a
+    /// link is no project by itself in a note.
+    static func walkedProjects(_ context: NoteContext) -> [Draft] {
+        let named: Item.Subkind? = context.info.title.flatMap { Self.programme(in: $0) }
+        var walker = ListWalker(document: context.note.document, path: context.info.path, programme: named)
+        walker.run()
+        var drafts: [Draft] = []
+        for project in walker.projects where !project.mentors.isEmpty || !project.contributors.isEmpty {
+            // In a note, a heading with a "Contact:" is no project unless a programme or the word says so.
+            let block = context.blocks.firstIndex { $0.line == project.line } ?? 0
+            let framing = ([context.info.title ?? ""] + (block < context.blocks.count ? context.headings(of: block) : []))
+            guard project.programme != nil || framing.contains(where: { text in
+                text.lowercaseWords.contains { $0.hasPrefix("project") || $0 == "idea" || $0 == "ideas" }
+            }) else { continue }
+            var item: Item = project.item(path: context.info.path)
+            item.subkind = project.programme ?? .other
+            item.project?.listed = false
+            // Students first, then their mentors, as a table of accepted projects reads.
+            item.people = project.contributors + project.mentors.filter { !project.contributors.contains($0) }
+            // An idea is proposed until someone takes it; a project with its student is under way.
+            if item.status == .available { item.status = project.contributors.isEmpty ? .proposed : .inProgress }
+            if block < context.blocks.count {
+                item.sources = [context.evidence(block: block, at: 0, quote: NoteContext.quote(context.blocks[block].text))]
+            }
+            drafts.append(Draft(item, block: block, confidence: 0.9))
+        }
+        return drafts
     }
 
     // MARK: - "we discussed:" followed by a list of ideas
@@ -378,9 +412,13 @@ enum Projects {
     static func projectObject(_ sentence: Sentence, from start: Int) -> Range<Int>? {
         let words = sentence.words
         var lo = start
-        while lo < words.count, ["a", "an", "the", "some", "this", "that"].contains(words[lo].lower) { lo += 1 }
+        while lo < words.count, ["a", "an", "the", "some", "this", "that", "their", "his", "her", "our", "my", "your", "its"].contains(words[lo].lower) {
+            lo += 1
+        }
         guard lo < words.count, !words[lo].isPunct else { return nil }
         if ["it", "this", "that", "them", "something", "things", "stuff", "getting"].contains(words[lo].lower) { return nil }
+        // "work on their project", "the projects below": the programme's projects, not one of them.
+        if ["project", "projects", "idea", "ideas"].contains(words[lo].lower) { return nil }
         if let link = sentence.linkRange(lo) { return link }
         var hi = lo
         while hi < words.count, hi - lo < 4, !words[hi].isPunct,
