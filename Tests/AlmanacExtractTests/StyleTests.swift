@@ -162,4 +162,18 @@ struct StyleTests {
             "project/gsoc; Chart narration; undated; in-progress; people Mira Das|Lea Novak",
         ])
     }
+
+    /// Meetings named with their date in minutes ("at the 4/20 meeting", "cancel the May 18th steering
+    /// meeting", "the board meeting later this week"), not a meeting of last week or a meeting's agenda;
+    /// a schedule row about meetings is a meeting, not also an event.
+    @Test func datedMeetingMentions() throws {
+        #expect(try extract("dated-mentions.md") == [
+            "meeting/call; 2027-05-04 Meeting; 2027-05-04; past; people Ana Ferreira|Kenji Mori",
+            "meeting/call; Meeting; 2027-04-20; past",
+            "meeting/call; Steering meeting; 2027-05-18; tentative; cancelled",
+            "meeting/call; Steering meeting; 2027-06-01; scheduled",
+            "meeting/call; Board meeting; 2027-05-03; to 2027-05-09; tentative; tentative",
+            "meeting/call; Begin Thursday APAC-friendly meetings; 2027-05-13; scheduled",
+        ])
+    }
 }

@@ -47,6 +47,15 @@ enum Cues {
     static let eventColumnWords: Set<String> = ["event", "events", "conference", "conferences", "meetup", "meetups"]
     /// A cell that holds no value.
     static let placeholders: Set<String> = ["?", "??", "???", "tbd", "tba", "tbc", "-", "—", "–", "n/a", "none"]
+    /// Nouns that name a meeting where a date stands beside them ("the Sept. 19th TAC meeting").
+    static let meetingNouns: WordSet = ["meeting", "meetings", "call", "telecon", "plenary", "sync", "standup"]
+    /// Words that make a relative date look ahead ("later this week", "will meet next Tuesday").
+    static let aheadWords: WordSet = ["will", "next", "later", "upcoming", "coming", "scheduled", "planned", "shall", "following"]
+    /// Nouns after a meeting word that make it a document of the meeting ("meeting agenda", "call notes").
+    static let meetingDocuments: WordSet = [
+        "agenda", "agendas", "notes", "minutes", "recording", "recordings", "link", "links", "invite", "invites", "room",
+        "doc", "docs", "document", "slides", "series",
+    ]
     static let callWords: WordSet = ["call", "meeting", "calls", "meetings", "hangout", "sync", "standup", "stand-up"]
     static let callSchedulers: WordSet = [
         "next", "scheduled", "resume", "will", "moved", "move", "postponed", "rescheduled", "cancelled", "canceled",

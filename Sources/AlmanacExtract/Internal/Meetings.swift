@@ -8,8 +8,11 @@ import AlmanacTime
 enum Meetings {
     static func extract(_ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
-        if let own = ownMeeting(context) { drafts.append(own) }
-        drafts += scheduledCalls(context)
+        let own = ownMeeting(context)
+        if let own { drafts.append(own) }
+        var handled = Set<Int>()
+        drafts += scheduledCalls(context, handled: &handled)
+        drafts += datedMentions(context, skipping: handled, recordsMeeting: own != nil)
         drafts += MeetingSchedules.extract(context)
         return drafts
     }
@@ -255,13 +258,16 @@ enum Meetings {
 
     // MARK: - Scheduled calls
 
-    static func scheduledCalls(_ context: NoteContext) -> [Draft] {
+    /// `handled`: the sentences that gave a call.
+    static func scheduledCalls(_ context: NoteContext, handled: inout Set<Int>) -> [Draft] {
         var drafts: [Draft] = []
         for sentence in context.sentences where sentence.hasAny(Cues.callWords) {
             guard let callIndex = sentence.words.firstIndex(where: { Cues.callWords.contains($0) }) else { continue }
             let lowerWords = sentence.words.map(\.lower)
             let before = lowerWords[max(0, callIndex - 3)..<callIndex]
-            let nextCall = lowerWords.contains("next")
+            // "next" of this call ("the next TAC call", "call next week"), not of another thing in the sentence
+            // ("followup from last meeting: … our next Town Hall").
+            let nextCall = lowerWords[max(0, callIndex - 4)..<min(lowerWords.count, callIndex + 3)].contains("next")
             let noCall = before.contains("no") || sentence.hasAny(.meetings_cancelled)
             let scheduled = sentence.hasAny(.meetings_scheduled)
             guard nextCall || noCall || (scheduled && !sentence.dates.isEmpty) else { continue }
@@ -282,6 +288,7 @@ enum Meetings {
                     kind: .meeting, subkind: .call, title: "Next call", when: when, status: .scheduled,
                     sources: [context.evidence(sentence)])
                 drafts.append(Draft(item, block: sentence.block, confidence: 0.8))
+                handled.insert(sentence.index)
                 continue
             }
             var cancelledUsed = false
@@ -298,6 +305,100 @@ enum Meetings {
                     sources: [context.evidence(sentence, at: expression.range.lowerBound)])
                 _ = block
                 drafts.append(Draft(item, block: sentence.block))
+                handled.insert(sentence.index)
+            }
+        }
+        return drafts
+    }
+
+    // MARK: - Meetings named with their date
+
+    /// "the Sept. 19th TAC meeting", "at the 7/29 meeting", "June CG meeting at CMU", "CG meeting in San
+    /// Francisco, tentative dates are 10/26/2022": a meeting word with a date right before it (at most
+    /// three words between) or soon after it (at most eight) is that meeting, past or to come.
+    /// `recordsMeeting`: the note records a meeting, which a mention of its own day names.
+    static func datedMentions(_ context: NoteContext, skipping handled: Set<Int>, recordsMeeting: Bool) -> [Draft] {
+        var drafts: [Draft] = []
+        for sentence in context.sentences where !sentence.dates.isEmpty && !handled.contains(sentence.index) && sentence.hasAny(Cues.meetingNouns) {
+            let words = sentence.words
+            let block = context.blocks[sentence.block]
+            // "later this week", "next Tuesday": a relative date names a meeting only when it looks ahead
+            // ("joined the call this week" is this meeting, "a meeting last week" one past).
+            let ahead = sentence.hasAny(Cues.aheadWords)
+            var used = Set<Int>()
+            for callIndex in words.indices where Cues.meetingNouns.contains(words[callIndex]) && !words[callIndex].inCode {
+                // "Developers' Meeting" (an event someone's name owns), "call for papers".
+                if callIndex > 0, isPossessive(words[callIndex - 1].text) { continue }
+                if callIndex + 1 < words.count, words[callIndex + 1].lower == "for" { continue }
+                // "Meeting Agenda (Nov 8)", "call notes": a document of a meeting.
+                if callIndex + 1 < words.count, Cues.meetingDocuments.contains(words[callIndex + 1]) { continue }
+                // In a table row the date is the one that fills a cell of its own ("| Begin APAC-friendly
+                // meetings | Lead | Friday 21th October 2022 |"), the title the row's first cell.
+                let row = block.kind == .tableRow ? block.cells : []
+                let callCell = row.firstIndex { $0.contains(words[callIndex].range.lowerBound) }
+                // The nearest dated expression: before the word with at most three words between, or after it.
+                let callStart = words[callIndex].range.lowerBound
+                var best: (TemporalExpression, Int)?
+                let plural = words[callIndex].lower.hasSuffix("s")
+                for expression in sentence.dates where expression.when.isDated && !used.contains(expression.range.lowerBound) {
+                    // A year is no meeting's date ("NEXT YEAR!"); a relative one only looking ahead.
+                    guard expression.when.precision != .year, ahead || !expression.stated.contains(.relative) else { continue }
+                    let distance: Int
+                    if !row.isEmpty {
+                        guard let cell = row.firstIndex(where: { $0.lowerBound <= expression.range.lowerBound && expression.range.lowerBound <= $0.lowerBound + 2 }),
+                            cell != callCell
+                        else { continue }
+                        distance = cell
+                    } else if expression.range.upperBound <= callStart {
+                        distance = words[..<callIndex].reversed().prefix { $0.range.lowerBound >= expression.range.upperBound }.count { $0.isWord }
+                        guard distance <= 3 else { continue }
+                    } else {
+                        // "other meetings); Tuesday": a plural names meetings only with their date before it.
+                        distance = words[(callIndex + 1)...].prefix { $0.range.upperBound <= expression.range.lowerBound }.count { $0.isWord }
+                        guard distance <= 8, !plural else { continue }
+                    }
+                    if best.map({ distance < $0.1 }) ?? true { best = (expression, distance) }
+                }
+                guard let (expression, _) = best else { continue }
+                // "Agenda for the February meeting", "Weekly sync - 21 April": the meeting the note records.
+                if let start = expression.when.start, let last = expression.when.lastDay, start <= context.info.date,
+                    context.info.date <= last, block.isHeading || expression.when.precision == .month || recordsMeeting && start == last
+                {
+                    continue
+                }
+                used.insert(expression.range.lowerBound)
+                var when = expression.when
+                if when.precision == .datetime, let end = when.end, end != when.start {
+                    when = When(start: when.start, end: end, precision: .day, tentative: when.tentative)
+                }
+                // The name before the word ("TAC meeting", "CG meeting"), dates left out.
+                // The words naming it ("TAC meeting", "board meeting", "steering call"), dates left out.
+                var lo = callIndex
+                while lo > 0, callIndex - lo < 3, words[lo - 1].isWord, !words[lo - 1].hasDigit,
+                    !Cues.nameStoppers.contains(words[lo - 1]) || words[lo - 1].capitalized && sentence.isNameWord(lo - 1),
+                    !sentence.dates.contains(where: { $0.range.contains(words[lo - 1].range.lowerBound) })
+                {
+                    lo -= 1
+                }
+                var title = sentence.text(lo..<(callIndex + 1), in: block)
+                if let first = row.first, !first.contains(expression.range.lowerBound) {
+                    let cell = block.text(first).trimmedPhrase()
+                    if !cell.isEmpty { title = cell }
+                }
+                if let first = title.first, first.isLowercase { title = first.uppercased() + title.dropFirst() }
+                let cancelled = sentence.has(Cues.cancelPhrases) || sentence.has("cancel") || sentence.hasAny(.meetings_cancelled)
+                let status: Item.Status
+                if cancelled {
+                    status = .cancelled
+                } else if let last = when.lastDay, last < context.info.date {
+                    status = .past
+                } else {
+                    status = when.tentative || sentence.has("tentative") ? .tentative : .scheduled
+                }
+                let item = Item(
+                    kind: .meeting, subkind: .call, title: title, when: when, status: status,
+                    sources: [context.evidence(sentence, at: expression.range.lowerBound)])
+                drafts.append(Draft(item, block: sentence.block, confidence: 0.85))
             }
         }
         return drafts
