@@ -394,6 +394,12 @@ package struct ListWalker {
         var projectHeadings = Set<Int>()
         var bare: [Int] = []
         for (index, block) in blocks.enumerated() where block.isHeading {
+            // "### Project name" under "Project proposal template": a form to fill, no project.
+            if ListField.named(block.text) == .title
+                || document.headingPath(of: index).contains(where: { blocks[$0].text.lowercased().contains("template") })
+            {
+                continue
+            }
             var draft = ProjectDraft(project: headingProject(index))
             var consumed = Set<Int>()
             for child in own[index] ?? [] where !tableRows.contains(child) && !consumed.contains(child) {
@@ -554,14 +560,19 @@ package struct ListWalker {
 
     /// A paragraph that is only a bold field name ("**Potential mentors**", "**Recommended skills**"): the
     /// field, with an empty value at its end (its values are the list below it).
+    /// "**Potential mentors** Ana, Ben" (a line break after the bold name): the names after it.
     func boldLabel(_ index: Int, _ segment: Range<Int>) -> (ListField, Range<Int>)? {
         let block = blocks[index]
         let end = block.text.utf8.count
-        guard block.kind == .paragraph, segment == 0..<end,
-            block.spans.contains(where: { $0.kind == .strong && $0.range.lowerBound <= 1 && $0.range.upperBound >= end - 1 }),
-            let field = ListField.named(block.text), field != .title
+        guard block.kind == .paragraph, segment.lowerBound == 0,
+            let bold = block.spans.first(where: { $0.kind == .strong && $0.range.lowerBound <= 1 }),
+            let field = ListField.named(block.text(bold.range)), field != .title
         else { return nil }
-        return (field, end..<end)
+        if bold.range.upperBound >= min(end, segment.upperBound) - 1 { return (field, end..<end) }
+        var start = bold.range.upperBound
+        let bytes = Array(block.text.utf8)
+        while start < segment.upperBound, bytes[start] == 0x20 { start += 1 }
+        return (field, start..<segment.upperBound)
     }
 
     /// The list items right after a paragraph, at the depth of the first one.

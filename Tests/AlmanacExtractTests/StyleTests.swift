@@ -144,14 +144,16 @@ struct StyleTests {
     }
 
     /// An AsciiDoc ideas page: a heading per idea with its "Potential mentors:" (names in links on the
-    /// next lines) and "Estimated difficulty:"; a heading without people is no idea.
+    /// next lines, or after a bold name with no colon) and "Estimated difficulty:"; a heading without
+    /// people is no idea, nor is the "Project name" of a template.
     @Test func ideaSectionsInAsciiDoc() throws {
         let items = try items(at: try #require(Bundle.module.url(forResource: "Fixtures/styles/summer-ideas.adoc", withExtension: nil)).path)
         #expect(items.map(describe) == [
             "project/gsoc; Offline map tiles; undated; proposed; people Ana Ferreira|Kenji Mori",
             "project/gsoc; Accessible charts; undated; proposed; people Lea Novak",
+            "project/gsoc; Tide table widget; undated; proposed; people Rui Costa",
         ])
-        #expect(items.map(\.difficulty) == [nil, 2])
+        #expect(items.map(\.difficulty) == [nil, 2, nil])
     }
 
     /// An HTML table of accepted projects (project | student | mentors): one in-progress project a row,
@@ -174,6 +176,16 @@ struct StyleTests {
             "meeting/call; Steering meeting; 2027-06-01; scheduled",
             "meeting/call; Board meeting; 2027-05-03; to 2027-05-09; tentative; tentative",
             "meeting/call; Begin Thursday APAC-friendly meetings; 2027-05-13; scheduled",
+        ])
+    }
+
+    /// A post about a programme: the list its lead line says holds the suggested projects is one idea an
+    /// entry (the programme from the post's title); a list of steps or of examples is none.
+    @Test func programmePost() throws {
+        #expect(try extract("gsoc-post.md") == [
+            "project/gsoc; Offline map tiles; undated; proposed",
+            "project/gsoc; Tide alerts 2.0; undated; proposed",
+            "project/gsoc; Improvements to the chart renderer; undated; proposed",
         ])
     }
 }

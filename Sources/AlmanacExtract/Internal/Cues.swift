@@ -56,6 +56,8 @@ enum Cues {
         "agenda", "agendas", "notes", "minutes", "recording", "recordings", "link", "links", "invite", "invites", "room",
         "doc", "docs", "document", "slides", "series",
     ]
+    /// Words before "meeting" that make it a verb ("we are meeting at the river").
+    static let meetingVerbSubjects: WordSet = ["we", "they", "i", "you", "are", "is", "be", "were", "was", "am", "'re", "been", "and"]
     static let callWords: WordSet = ["call", "meeting", "calls", "meetings", "hangout", "sync", "standup", "stand-up"]
     static let callSchedulers: WordSet = [
         "next", "scheduled", "resume", "will", "moved", "move", "postponed", "rescheduled", "cancelled", "canceled",

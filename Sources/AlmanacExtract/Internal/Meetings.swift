@@ -330,6 +330,12 @@ enum Meetings {
                 // "Developers' Meeting" (an event someone's name owns), "call for papers".
                 if callIndex > 0, isPossessive(words[callIndex - 1].text) { continue }
                 if callIndex + 1 < words.count, words[callIndex + 1].lower == "for" { continue }
+                // "…on Saturday 12 April, meeting at the river": a verb after a comma or a subject.
+                if words[callIndex].lower == "meeting", callIndex > 0,
+                    [",", ";", "—", "–"].contains(words[callIndex - 1].text) || Cues.meetingVerbSubjects.contains(words[callIndex - 1])
+                {
+                    continue
+                }
                 // "Meeting Agenda (Nov 8)", "call notes": a document of a meeting.
                 if callIndex + 1 < words.count, Cues.meetingDocuments.contains(words[callIndex + 1]) { continue }
                 // In a table row the date is the one that fills a cell of its own ("| Begin APAC-friendly

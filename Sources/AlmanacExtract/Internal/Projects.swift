@@ -9,8 +9,10 @@ import AlmanacTime
 enum Projects {
     static func extract(_ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
-        drafts += walkedProjects(context)
-        drafts += listedIdeas(context)
+        let walked = walkedProjects(context)
+        drafts += walked
+        // A list inside an idea's own section is the idea's parts, not more ideas.
+        drafts += listedIdeas(context, outside: Set(walked.map(\.block).filter { context.blocks[$0].isHeading }))
         drafts += sectionLeadIns(context)
         let programmes = context.blocks.indices.map { programme(of: $0, context) }
         for sentence in context.sentences where sentence.hasAny(frameCues) {
@@ -136,7 +138,8 @@ enum Projects {
 
     // MARK: - "we discussed:" followed by a list of ideas
 
-    static func listedIdeas(_ context: NoteContext) -> [Draft] {
+    /// `outside`: headings of projects already read, whose lists are not read again.
+    static func listedIdeas(_ context: NoteContext, outside projectHeadings: Set<Int> = []) -> [Draft] {
         var drafts: [Draft] = []
         var index = 0
         let blocks = context.blocks
@@ -149,9 +152,16 @@ enum Projects {
                 continue
             }
             let intro = block.text.lowercased()
-            let section = programme(of: index, context) ?? programme(in: block.text)
+            // "Here are examples of project ideas:": examples, not ideas; an idea's own list of features.
+            if intro.includes("example") || block.section.map(projectHeadings.contains) == true {
+                index += 1
+                continue
+            }
+            // The programme of the section, of the lead line, else of the note ("Jenkins joins GSoC 2016").
+            let section = programme(of: index, context) ?? programme(in: block.text) ?? context.info.title.flatMap { programme(in: $0) }
+            // "these are the steps to take:" lists no ideas.
             let aboutProjects = intro.includes("project") || intro.includes("idea") || intro.includes("discussed") || intro.includes("suggest")
-            guard let subkind = section, aboutProjects || section != nil else {
+            guard let subkind = section, aboutProjects else {
                 index += 1
                 continue
             }
