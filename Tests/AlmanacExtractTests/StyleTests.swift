@@ -166,7 +166,8 @@ struct StyleTests {
     }
 
     /// Meetings named with their date in minutes ("at the 4/20 meeting", "cancel the May 18th steering
-    /// meeting", "the board meeting later this week"), not a meeting of last week or a meeting's agenda;
+    /// meeting", "the board meeting later this week", "Office hours: two meetings starting on May 24"),
+    /// not a meeting of last week or a meeting's agenda;
     /// a schedule row about meetings is a meeting, not also an event.
     @Test func datedMeetingMentions() throws {
         #expect(try extract("dated-mentions.md") == [
@@ -175,6 +176,7 @@ struct StyleTests {
             "meeting/call; Steering meeting; 2027-05-18; tentative; cancelled",
             "meeting/call; Steering meeting; 2027-06-01; scheduled",
             "meeting/call; Board meeting; 2027-05-03; to 2027-05-09; tentative; tentative",
+            "meeting/call; Office hours for newcomers; 2027-05-24; scheduled",
             "meeting/call; Begin Thursday APAC-friendly meetings; 2027-05-13; scheduled",
         ])
     }
@@ -186,6 +188,14 @@ struct StyleTests {
             "project/gsoc; Offline map tiles; undated; proposed",
             "project/gsoc; Tide alerts 2.0; undated; proposed",
             "project/gsoc; Improvements to the chart renderer; undated; proposed",
+        ])
+    }
+
+    /// Board minutes: a "Chair:" line names the chair first; every "… present:" list counts, inline or as
+    /// bullets below it; "Absent:" does not.
+    @Test func boardMinutesWithPresentLists() throws {
+        #expect(try extract("board-minutes.md") == [
+            "meeting/call; Board minutes; 2027-06-09; past; people Ruth Adeyemi|Tomás Silva|Ingrid Holm|Dana Kim|Omar Haddad",
         ])
     }
 }

@@ -14,30 +14,55 @@ struct Attendance {
     /// Chair first, then the others in the order written.
     var people: [String]
 
+    /// Every attendees list of the note, joined: the first list whatever its label, then the other
+    /// lists of people present ("Directors present:", then "Officers present:"); a "Chair:" or
+    /// "Facilitator:" line puts its names first.
     static func find(_ context: NoteContext) -> Attendance? {
         let blocks = context.blocks
+        var found: Attendance?
+        var chairs: [String] = []
         for (index, block) in blocks.enumerated() where block.kind != .code && block.kind != .tableRow {
-            guard let label = label(in: block) else { continue }
+            if let names = chairLine(block) { for name in names where !chairs.contains(name) { chairs.append(name) } }
+            guard let (label, strong) = label(in: block), found == nil || strong else { continue }
+            var group: Attendance?
             switch label {
             case .inline(let offset):
-                return Attendance(block: index, offset: offset, people: Meetings.people(in: block.text, from: offset))
+                group = Attendance(block: index, offset: offset, people: Meetings.people(in: block.text, from: offset))
             case .lines(let offset):
                 // "Attendees:" ending its line in a paragraph: a name a line below it.
                 var chair: String?
                 var people: [String] = []
                 for line in lineTexts(block, from: offset) {
                     if isLabelLine(line) { break }
-                    let found = Meetings.people(in: line, from: 0, keepChair: true)
-                    if let c = found.chair, chair == nil { chair = c }
-                    people += found.people
+                    let names = Meetings.people(in: line, from: 0, keepChair: true)
+                    if let c = names.chair, chair == nil { chair = c }
+                    people += names.people
                 }
                 if let chair { people.insert(chair, at: 0) }
-                if !people.isEmpty { return Attendance(block: index, offset: offset, people: people) }
+                group = Attendance(block: index, offset: offset, people: people)
             case .following:
-                if let following = following(index, context), !following.people.isEmpty { return following }
+                group = following(index, context)
+            }
+            guard let group, !group.people.isEmpty else { continue }
+            if found == nil {
+                found = group
+            } else {
+                for person in group.people where !found!.people.contains(person) { found!.people.append(person) }
             }
         }
-        return nil
+        guard var found else { return nil }
+        found.people = chairs + found.people.filter { !chairs.contains($0) }
+        return found
+    }
+
+    /// "Chair: Ana Ferreira", "**Facilitator:** Ben": the names a chair label gives.
+    static func chairLine(_ block: Block) -> [String]? {
+        guard block.text.utf8.count < 200, let colon = block.text.firstIndex(of: ":") else { return nil }
+        let key = block.text[..<colon].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
+        guard Cues.chairLabels.contains(key) else { return nil }
+        let offset = block.text.utf8.distance(from: block.text.utf8.startIndex, to: colon.samePosition(in: block.text.utf8)!) + 1
+        let names = Meetings.people(in: block.text, from: offset)
+        return names.isEmpty ? nil : names
     }
 
     /// Where the names of an attendees label are: on its line from an offset, on the block's next lines
@@ -53,7 +78,13 @@ struct Attendance {
     /// more (a heading or a line of its own: the names follow). A heading may also end with the word
     /// ("Introduction of attendees", "Roll call"). Prose that starts with the word ("Present the plan",
     /// "People who…") is no label.
-    static func label(in block: Block) -> Label? {
+    static func label(in block: Block) -> (Label, Bool)? {
+        guard let found = labelAndWord(in: block) else { return nil }
+        return (found.0, !Cues.attendeeWordsNeedingColon.contains(found.1))
+    }
+
+    /// The label and its word.
+    static func labelAndWord(in block: Block) -> (Label, String)? {
         let bytes = Array(block.text.utf8)
         guard !bytes.isEmpty else { return nil }
         let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
@@ -81,7 +112,7 @@ struct Attendance {
                         k += 1
                     }
                     guard k < bytes.count else {
-                        if block.isHeading { return .following }
+                        if block.isHeading { return (.following, label) }
                         continue
                     }
                     i = skip(bytes, from: k + 1, over: markers)
@@ -91,18 +122,29 @@ struct Attendance {
                     && !Cues.attendeeWordsNeedingColon.contains(label)
                 if i < bytes.count, bytes[i] == UInt8(ascii: ":") || dash {
                     let names = skip(bytes, from: i + 1, over: markers)
-                    if names >= bytes.count { return .following }
-                    return names >= lineEnd ? .lines(names) : .inline(names)
+                    if names >= bytes.count { return (.following, label) }
+                    return (names >= lineEnd ? .lines(names) : .inline(names), label)
                 }
                 // "Attendees" alone in its block (a heading, a bold line).
-                if i >= bytes.count, start == 0, !Cues.attendeeWordsNeedingColon.contains(label) { return .following }
+                if i >= bytes.count, start == 0, !Cues.attendeeWordsNeedingColon.contains(label) { return (.following, label) }
+            }
+            // "Directors present:", "TSC members attending:": a short key that ends with a label word.
+            if let colon = lower[start..<min(lower.count, start + 40)].firstIndex(of: UInt8(ascii: ":")), colon > start {
+                let key = String(decoding: lower[start..<colon], as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
+                let words = key.split(separator: " ")
+                if words.count >= 2, words.count <= 3, let last = words.last, Cues.attendeeKeyEnds.contains(String(last)) {
+                    let lineEnd = lines.first { $0 > start } ?? bytes.count
+                    let names = skip(bytes, from: colon + 1, over: markers)
+                    if names >= bytes.count { return (.following, String(last)) }
+                    return (names >= lineEnd ? .lines(names) : .inline(names), String(last))
+                }
             }
         }
         // "Introduction of attendees", "Roll call": a short heading that ends with the label.
         if block.isHeading, block.text.wordCount <= 5 {
             let words = block.text.lowercaseWords
-            if let last = words.last, Cues.attendeeHeadingEnds.contains(last) { return .following }
-            if words.count >= 2, words.suffix(2) == ["roll", "call"] { return .following }
+            if let last = words.last, Cues.attendeeHeadingEnds.contains(last) { return (.following, last) }
+            if words.count >= 2, words.suffix(2) == ["roll", "call"] { return (.following, "roll call") }
         }
         return nil
     }

@@ -13,6 +13,13 @@ enum Cues {
     /// Labels that are ordinary words at the start of prose ("People who…", "Participants will…"): a label
     /// only with a colon.
     static let attendeeWordsNeedingColon: Set<String> = ["people", "who", "participants", "attending"]
+    /// The last word of a short key that labels people present ("Directors present:", "Members attending:").
+    static let attendeeKeyEnds: Set<String> = ["present", "attending", "attendees", "attendance"]
+    /// Keys that name a meeting's chair ("Chair: Ana", "Facilitator: Ben"): the chair comes first.
+    static let chairLabels: Set<String> = [
+        "chair", "chairs", "chairperson", "co-chairs", "facilitator", "facilitators", "moderator", "chaired by",
+        "facilitated by", "led by",
+    ]
     /// The last word of a heading over an attendees list ("Introduction of attendees").
     static let attendeeHeadingEnds: Set<String> = ["attendees", "attendance"]
     /// Words that make a title name a meeting ("Weekly sync", "Board meeting", "Dev call notes").
@@ -58,6 +65,8 @@ enum Cues {
     ]
     /// Words before "meeting" that make it a verb ("we are meeting at the river").
     static let meetingVerbSubjects: WordSet = ["we", "they", "i", "you", "are", "is", "be", "were", "was", "am", "'re", "been", "and"]
+    /// Number words that count meetings ("two meetings starting on …").
+    static let smallNumbers: WordSet = ["two", "three", "four", "five", "six", "several", "weekly", "monthly"]
     static let callWords: WordSet = ["call", "meeting", "calls", "meetings", "hangout", "sync", "standup", "stand-up"]
     static let callSchedulers: WordSet = [
         "next", "scheduled", "resume", "will", "moved", "move", "postponed", "rescheduled", "cancelled", "canceled",

@@ -361,7 +361,9 @@ enum Meetings {
                     } else {
                         // "other meetings); Tuesday": a plural names meetings only with their date before it.
                         distance = words[(callIndex + 1)...].prefix { $0.range.upperBound <= expression.range.lowerBound }.count { $0.isWord }
-                        guard distance <= 8, !plural else { continue }
+                        // "two meetings starting on March 7th": a counted plural has its first date after it.
+                        let counted = callIndex > 0 && (words[callIndex - 1].hasDigit || Cues.smallNumbers.contains(words[callIndex - 1]))
+                        guard distance <= 8, !plural || counted else { continue }
                     }
                     if best.map({ distance < $0.1 }) ?? true { best = (expression, distance) }
                 }
@@ -380,13 +382,20 @@ enum Meetings {
                 // The name before the word ("TAC meeting", "CG meeting"), dates left out.
                 // The words naming it ("TAC meeting", "board meeting", "steering call"), dates left out.
                 var lo = callIndex
-                while lo > 0, callIndex - lo < 3, words[lo - 1].isWord, !words[lo - 1].hasDigit,
+                while lo > 0, callIndex - lo < 3, words[lo - 1].isWord, !words[lo - 1].hasDigit, !Cues.smallNumbers.contains(words[lo - 1]),
                     !Cues.nameStoppers.contains(words[lo - 1]) || words[lo - 1].capitalized && sentence.isNameWord(lo - 1),
                     !sentence.dates.contains(where: { $0.range.contains(words[lo - 1].range.lowerBound) })
                 {
                     lo -= 1
                 }
                 var title = sentence.text(lo..<(callIndex + 1), in: block)
+                // "Office hours: two meetings starting on May 24": a bare meeting word takes the line's key.
+                if lo == callIndex, row.isEmpty, let colon = block.text.firstIndex(of: ":"),
+                    block.text.utf8.distance(from: block.text.utf8.startIndex, to: colon.samePosition(in: block.text.utf8)!) < words[callIndex].range.lowerBound
+                {
+                    let key = String(block.text[..<colon]).trimmedPhrase()
+                    if !key.isEmpty, key.wordCount <= 5, !key.contains(where: \.isNumber) { title = key }
+                }
                 if let first = row.first, !first.contains(expression.range.lowerBound) {
                     let cell = block.text(first).trimmedPhrase()
                     if !cell.isEmpty { title = cell }
