@@ -198,4 +198,11 @@ struct StyleTests {
             "meeting/call; Board minutes; 2027-06-09; past; people Ruth Adeyemi|Tomás Silva|Ingrid Holm|Dana Kim|Omar Haddad",
         ])
     }
+
+    /// A conference page records no meeting and lists none: an "Agenda" of talks, "Participants:"
+    /// without names, "Last call for talks", a list of events and meetings, "volunteers sync on
+    /// Friday … meeting at the venue" (verbs).
+    @Test func conferencePageHasNoMeetings() throws {
+        #expect(try extract("conference-page.md").filter { $0.hasPrefix("meeting/") } == [])
+    }
 }

@@ -43,6 +43,10 @@ struct Attendance {
             case .following:
                 group = following(index, context)
             }
+            // "Participants: students from Lisbon and Porto": a list after a weak label is of names.
+            if !strong, let weak = group, !weak.people.allSatisfy({ $0.first?.isUppercase == true || $0.hasPrefix("@") }) {
+                group = nil
+            }
             guard let group, !group.people.isEmpty else { continue }
             if found == nil {
                 found = group

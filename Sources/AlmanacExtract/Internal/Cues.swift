@@ -51,6 +51,11 @@ enum Cues {
     static let dateColumnWords: Set<String> = ["date", "dates", "when", "day", "days"]
     static let placeColumnWords: Set<String> = ["location", "where", "place", "venue", "city"]
     static let hostColumnWords: Set<String> = ["host", "hosts", "organizer", "organiser", "sponsor"]
+    /// Words of a heading or lead line that make its list one of events too ("Upcoming events and meetings").
+    static let eventListWords: Set<String> = [
+        "event", "events", "conference", "conferences", "meetup", "meetups", "hackathon", "hackathons", "workshop",
+        "workshops",
+    ]
     static let eventColumnWords: Set<String> = ["event", "events", "conference", "conferences", "meetup", "meetups"]
     /// A cell that holds no value.
     static let placeholders: Set<String> = ["?", "??", "???", "tbd", "tba", "tbc", "-", "—", "–", "n/a", "none"]
@@ -64,7 +69,10 @@ enum Cues {
         "doc", "docs", "document", "slides", "series",
     ]
     /// Words before "meeting" that make it a verb ("we are meeting at the river").
-    static let meetingVerbSubjects: WordSet = ["we", "they", "i", "you", "are", "is", "be", "were", "was", "am", "'re", "been", "and"]
+    static let meetingVerbSubjects: WordSet = [
+        "we", "they", "i", "you", "are", "is", "be", "were", "was", "am", "'re", "been", "and", "to", "will", "would", "can",
+        "could", "should", "please", "let's",
+    ]
     /// Number words that count meetings ("two meetings starting on …").
     static let smallNumbers: WordSet = ["two", "three", "four", "five", "six", "several", "weekly", "monthly"]
     static let callWords: WordSet = ["call", "meeting", "calls", "meetings", "hangout", "sync", "standup", "stand-up"]

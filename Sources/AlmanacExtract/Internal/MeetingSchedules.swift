@@ -163,7 +163,7 @@ enum MeetingSchedules {
                 if (word == "call" || word == "calls"), n + 1 < words.count, words[n + 1] == "for" { continue }
                 meeting = true
             }
-            return meeting && words.contains(where: Cues.scheduleWords.contains)
+            return meeting && words.contains(where: Cues.scheduleWords.contains) && !words.contains(where: Cues.eventListWords.contains)
         }
     }
 }

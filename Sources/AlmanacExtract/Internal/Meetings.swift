@@ -69,11 +69,23 @@ enum Meetings {
             let text = context.blocks[index].text
             let words = text.lowercaseWords
             guard words.contains(where: Cues.recordWords.contains), namesRecord(text) else { continue }
-            // A bare "Agenda" or "Minutes" section: the note records a meeting, its title names it.
-            if words.allSatisfy(Cues.recordWords.contains) { return (info.title ?? text, info.titleLine ?? context.blocks[index].line, nil) }
+            // A bare "Agenda" or "Minutes" section: the note records a meeting, its title names it; an
+            // "Agenda" is a meeting's only under a title that is a day ("2023-08-22"), not a conference's.
+            if words.allSatisfy(Cues.recordWords.contains) {
+                guard words.contains("minutes") || titleIsADay(context) else { continue }
+                return (info.title ?? text, info.titleLine ?? context.blocks[index].line, nil)
+            }
             return (text, context.blocks[index].line, index)
         }
         return nil
+    }
+
+    /// Whether the note has no title or a title that is a day ("2023-08-22", "Notes, 4 March").
+    static func titleIsADay(_ context: NoteContext) -> Bool {
+        guard let title = context.info.title else { return true }
+        guard let heading = context.blocks.indices.prefix(12).first(where: { context.blocks[$0].isHeading && context.blocks[$0].text == title })
+        else { return false }
+        return context.sentencesOfBlock[heading].contains { context.sentences[$0].dates.contains { $0.when.precision == .day } }
     }
 
     /// Whether a title names the record of a meeting: a meeting word ("meeting", "call", "sync",
@@ -330,9 +342,17 @@ enum Meetings {
                 // "Developers' Meeting" (an event someone's name owns), "call for papers".
                 if callIndex > 0, isPossessive(words[callIndex - 1].text) { continue }
                 if callIndex + 1 < words.count, words[callIndex + 1].lower == "for" { continue }
-                // "…on Saturday 12 April, meeting at the river": a verb after a comma or a subject.
-                if words[callIndex].lower == "meeting", callIndex > 0,
-                    [",", ";", "—", "–"].contains(words[callIndex - 1].text) || Cues.meetingVerbSubjects.contains(words[callIndex - 1])
+                // "…on Saturday 12 April, meeting at the river", "we sync on Friday", "please call on Monday":
+                // a verb after a comma, a subject or an auxiliary; "last call": the end of something.
+                if callIndex > 0, words[callIndex].lower == "meeting" && [",", ";", "—", "–"].contains(words[callIndex - 1].text)
+                    || Cues.meetingVerbSubjects.contains(words[callIndex - 1]) || words[callIndex - 1].lower == "last"
+                {
+                    continue
+                }
+                // "Volunteers sync on Friday": after a plural subject, "sync" and "call" are verbs.
+                if callIndex > 0, words[callIndex].lower != "meeting", words[callIndex].lower != "meetings",
+                    words[callIndex - 1].lower.hasSuffix("s"), !words[callIndex - 1].lower.hasSuffix("ss"), !words[callIndex - 1].allCaps,
+                    !isPossessive(words[callIndex - 1].text)
                 {
                     continue
                 }
