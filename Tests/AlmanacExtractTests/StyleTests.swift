@@ -182,12 +182,15 @@ struct StyleTests {
     }
 
     /// A post about a programme: the list its lead line says holds the suggested projects is one idea an
-    /// entry (the programme from the post's title); a list of steps or of examples is none.
+    /// entry (the programme from the post's title); a list of steps or of examples is none; the links a
+    /// sentence about a programme's projects lists are its projects (done: the sentence tells of the past).
     @Test func programmePost() throws {
         #expect(try extract("gsoc-post.md") == [
             "project/gsoc; Offline map tiles; undated; proposed",
             "project/gsoc; Tide alerts 2.0; undated; proposed",
             "project/gsoc; Improvements to the chart renderer; undated; proposed",
+            "project/gsoc; Offline sync for notes; undated; done",
+            "project/gsoc; Chart narration; undated; done",
         ])
     }
 

@@ -19,7 +19,8 @@ enum Projects {
             // The programme the sentence names ("Two Outreachy interns…") before its section's ("Newcomers").
             let named = (!sentence.hasAny(programmeWords) ? nil : programme(inWords: sentence.words.map(\.lower)))
                 ?? programmes[sentence.block]
-            let quoted = quotedIdeas(sentence, context, programme: named)
+            var quoted = quotedIdeas(sentence, context, programme: named)
+            if quoted.isEmpty { quoted = linkedProjects(sentence, context, programme: named) }
             drafts += quoted.isEmpty ? frames(sentence, context, programme: named) : quoted
         }
         return drafts
@@ -58,6 +59,40 @@ enum Projects {
         }
         return drafts
     }
+
+    /// "GSoC contributors posted about several projects, from [Offline sync], [Chart narration] and
+    /// [Tide alerts]": in a sentence that names a programme and its projects, the links after the word
+    /// "projects" (two or more, each a short capitalised name) are its projects; done when the sentence
+    /// tells of the past.
+    static func linkedProjects(_ sentence: Sentence, _ context: NoteContext, programme: Item.Subkind?) -> [Draft] {
+        guard let subkind = programme, subkind != .other, subkind != .student, subkind != .pioneer,
+            let word = sentence.words.firstIndex(where: { $0.lower == "projects" }), sentence.hasAny(programmeWords)
+        else { return [] }
+        let block = context.blocks[sentence.block]
+        var links: [Range<Int>] = []
+        var k = word + 1
+        while k < sentence.words.count {
+            if sentence.words[k].link != nil, let range = sentence.linkRange(k) {
+                links.append(range)
+                k = range.upperBound
+            } else {
+                k += 1
+            }
+        }
+        let names = links.map { sentence.text($0, in: block).trimmedPhrase() }
+        guard names.count >= 2, names.allSatisfy({ name in
+            name.first?.isUppercase == true && (2...8).contains(name.wordCount) && programmeOf(name) == nil
+        }) else { return [] }
+        let done = sentence.hasAny(Cues.pastVerbs) || sentence.hasAny(.projects_finished)
+        return zip(links, names).map { range, name in
+            var item = Item(kind: .project, subkind: subkind, title: name, status: done ? .done : .inProgress,
+                sources: [context.evidence(sentence, at: sentence.words[range.lowerBound].range.lowerBound)])
+            item.url = sentence.words[range.lowerBound].link
+            return Draft(item, block: sentence.block, confidence: 0.75)
+        }
+    }
+
+    static func programmeOf(_ text: String) -> Item.Subkind? { programme(in: text) }
 
     /// The next double quote at or after `from`: a straight one, or the curly one whose last UTF-8 byte is
     /// `curly` (“ is E2 80 9C, ” is E2 80 9D). Its bytes.
