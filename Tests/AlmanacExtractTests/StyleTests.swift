@@ -168,7 +168,7 @@ struct StyleTests {
     /// Meetings named with their date in minutes ("at the 4/20 meeting", "cancel the May 18th steering
     /// meeting", "the board meeting later this week", "Office hours: two meetings starting on May 24"),
     /// not a meeting of last week or a meeting's agenda;
-    /// a schedule row about meetings is a meeting, not also an event.
+    /// a schedule row about meetings (or a retrospective) is a meeting, not also an event.
     @Test func datedMeetingMentions() throws {
         #expect(try extract("dated-mentions.md") == [
             "meeting/call; 2027-05-04 Meeting; 2027-05-04; past; people Ana Ferreira|Kenji Mori",
@@ -178,6 +178,7 @@ struct StyleTests {
             "meeting/call; Board meeting; 2027-05-03; to 2027-05-09; tentative; tentative",
             "meeting/call; Office hours for newcomers; 2027-05-24; scheduled",
             "meeting/call; Begin Thursday APAC-friendly meetings; 2027-05-13; scheduled",
+            "meeting/call; Release retrospective; 2027-05-27; scheduled",
         ])
     }
 

@@ -66,7 +66,7 @@ enum Consolidate {
     /// "| Begin APAC-friendly meetings | Lead | 13 May |": a block that gives a meeting gives no event
     /// named by a meeting word as well.
     static func meetingsOverEvents(_ drafts: [Draft]) -> [Draft] {
-        let meetingBlocks = Set(drafts.filter { $0.item.kind == .meeting && $0.item.status != .past }.map(\.block))
+        let meetingBlocks = Set(drafts.filter { $0.item.kind == .meeting && !$0.isOwnMeeting }.map(\.block))
         guard !meetingBlocks.isEmpty else { return drafts }
         return drafts.filter { draft in
             !(draft.item.kind == .event && meetingBlocks.contains(draft.block)

@@ -60,7 +60,7 @@ enum Cues {
     /// A cell that holds no value.
     static let placeholders: Set<String> = ["?", "??", "???", "tbd", "tba", "tbc", "-", "—", "–", "n/a", "none"]
     /// Nouns that name a meeting where a date stands beside them ("the Sept. 19th TAC meeting").
-    static let meetingNouns: WordSet = ["meeting", "meetings", "call", "telecon", "plenary", "sync", "standup"]
+    static let meetingNouns: WordSet = ["meeting", "meetings", "call", "telecon", "plenary", "sync", "standup", "retrospective"]
     /// Words that make a relative date look ahead ("later this week", "will meet next Tuesday").
     static let aheadWords: WordSet = ["will", "next", "later", "upcoming", "coming", "scheduled", "planned", "shall", "following"]
     /// Nouns after a meeting word that make it a document of the meeting ("meeting agenda", "call notes").

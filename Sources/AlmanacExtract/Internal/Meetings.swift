@@ -53,7 +53,9 @@ enum Meetings {
         let item = Item(
             kind: .meeting, subkind: .call, title: title, when: when, status: status, location: location,
             people: attendance?.people ?? [], sources: [evidence])
-        return Draft(item, block: block)
+        var draft = Draft(item, block: block)
+        draft.isOwnMeeting = true
+        return draft
     }
 
     /// The title that names the meeting the note records, with its line and block (nil for a title
