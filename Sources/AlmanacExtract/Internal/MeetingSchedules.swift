@@ -29,7 +29,8 @@ enum MeetingSchedules {
             index = end
             let header = blocks[start].cells.map { blocks[start].text($0).lowercased().trimmedPhrase() }
             // A table of events is the events' ("Event | Date | Location").
-            guard end - start >= 2, aboutMeetings(start, context),
+            var leads: [Int: Int] = [:]
+            guard end - start >= 2, aboutMeetings(start, context, leads: &leads),
                 !header.contains(where: { $0.lowercaseWords.contains { Cues.eventColumnWords.contains($0) } })
             else { continue }
             let dateColumn = header.firstIndex { $0.lowercaseWords.contains { Cues.dateColumnWords.contains($0) } }
@@ -72,11 +73,12 @@ enum MeetingSchedules {
     /// "Scheduled 2027 meetings:" then `* July 23 – 25, 2027 (Oslo)`: each entry that starts with its date.
     static func lists(_ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
+        var leads: [Int: Int] = [:]
         for (index, block) in context.blocks.enumerated() where block.isListItem {
             guard let first = context.sentencesOfBlock[index].first.map({ context.sentences[$0] }),
                 let expression = first.dates.first, expression.when.isDated, expression.range.lowerBound <= 2
             else { continue }
-            guard aboutMeetings(index, context) else { continue }
+            guard aboutMeetings(index, context, leads: &leads) else { continue }
             // What follows the date: a place or host in parentheses, or the meeting's topic.
             let rest = block.text(expression.range.upperBound..<block.text.utf8.count)
                 .trimmingCharacters(in: CharacterSet(charactersIn: " :-–—,|"))
@@ -143,17 +145,24 @@ enum MeetingSchedules {
     /// Whether a table or list entry is about scheduled meetings: its heading, the lead line before its
     /// list or table, or its parent list item names meetings and their schedule ("Dates and locations of
     /// future meetings", "Scheduled 2027 meetings:", "Date and place of the next meetings").
-    static func aboutMeetings(_ index: Int, _ context: NoteContext) -> Bool {
+    /// `leads`: the lead line found for each list item asked about, so a long list is walked once.
+    static func aboutMeetings(_ index: Int, _ context: NoteContext, leads: inout [Int: Int]) -> Bool {
         let blocks = context.blocks
         var texts: [String] = []
         if let heading = context.headings(of: index).first { texts.append(heading) }
-        // The lead line: the nearest block before the list or table that is not part of it.
+        // The lead line: the nearest block before the list or table that is not part of it (an earlier
+        // item of the same depth has the same one).
         var k = index - 1
         while k >= 0, blocks[k].kind == .tableRow && blocks[index].kind == .tableRow
             || depth(blocks[k]).map({ $0 >= (depth(blocks[index]) ?? Int.max) }) == true
         {
+            if blocks[k].kind == blocks[index].kind, let known = leads[k] {
+                k = known
+                break
+            }
             k -= 1
         }
+        leads[index] = k
         if k >= 0, !blocks[k].isHeading, blocks[k].text.wordCount <= 12 { texts.append(blocks[k].text) }
         if let parent = blocks[index].parent { texts.append(blocks[parent].text) }
         return texts.contains { text in
