@@ -108,6 +108,14 @@ private struct State {
                 previousBlank = true
                 continue
             }
+            // An HTML table (GitHub renders them; document exports write them): its rows as the HTML
+            // reader reads them.
+            if indent < 4, Self.startsTag(content, "table") {
+                flush()
+                index = htmlTable(from: index)
+                previousBlank = true
+                continue
+            }
             // Setext heading underline.
             if case .paragraph(.paragraph, _, let segments) = pending, !previousBlank, indent < 4,
                 let level = Self.setextLevel(content)
@@ -255,6 +263,33 @@ private struct State {
             if Self.contains(bytes, Array("-->".utf8)) { break }
         }
         return index
+    }
+
+    /// The lines from `<table` to `</table>` (at most 5,000), read by the HTML reader; its rows (and the
+    /// lists and paragraphs in their cells) join the document at their lines.
+    mutating func htmlTable(from start: Int) -> Int {
+        var end = start
+        var bytes: [UInt8] = []
+        while end < lines.count, end - start < 5_000 {
+            bytes += lines[end].bytes
+            bytes.append(0x0A)
+            end += 1
+            if Self.contains(lines[end - 1].bytes, Array("</table>".utf8)) || Self.contains(lines[end - 1].bytes, Array("</TABLE>".utf8)) {
+                break
+            }
+        }
+        let page = HTMLParser().parse(String(decoding: bytes, as: UTF8.self))
+        output.addBlocks(page.document.blocks, firstLine: lines[start].number)
+        return end
+    }
+
+    /// Whether `content` starts with the tag `<name` (any ASCII case), followed by `>`, a space or the end.
+    static func startsTag(_ content: ArraySlice<UInt8>, _ name: String) -> Bool {
+        let tag = Array(name.utf8)
+        guard content.count > tag.count, content.first == UInt8(ascii: "<") else { return false }
+        for (k, byte) in tag.enumerated() where content[content.startIndex + 1 + k] | 0x20 != byte { return false }
+        let after = content.startIndex + 1 + tag.count
+        return after == content.endIndex || content[after] == UInt8(ascii: ">") || content[after] == 0x20
     }
 
     mutating func table(from start: Int) -> Int {

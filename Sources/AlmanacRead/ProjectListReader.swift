@@ -295,11 +295,21 @@ enum ListField: Equatable {
         if let field = names[words] { return field }
         // "Skills / areas", "Time commitment": the first of two words decides ("State of the art" is no status).
         let split = words.split(separator: " ")
+        // "Potential mentors", "Estimated difficulty", "Recommended skills": a qualifier, then the field.
+        if split.count == 2, qualifiers.contains(String(split[0])), let field = names[String(split[1])], field != .title {
+            return field
+        }
         guard split.count <= 2 || label.contains("/") || label.contains("("), let first = split.first,
             let field = names[String(first)], field != .title
         else { return nil }
         return field
     }
+
+    /// Words that qualify a field's name without changing it ("Potential mentors").
+    static let qualifiers: Set<String> = [
+        "potential", "possible", "estimated", "recommended", "expected", "required", "suggested", "preferred", "desired",
+        "proposed", "prospective", "primary", "main", "approximate",
+    ]
 
     static let names: [String: ListField] = {
         var table: [String: ListField] = [:]
@@ -347,15 +357,16 @@ struct ProjectDraft {
     var paragraphs: [String] = []
 }
 
-/// Walks a list page's document: tables of projects, and headings with fields under them.
-struct ListWalker {
+/// Walks a list page's document: tables of projects, and headings with fields under them. Extraction
+/// walks notes of every format with it too (idea sections of a post, a table of accepted projects).
+package struct ListWalker {
     let document: Document
     let path: String
     let programme: Item.Subkind?
-    var projects: [ListedProject] = []
+    package var projects: [ListedProject] = []
     var diagnostics: [Diagnostic] = []
 
-    init(document: Document, path: String, programme: Item.Subkind?) {
+    package init(document: Document, path: String, programme: Item.Subkind?) {
         self.document = document
         self.path = path
         self.programme = programme
@@ -363,7 +374,7 @@ struct ListWalker {
 
     var blocks: [Block] { document.blocks }
 
-    mutating func run() {
+    package mutating func run() {
         var own: [Int: [Int]] = [:]
         var subheadings: [Int: [Int]] = [:]
         var children: [Int: [Int]] = [:]
@@ -383,6 +394,12 @@ struct ListWalker {
         var projectHeadings = Set<Int>()
         var bare: [Int] = []
         for (index, block) in blocks.enumerated() where block.isHeading {
+            // "### Project name" under "Project proposal template": a form to fill, no project.
+            if ListField.named(block.text) == .title
+                || document.headingPath(of: index).contains(where: { blocks[$0].text.lowercased().contains("template") })
+            {
+                continue
+            }
             var draft = ProjectDraft(project: headingProject(index))
             var consumed = Set<Int>()
             for child in own[index] ?? [] where !tableRows.contains(child) && !consumed.contains(child) {
@@ -520,9 +537,10 @@ struct ListWalker {
         }
         for segment in segments(index) {
             let text = block.text(segment)
-            if let (field, value) = labelled(index, segment) {
-                if value.isEmpty, let items = children[index] {
-                    // "Mentors:" with the names in a nested list.
+            if let (field, value) = labelled(index, segment) ?? boldLabel(index, segment) {
+                if value.isEmpty, let items = children[index] ?? followingItems(index) {
+                    // "Mentors:" with the names in a nested list, or in the list right below a
+                    // "**Potential mentors**" line.
                     for item in items {
                         apply(field, block: item, range: 0..<blocks[item].text.utf8.count, to: &draft.project,
                             paragraphs: &draft.paragraphs)
@@ -538,6 +556,36 @@ struct ListWalker {
                 links(in: index, range: segment, to: &draft.project)
             }
         }
+    }
+
+    /// A paragraph that is only a bold field name ("**Potential mentors**", "**Recommended skills**"): the
+    /// field, with an empty value at its end (its values are the list below it).
+    /// "**Potential mentors** Ana, Ben" (a line break after the bold name): the names after it.
+    func boldLabel(_ index: Int, _ segment: Range<Int>) -> (ListField, Range<Int>)? {
+        let block = blocks[index]
+        let end = block.text.utf8.count
+        guard block.kind == .paragraph, segment.lowerBound == 0,
+            let bold = block.spans.first(where: { $0.kind == .strong && $0.range.lowerBound <= 1 }),
+            let field = ListField.named(block.text(bold.range)), field != .title
+        else { return nil }
+        if bold.range.upperBound >= min(end, segment.upperBound) - 1 { return (field, end..<end) }
+        var start = bold.range.upperBound
+        let bytes = Array(block.text.utf8)
+        while start < segment.upperBound, bytes[start] == 0x20 { start += 1 }
+        return (field, start..<segment.upperBound)
+    }
+
+    /// The list items right after a paragraph, at the depth of the first one.
+    func followingItems(_ index: Int) -> [Int]? {
+        guard blocks[index].kind == .paragraph, index + 1 < blocks.count, blocks[index + 1].isListItem else { return nil }
+        let depth = blocks[index + 1].kind
+        var items: [Int] = []
+        var k = index + 1
+        while k < blocks.count, blocks[k].isListItem {
+            if blocks[k].kind == depth { items.append(k) }
+            k += 1
+        }
+        return items
     }
 
     /// The block's text split at each source line that starts with a field label, so "**Difficulty:** 2/3"
@@ -674,7 +722,8 @@ struct ListWalker {
 
     // MARK: Tables
 
-    /// Runs of table rows that form one table (consecutive lines; the header's separator line between).
+    /// Runs of table rows that form one table (consecutive lines; the header's separator line between;
+    /// an HTML table's rows).
     func tables() -> [[Int]] {
         var result: [[Int]] = []
         var current: [Int] = []
@@ -684,8 +733,10 @@ struct ListWalker {
                 current = []
                 continue
             }
+            // An HTML table's rows are lines apart: rows right after each other with as many cells are one table.
             if let last = current.last, index == last + 1,
                 block.line - blocks[last].line == 1 || (current.count == 1 && block.line - blocks[last].line == 2)
+                    || (block.cells.count >= 2 && block.cells.count == blocks[last].cells.count && block.line - blocks[last].line <= 12)
             {
                 current.append(index)
             } else {

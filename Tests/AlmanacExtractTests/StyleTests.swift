@@ -164,4 +164,101 @@ struct StyleTests {
             "event/release; kelp; undated; past",
         ])
     }
+    /// A plenary's agenda: the header block's day range and place, names one a paragraph under an
+    /// "Attendees" heading (the chair first), future meetings as a list under a lead line and as a table
+    /// (a month alone, placeholders left out).
+    @Test func plenaryAgenda() throws {
+        #expect(try extract("plenary-agenda.md") == [
+            "meeting/call; Agenda for the 12th plenary of the Widget Standards Group; 2026-10-14; to 2026-10-16; past; in Porto, Portugal; people Kenji Mori|Ana Ferreira|Lea Novak",
+            "meeting/call; Meeting, Oslo; 2027-02-09; to 2027-02-11; scheduled; in Oslo",
+            "meeting/call; Meeting, Remote; 2027-05-18; to 2027-05-20; scheduled; in Remote",
+            "meeting/call; Meeting, Nairobi, KE (Acme); 2027-09-14; to 2027-09-16; scheduled; in Nairobi, KE",
+            "meeting/call; Meeting; 2027-11; scheduled",
+        ])
+    }
+
+    /// Minutes exported to Markdown with an HTML attendance table: only the rows marked "x" attended,
+    /// affiliations in parentheses are no names.
+    @Test func htmlAttendanceTable() throws {
+        #expect(try extract("html-attendance.md") == [
+            "meeting/call; 2027-03-02 Meeting; 2027-03-02; past; people Ana Ferreira|Lea Novak",
+            "meeting/call; Next call; 2027-03-16; scheduled",
+        ])
+    }
+
+    /// A call for participation records no meeting: its title's "Call for", and "People who…" or
+    /// "Present your work" at the start of a line, are no meeting's.
+    @Test func postWithoutMeeting() throws {
+        #expect(try extract("cfp-post.md") == [
+            "event/other; Tidecon 2027; 2027-03-12; to 2027-03-13; scheduled; in Ghent",
+            "deadline/cfp; call for papers closes; 2026-11-30; scheduled",
+        ])
+    }
+
+    /// An AsciiDoc ideas page: a heading per idea with its "Potential mentors:" (names in links on the
+    /// next lines, or after a bold name with no colon) and "Estimated difficulty:"; a heading without
+    /// people is no idea, nor is the "Project name" of a template.
+    @Test func ideaSectionsInAsciiDoc() throws {
+        let items = try items(at: try #require(Bundle.module.url(forResource: "Fixtures/styles/summer-ideas.adoc", withExtension: nil)).path)
+        #expect(items.map(describe) == [
+            "project/gsoc; Offline map tiles; undated; proposed; people Ana Ferreira|Kenji Mori",
+            "project/gsoc; Accessible charts; undated; proposed; people Lea Novak",
+            "project/gsoc; Tide table widget; undated; proposed; people Rui Costa",
+        ])
+        #expect(items.map(\.difficulty) == [nil, 2, nil])
+    }
+
+    /// An HTML table of accepted projects (project | student | mentors): one in-progress project a row,
+    /// the student first.
+    @Test func acceptedProjectsTable() throws {
+        #expect(try extract("accepted-projects.html") == [
+            "project/gsoc; Faster tile cache; undated; in-progress; people Rui Costa|Ana Ferreira|Kenji Mori",
+            "project/gsoc; Chart narration; undated; in-progress; people Mira Das|Lea Novak",
+        ])
+    }
+
+    /// Meetings named with their date in minutes ("at the 4/20 meeting", "cancel the May 18th steering
+    /// meeting", "the board meeting later this week", "Office hours: two meetings starting on May 24"),
+    /// not a meeting of last week or a meeting's agenda;
+    /// a schedule row about meetings (or a retrospective) is a meeting, not also an event.
+    @Test func datedMeetingMentions() throws {
+        #expect(try extract("dated-mentions.md") == [
+            "meeting/call; 2027-05-04 Meeting; 2027-05-04; past; people Ana Ferreira|Kenji Mori",
+            "meeting/call; Meeting; 2027-04-20; past",
+            "meeting/call; Steering meeting; 2027-05-18; tentative; cancelled",
+            "meeting/call; Steering meeting; 2027-06-01; scheduled",
+            "meeting/call; Board meeting; 2027-05-03; to 2027-05-09; tentative; tentative",
+            "meeting/call; Office hours for newcomers; 2027-05-24; scheduled",
+            "meeting/call; Thursday APAC-friendly meetings; 2027-05-13; scheduled",
+            "meeting/call; Release retrospective; 2027-05-27; scheduled",
+        ])
+    }
+
+    /// A post about a programme: the list its lead line says holds the suggested projects is one idea an
+    /// entry (the programme from the post's title); a list of steps or of examples is none; the links a
+    /// sentence about a programme's projects lists are its projects (done: the sentence tells of the past).
+    @Test func programmePost() throws {
+        #expect(try extract("gsoc-post.md") == [
+            "project/gsoc; Offline map tiles; undated; proposed",
+            "project/gsoc; Tide alerts 2.0; undated; proposed",
+            "project/gsoc; Improvements to the chart renderer; undated; proposed",
+            "project/gsoc; Offline sync for notes; undated; done",
+            "project/gsoc; Chart narration; undated; done",
+        ])
+    }
+
+    /// Board minutes: a "Chair:" line names the chair first; every "… present:" list counts, inline or as
+    /// bullets below it; "Absent:" does not.
+    @Test func boardMinutesWithPresentLists() throws {
+        #expect(try extract("board-minutes.md") == [
+            "meeting/call; Board minutes; 2027-06-09; past; people Ruth Adeyemi|Tomás Silva|Ingrid Holm|Dana Kim|Omar Haddad",
+        ])
+    }
+
+    /// A conference page records no meeting and lists none: an "Agenda" of talks, "Participants:"
+    /// without names, "Last call for talks", a list of events and meetings, "volunteers sync on
+    /// Friday … meeting at the venue" (verbs).
+    @Test func conferencePageHasNoMeetings() throws {
+        #expect(try extract("conference-page.md").filter { $0.hasPrefix("meeting/") } == [])
+    }
 }

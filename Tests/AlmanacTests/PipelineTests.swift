@@ -126,7 +126,7 @@ struct PipelineTests {
         #expect(messages.contains("front.md:2:8: warning: front matter key 'title' is not valid YAML: did not find expected ',' or ']'"))
         #expect(messages.contains { $0.hasSuffix("missing.md: error: no such file or folder") })
         #expect(collection.notes.map { ($0.info.path as NSString).lastPathComponent } == ["front.md", "good.md"])
-        #expect(collection.model.items.map(\.item.title) == ["Meeting 2016-03-02", "Next call"])
+        #expect(collection.model.items.map(\.item.title) == ["Weekly Meeting", "Next call"])
     }
 
     @Test func aFolderWithThousandsOfNotes() throws {

@@ -6,6 +6,7 @@ import AlmanacCore
 /// section, an acronym and its expansion, the same call twice) become one item with aliases.
 enum Consolidate {
     static func items(_ drafts: [Draft]) -> [Item] {
+        let drafts = meetingsOverEvents(drafts)
         let memo = NameMemo()
         // Names prepared once per draft, and only for drafts compared with another: comparisons are many,
         // names few, and most drafts share no bucket.
@@ -74,6 +75,17 @@ enum Consolidate {
         impliedEvents(&items)
         items.sort { ($0.sources.first?.line ?? 0, $0.kind.rawValue) < ($1.sources.first?.line ?? 0, $1.kind.rawValue) }
         return items
+    }
+
+    /// "| Begin APAC-friendly meetings | Lead | 13 May |": a block that gives a meeting gives no event
+    /// named by a meeting word as well.
+    static func meetingsOverEvents(_ drafts: [Draft]) -> [Draft] {
+        let meetingBlocks = Set(drafts.filter { $0.item.kind == .meeting && !$0.isOwnMeeting }.map(\.block))
+        guard !meetingBlocks.isEmpty else { return drafts }
+        return drafts.filter { draft in
+            !(draft.item.kind == .event && meetingBlocks.contains(draft.block)
+                && draft.item.title.lowercaseWords.contains(where: Cues.meetingTitleWords.contains))
+        }
     }
 
     /// The buckets a draft is compared within, as hashes of (kind, day) or (kind, token) or (kind,
@@ -297,7 +309,9 @@ enum Consolidate {
             item.status = sorted.map(\.item.status).first { $0 != .unknown } ?? item.status
         }
         if item.kind == .meeting, let own = group.first(where: { $0.item.status == .past }) {
+            // The meeting the note records keeps its own days: a time said of it elsewhere is a session's.
             item.title = own.item.title
+            item.when = own.item.when
             item.status = .past
             item.people = own.item.people
         }

@@ -5,9 +5,76 @@ import AlmanacCore
 enum Cues {
     // MARK: Meetings
 
+    /// Labels of an attendees list ("Attendees:", "## Present", "Roll call:").
     static let attendeeLabels: [String] = [
-        "attendees", "attending", "present", "participants", "in attendance", "attendance", "people", "who",
+        "attendees", "attending", "present", "participants", "in attendance", "attendance", "people", "who", "roll call",
+        "members present", "people present",
     ]
+    /// Labels that are ordinary words at the start of prose ("People who…", "Participants will…"): a label
+    /// only with a colon.
+    static let attendeeWordsNeedingColon: Set<String> = ["people", "who", "participants", "attending"]
+    /// The last word of a short key that labels people present ("Directors present:", "Members attending:").
+    static let attendeeKeyEnds: Set<String> = ["present", "attending", "attendees", "attendance"]
+    /// Keys that name a meeting's chair ("Chair: Ana", "Facilitator: Ben"): the chair comes first.
+    static let chairLabels: Set<String> = [
+        "chair", "chairs", "chairperson", "co-chairs", "facilitator", "facilitators", "moderator", "chaired by",
+        "facilitated by", "led by",
+    ]
+    /// The last word of a heading over an attendees list ("Introduction of attendees").
+    static let attendeeHeadingEnds: Set<String> = ["attendees", "attendance"]
+    /// Words that make a title name a meeting ("Weekly sync", "Board meeting", "Dev call notes").
+    static let meetingTitleWords: Set<String> = [
+        "meeting", "meetings", "call", "sync", "standup", "retro", "retrospective", "hangout", "catchup", "telecon",
+        "teleconference",
+    ]
+    /// Words that make a title or heading the record of a meeting ("Agenda for …", "… minutes").
+    static let recordWords: Set<String> = ["agenda", "minutes"]
+    /// Month names and their short forms, for telling a dated title from an edition's ("… 2012").
+    static let monthNames: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
+    /// Keys of a meeting's header that give its days and its place, the place keys best first.
+    static let meetingDateKeys: Set<String> = [
+        "date", "dates", "when", "on", "day", "days", "dates and times", "date and time", "date & time", "date/time",
+    ]
+    static let meetingPlaceKeys: [String] = ["where", "location", "venue", "place", "in"]
+    /// Words that make a heading or lead line name meetings and their schedule ("Dates and locations of
+    /// future meetings", "Scheduled 2027 meetings:"): both kinds must be there.
+    static let scheduledMeetingWords: Set<String> = [
+        "meeting", "meetings", "call", "calls", "plenary", "plenaries", "telecon", "telecons",
+    ]
+    static let scheduleWords: Set<String> = [
+        "future", "next", "upcoming", "scheduled", "schedule", "planned", "dates", "calendar", "remaining", "forthcoming",
+    ]
+    /// Column headers of a table of meetings (and of events, which are not meetings).
+    static let dateColumnWords: Set<String> = ["date", "dates", "when", "day", "days"]
+    static let placeColumnWords: Set<String> = ["location", "where", "place", "venue", "city"]
+    static let hostColumnWords: Set<String> = ["host", "hosts", "organizer", "organiser", "sponsor"]
+    /// Words of a heading or lead line that make its list one of events too ("Upcoming events and meetings").
+    static let eventListWords: Set<String> = [
+        "event", "events", "conference", "conferences", "meetup", "meetups", "hackathon", "hackathons", "workshop",
+        "workshops",
+    ]
+    static let eventColumnWords: Set<String> = ["event", "events", "conference", "conferences", "meetup", "meetups"]
+    /// A cell that holds no value.
+    static let placeholders: Set<String> = ["?", "??", "???", "tbd", "tba", "tbc", "-", "—", "–", "n/a", "none"]
+    /// Nouns that name a meeting where a date stands beside them ("the Sept. 19th TAC meeting").
+    static let meetingNouns: WordSet = ["meeting", "meetings", "call", "telecon", "plenary", "sync", "standup", "retrospective"]
+    /// Words that make a relative date look ahead ("later this week", "will meet next Tuesday").
+    static let aheadWords: WordSet = ["will", "next", "later", "upcoming", "coming", "scheduled", "planned", "shall", "following"]
+    /// Nouns after a meeting word that make it a document of the meeting ("meeting agenda", "call notes").
+    static let meetingDocuments: WordSet = [
+        "agenda", "agendas", "notes", "minutes", "recording", "recordings", "link", "links", "invite", "invites", "room",
+        "doc", "docs", "document", "slides", "series",
+    ]
+    /// Words before "meeting" that make it a verb ("we are meeting at the river").
+    static let meetingVerbSubjects: WordSet = [
+        "we", "they", "i", "you", "are", "is", "be", "were", "was", "am", "'re", "been", "and", "to", "will", "would", "can",
+        "could", "should", "please", "let's",
+    ]
+    /// Number words that count meetings ("two meetings starting on …").
+    static let smallNumbers: WordSet = ["two", "three", "four", "five", "six", "several", "weekly", "monthly"]
     static let callWords: WordSet = ["call", "meeting", "calls", "meetings", "hangout", "sync", "standup", "stand-up"]
     static let callSchedulers: WordSet = [
         "next", "scheduled", "resume", "will", "moved", "move", "postponed", "rescheduled", "cancelled", "canceled",
@@ -182,4 +249,6 @@ extension Cues {
     static let genericKeys: WordSet = ["when", "time", "times", "where", "what", "day", "days", "start", "end", "schedule"]
     /// Words of a short line that heads a list of releases ("Debut release", "New releases").
     static let releaseHeaderWords: WordSet = ["debut", "new", "first", "initial", "release", "releases", "this", "week"]
+    /// Words before a meeting word that make it no particular meeting ("other meetings", "any call").
+    static let noParticularMeeting: WordSet = ["other", "another", "some", "any", "no", "many", "several"]
 }

@@ -17,6 +17,8 @@ struct Draft {
     var sentence: Int?
     var anchor: Int?
     var dateRange: Range<Int>?
+    /// The meeting the note records (not one it mentions).
+    var isOwnMeeting = false
     /// Named beside another item and sharing its news ("… released on Monday, as well as `ocaml-tls`").
     var sharesDate = false
 

@@ -9,14 +9,18 @@ import AlmanacTime
 enum Projects {
     static func extract(_ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
-        drafts += listedIdeas(context)
+        let walked = walkedProjects(context)
+        drafts += walked
+        // A list inside an idea's own section is the idea's parts, not more ideas.
+        drafts += listedIdeas(context, outside: Set(walked.map(\.block).filter { context.blocks[$0].isHeading }))
         drafts += sectionLeadIns(context)
         let programmes = context.blocks.indices.map { programme(of: $0, context) }
         for sentence in context.sentences where sentence.hasAny(frameCues) {
             // The programme the sentence names ("Two Outreachy interns…") before its section's ("Newcomers").
             let named = (!sentence.hasAny(programmeWords) ? nil : programme(inWords: sentence.words.map(\.lower)))
                 ?? programmes[sentence.block]
-            let quoted = quotedIdeas(sentence, context, programme: named)
+            var quoted = quotedIdeas(sentence, context, programme: named)
+            if quoted.isEmpty { quoted = linkedProjects(sentence, context, programme: named) }
             drafts += quoted.isEmpty ? frames(sentence, context, programme: named) : quoted
         }
         return drafts
@@ -55,6 +59,40 @@ enum Projects {
         }
         return drafts
     }
+
+    /// "GSoC contributors posted about several projects, from [Offline sync], [Chart narration] and
+    /// [Tide alerts]": in a sentence that names a programme and its projects, the links after the word
+    /// "projects" (two or more, each a short capitalised name) are its projects; done when the sentence
+    /// tells of the past.
+    static func linkedProjects(_ sentence: Sentence, _ context: NoteContext, programme: Item.Subkind?) -> [Draft] {
+        guard let subkind = programme, subkind != .other, subkind != .student, subkind != .pioneer,
+            let word = sentence.words.firstIndex(where: { $0.lower == "projects" }), sentence.hasAny(programmeWords)
+        else { return [] }
+        let block = context.blocks[sentence.block]
+        var links: [Range<Int>] = []
+        var k = word + 1
+        while k < sentence.words.count {
+            if sentence.words[k].link != nil, let range = sentence.linkRange(k) {
+                links.append(range)
+                k = range.upperBound
+            } else {
+                k += 1
+            }
+        }
+        let names = links.map { sentence.text($0, in: block).trimmedPhrase() }
+        guard names.count >= 2, names.allSatisfy({ name in
+            name.first?.isUppercase == true && (2...8).contains(name.wordCount) && programmeOf(name) == nil
+        }) else { return [] }
+        let done = sentence.hasAny(Cues.pastVerbs) || sentence.hasAny(.projects_finished)
+        return zip(links, names).map { range, name in
+            var item = Item(kind: .project, subkind: subkind, title: name, status: done ? .done : .inProgress,
+                sources: [context.evidence(sentence, at: sentence.words[range.lowerBound].range.lowerBound)])
+            item.url = sentence.words[range.lowerBound].link
+            return Draft(item, block: sentence.block, confidence: 0.75)
+        }
+    }
+
+    static func programmeOf(_ text: String) -> Item.Subkind? { programme(in: text) }
 
     /// The next double quote at or after `from`: a straight one, or the curly one whose last UTF-8 byte is
     /// `curly` (“ is E2 80 9C, ” is E2 80 9D). Its bytes.
@@ -100,9 +138,43 @@ enum Projects {
         return nil
     }
 
+    // MARK: - Idea sections and tables of projects
+
+    /// The projects a note lays out as a projects list page does: a heading per idea with its fields
+    /// ("Potential mentors:", "Difficulty: Easy", "Skills:"), or a table of projects ("Project | Student |
+    /// Mentor"). Only the ones that name people (mentors, students) count: a heading with a "Status:" or a
+    /// link is no project by itself in a note.
+    static func walkedProjects(_ context: NoteContext) -> [Draft] {
+        let named: Item.Subkind? = context.info.title.flatMap { Self.programme(in: $0) }
+        var walker = ListWalker(document: context.note.document, path: context.info.path, programme: named)
+        walker.run()
+        var drafts: [Draft] = []
+        for project in walker.projects where !project.mentors.isEmpty || !project.contributors.isEmpty {
+            // In a note, a heading with a "Contact:" is no project unless a programme or the word says so.
+            let block = context.blocks.firstIndex { $0.line == project.line } ?? 0
+            let framing = ([context.info.title ?? ""] + (block < context.blocks.count ? context.headings(of: block) : []))
+            guard project.programme != nil || framing.contains(where: { text in
+                text.lowercaseWords.contains { $0.hasPrefix("project") || $0 == "idea" || $0 == "ideas" }
+            }) else { continue }
+            var item: Item = project.item(path: context.info.path)
+            item.subkind = project.programme ?? .other
+            item.project?.listed = false
+            // Students first, then their mentors, as a table of accepted projects reads.
+            item.people = project.contributors + project.mentors.filter { !project.contributors.contains($0) }
+            // An idea is proposed until someone takes it; a project with its student is under way.
+            if item.status == .available { item.status = project.contributors.isEmpty ? .proposed : .inProgress }
+            if block < context.blocks.count {
+                item.sources = [context.evidence(block: block, at: 0, quote: NoteContext.quote(context.blocks[block].text))]
+            }
+            drafts.append(Draft(item, block: block, confidence: 0.9))
+        }
+        return drafts
+    }
+
     // MARK: - "we discussed:" followed by a list of ideas
 
-    static func listedIdeas(_ context: NoteContext) -> [Draft] {
+    /// `outside`: headings of projects already read, whose lists are not read again.
+    static func listedIdeas(_ context: NoteContext, outside projectHeadings: Set<Int> = []) -> [Draft] {
         var drafts: [Draft] = []
         var index = 0
         let blocks = context.blocks
@@ -115,9 +187,16 @@ enum Projects {
                 continue
             }
             let intro = block.text.lowercased()
-            let section = programme(of: index, context) ?? programme(in: block.text)
+            // "Here are examples of project ideas:": examples, not ideas; an idea's own list of features.
+            if intro.includes("example") || block.section.map(projectHeadings.contains) == true {
+                index += 1
+                continue
+            }
+            // The programme of the section, of the lead line, else of the note ("Jenkins joins GSoC 2016").
+            let section = programme(of: index, context) ?? programme(in: block.text) ?? context.info.title.flatMap { programme(in: $0) }
+            // "these are the steps to take:" lists no ideas.
             let aboutProjects = intro.includes("project") || intro.includes("idea") || intro.includes("discussed") || intro.includes("suggest")
-            guard let subkind = section, aboutProjects || section != nil else {
+            guard let subkind = section, aboutProjects else {
                 index += 1
                 continue
             }
@@ -378,9 +457,13 @@ enum Projects {
     static func projectObject(_ sentence: Sentence, from start: Int) -> Range<Int>? {
         let words = sentence.words
         var lo = start
-        while lo < words.count, ["a", "an", "the", "some", "this", "that"].contains(words[lo].lower) { lo += 1 }
+        while lo < words.count, ["a", "an", "the", "some", "this", "that", "their", "his", "her", "our", "my", "your", "its"].contains(words[lo].lower) {
+            lo += 1
+        }
         guard lo < words.count, !words[lo].isPunct else { return nil }
         if ["it", "this", "that", "them", "something", "things", "stuff", "getting"].contains(words[lo].lower) { return nil }
+        // "work on their project", "the projects below": the programme's projects, not one of them.
+        if ["project", "projects", "idea", "ideas"].contains(words[lo].lower) { return nil }
         if let link = sentence.linkRange(lo) { return link }
         var hi = lo
         while hi < words.count, hi - lo < 4, !words[hi].isPunct,

@@ -89,6 +89,28 @@ struct DocumentBuilder {
             Block(kind: kind, text: string, spans: allSpans, anchors: anchors, parent: parent, section: section, cells: cells))
         return blocks.count - 1
     }
+
+    /// The heading new blocks belong to.
+    var currentSection: Int? { headings.last?.index }
+
+}
+
+extension DocumentBuilder {
+    /// Adds the blocks another parser read (an HTML table inside Markdown: its rows, and the lists and
+    /// paragraphs inside its cells), whose lines count from `firstLine`: anchors move to the file's
+    /// lines, parents to the blocks' new indices; they belong to the current heading (a heading among
+    /// them becomes a paragraph).
+    mutating func addBlocks(_ added: [Block], firstLine: Int) {
+        let base = blocks.count
+        for block in added {
+            var moved = block
+            moved.anchors = block.anchors.map { Block.Anchor(offset: $0.offset, line: $0.line + firstLine - 1, column: $0.column) }
+            moved.parent = block.parent.map { $0 + base }
+            moved.section = currentSection
+            if moved.isHeading { moved.kind = .paragraph }
+            blocks.append(moved)
+        }
+    }
 }
 
 extension Block.Kind {
