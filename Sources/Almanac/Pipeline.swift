@@ -23,7 +23,12 @@ public struct NoteItems: Sendable, Codable {
         var paths = Set<String>()
         var calendarEvents = 0
         for note in notes {
-            if note.info.format == .calendar { calendarEvents += 1 } else { paths.insert(note.info.path) }
+            // Each message of a mail file is a note of its own.
+            if note.info.format == .calendar {
+                calendarEvents += 1
+            } else {
+                paths.insert(note.info.messageID.map { note.info.path + "\u{0}" + $0 } ?? note.info.path)
+            }
         }
         return (paths.count, calendarEvents)
     }

@@ -25,7 +25,7 @@ public struct Extractor: Sendable {
         drafts += Deadlines.extract(context)
         drafts += Events.extract(context)
         drafts += Projects.extract(context)
-        drafts += Planning.extract(context)
+        Planning.extract(context, replacing: &drafts)
         Self.giveEachDateToOneItem(&drafts)
         var items = Consolidate.items(drafts)
         Self.noteGuesses(&items, context)
@@ -103,7 +103,7 @@ extension Extractor {
             drafts += time("deadlines") { Deadlines.extract(context) }
             drafts += time("events and releases") { Events.extract(context) }
             drafts += time("projects") { Projects.extract(context) }
-            drafts += time("planning lines") { Planning.extract(context) }
+            time("planning lines") { Planning.extract(context, replacing: &drafts) }
             var items = time("consolidate") { () -> [Item] in
                 Self.giveEachDateToOneItem(&drafts)
                 return Consolidate.items(drafts)

@@ -2,6 +2,7 @@ import AlmanacCore
 import AlmanacNames
 import AlmanacRead
 import AlmanacTime
+import Foundation
 
 /// A planning line under a heading, as Org mode writes one ("DEADLINE: <2025-10-02 Thu>",
 /// "SCHEDULED: <2025-10-02 Thu 18:00>", which the Org reader gives as a paragraph per keyword right
@@ -17,6 +18,16 @@ import AlmanacTime
 /// DEADLINE: <2025-09-15 Mon>                → deadline/cfp "Talk proposals for Tidecon deadline"
 /// ```
 enum Planning {
+    /// The planning lines' items; what the other rules drew from a planning line ("DEADLINE" read as a
+    /// deadline's name) gives way to them.
+    static func extract(_ context: NoteContext, replacing others: inout [Draft]) {
+        let own = extract(context)
+        guard !own.isEmpty else { return }
+        let planningLines = Set(own.flatMap { $0.item.sources.map(\.line) })
+        others.removeAll { draft in draft.item.sources.count == 1 && planningLines.contains(draft.item.sources[0].line) }
+        others += own
+    }
+
     static func extract(_ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
         for (index, block) in context.blocks.enumerated() where block.kind == .paragraph {
@@ -30,15 +41,18 @@ enum Planning {
             guard !title.isEmpty else { continue }
             let evidence = context.evidence(sentence, at: expression.range.lowerBound)
             var item: Item
-            let words = Set(Names.tokens(title))
+            let words = Set(title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map(String.init))
             if scheduled {
                 let (kind, subkind) = Self.kind(of: words)
                 item = Item(kind: kind, subkind: subkind, title: title, when: expression.when, sources: [evidence])
             } else {
+                // "Talk proposals for Tidecon 2025": a CfP deadline of Tidecon 2025.
                 let subkind = Cues.deadlinePhrases.first { phrase, _ in phrase.allSatisfy(words.contains) }?.1 ?? .other
-                let named = Cues.deadlinePhrases.contains { phrase, _ in phrase.count == 1 && words.contains(phrase[0]) } || words.contains("due")
-                item = Item(kind: .deadline, subkind: subkind, title: named ? title : title + " deadline", when: expression.when,
-                    forEvent: named ? nil : title, sources: [evidence])
+                let stated = words.contains("deadline") || words.contains("due") || words.contains("closes")
+                let event = title.range(of: " for ", options: .backwards).map { String(title[$0.upperBound...]) }
+                    ?? (subkind == .other ? title : nil)
+                item = Item(kind: .deadline, subkind: subkind, title: stated ? title : title + " deadline", when: expression.when,
+                    forEvent: event, sources: [evidence])
             }
             item.status = StatusJudge.status(sentence, when: expression.when, noteDate: context.info.date, kind: item.kind)
             let dates = Self.occurrences(of: expression.when, repeater: Self.repeater(in: block), noteDate: context.info.date)

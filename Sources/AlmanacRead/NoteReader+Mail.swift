@@ -1,4 +1,4 @@
-public import AlmanacCore
+import AlmanacCore
 import Foundation
 
 /// Mail: an `.eml` is one message, an `.mbox` or a monthly pipermail `.txt` archive many; each message
@@ -32,7 +32,7 @@ extension NoteReader {
             document = MarkdownParser().parse(SourceLines(numbered: lines))
         case .html(let html, let firstLine):
             document = HTMLParser().parse(html).document
-            document.shiftLines(by: firstLine - 1)
+            document.shiftLines(by: firstLine - 1, last: message.lastLine)
         }
         var stated: NoteDate?
         if let date = message.date {
@@ -47,11 +47,13 @@ extension NoteReader {
 }
 
 extension Document {
-    /// Moves every block `offset` lines down (a part read from the middle of a file).
-    mutating func shiftLines(by offset: Int) {
-        guard offset != 0 else { return }
+    /// Moves every block `offset` lines down (a part read from the middle of a file), to at most line `last`
+    /// (a decoded part may have more lines than its encoding).
+    mutating func shiftLines(by offset: Int, last: Int) {
         for index in blocks.indices {
-            for anchor in blocks[index].anchors.indices { blocks[index].anchors[anchor].line += offset }
+            for anchor in blocks[index].anchors.indices {
+                blocks[index].anchors[anchor].line = min(last, blocks[index].anchors[anchor].line + offset)
+            }
         }
     }
 }

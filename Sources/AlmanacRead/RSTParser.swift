@@ -155,7 +155,7 @@ private struct RSTState {
                     segments.append(lines[end].segment(from: min(trimmed.endIndex, trimmed.startIndex + 2)))
                     end += 1
                 }
-                add(.paragraph, segments, parent: parent)
+                _ = add(.paragraph, segments, parent: parent)
                 i = end
                 continue
             }

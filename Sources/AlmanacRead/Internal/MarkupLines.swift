@@ -1,4 +1,4 @@
-public import AlmanacCore
+import AlmanacCore
 
 /// A line of a light-markup file (reStructuredText, AsciiDoc, Org): its number, its bytes (after any
 /// indentation a nested block takes away) and the file column of its first byte.
