@@ -1,5 +1,6 @@
 import Almanac
 import AlmanacCore
+import AlmanacModel
 import Foundation
 
 /// `almanac-benchmark mbox [--messages N]`: the notes of `collect` (N of them, the same generator) as

@@ -41,6 +41,8 @@ private struct AsciiDocState {
     /// `[NOTE]`, `[source]`, `[cols=…]`: the attribute line before a block.
     var blockStyle: String?
     var i = 0
+    /// Delimited blocks open around the current line.
+    var nesting = 0
 
     init(lines: [MarkupLine], path: String) {
         self.lines = lines
@@ -358,6 +360,14 @@ private struct AsciiDocState {
             let start = i + 1
             var end = start
             while end < lines.count, !lines[end].trimmed.elementsEqual(opener) { end += 1 }
+            if nesting >= 32 {
+                // Blocks nested deeper than notes nest them: their lines as paragraphs.
+                for line in lines[start..<end] where !line.isBlank { blocks.add(.paragraph, [line.segment], parent: parent) }
+                i = min(lines.count, end + 1)
+                return
+            }
+            nesting += 1
+            defer { nesting -= 1 }
             if style.map({ $0.hasPrefix("source") || $0 == "listing" || $0 == "literal" || $0.hasPrefix("comment") || $0 == "pass" }) == true {
                 if style?.hasPrefix("comment") != true && style != "pass" { blocks.code(Array(lines[start..<end]), parent: parent) }
                 i = min(lines.count, end + 1)

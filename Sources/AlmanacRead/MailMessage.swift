@@ -442,7 +442,7 @@ public struct MailMessage: Sendable {
     // MARK: - Subject and date
 
     /// "Re: [tide-dev] Fwd: Tidecon CfP" → "Tidecon CfP".
-    static func cleanSubject(_ subject: String) -> String {
+    public static func cleanSubject(_ subject: String) -> String {
         var text = Substring(subject.trimmingASCIISpaces())
         var changed = true
         while changed {

@@ -7,15 +7,15 @@ import Foundation
 /// `#+BEGIN_EXAMPLE` are code, comments, drawers and export blocks are skipped.
 ///
 /// Active timestamps are dates the note states: `<2025-10-02 Thu 18:00-20:00>` reads
-/// "2025-10-02 Thu 18:00-20:00" and a range `<…>--<…>` "… to …"; a repeater or warning period
+/// "2025-10-02 18:00-20:00" and a range `<…>--<…>` "… to …"; a repeater or warning period
 /// (`+1w`, `-2d`) is kept as a code span after the date, so the temporal tagger skips it and
 /// extraction sees it. Inactive timestamps (`[2025-10-02 Thu]`) are records, kept as code. A planning
 /// line (`DEADLINE: <…> SCHEDULED: <…>`) under a heading is a paragraph of its own of the heading's
-/// section, one per keyword ("DEADLINE: 2025-10-02 Thu"); CLOSED is a record and is dropped.
+/// section, one per keyword ("DEADLINE: 2025-10-02"); CLOSED is a record and is dropped.
 ///
 /// ```swift
 /// let (document, _) = OrgParser().parse("* Meetup\nSCHEDULED: <2025-10-02 Thu>\n", path: "x.org")
-/// document.blocks[1].text   // "SCHEDULED: 2025-10-02 Thu"
+/// document.blocks[1].text   // "SCHEDULED: 2025-10-02"
 /// ```
 public struct OrgParser: Sendable {
     public init() {}
@@ -44,6 +44,8 @@ private struct OrgState {
     var lists: [(indent: Int, block: Int?)] = []
     var todo = OrgParser.todoKeywords
     var i = 0
+    /// Blocks open around the current line.
+    var nesting = 0
     /// The heading just added (a planning line may follow it).
     var afterHeading = false
 
@@ -103,6 +105,8 @@ private struct OrgState {
         // Planning: DEADLINE, SCHEDULED, CLOSED.
         if afterHeading, planning(line) { return }
         afterHeading = false
+        // Anything at the margin but an item ends the lists.
+        if line.indent == 0, listMarker(line) == nil { lists = [] }
         // Fixed-width lines ": text".
         if content.first == UInt8(ascii: ":"), content.count == 1 || content[content.startIndex + 1] == 0x20 {
             var end = i
@@ -195,11 +199,17 @@ private struct OrgState {
             case "COMMENT", "EXPORT", "HTML", "LATEX", "DYNAMIC":
                 break
             default:
-                // QUOTE, CENTER, VERSE, NOTE, WARNING…: the note's own text.
+                // QUOTE, CENTER, VERSE, NOTE, WARNING…: the note's own text (as plain paragraphs when nested deeper than notes nest).
                 let savedLists = lists
                 let stop = min(end, lines.count)
                 i += 1
-                while i < stop { step() }
+                if nesting >= 32 {
+                    for line in lines[i..<max(i, stop)] where !line.isBlank { blocks.add(.paragraph, [line.segment]) }
+                } else {
+                    nesting += 1
+                    while i < stop { step() }
+                    nesting -= 1
+                }
                 lists = savedLists
             }
             i = min(lines.count, end + 1)
@@ -224,7 +234,7 @@ private struct OrgState {
         i += 1
     }
 
-    /// A planning line under a heading: a paragraph per DEADLINE and SCHEDULED ("DEADLINE: 2025-10-02 Thu"); true when it was one.
+    /// A planning line under a heading: a paragraph per DEADLINE and SCHEDULED ("DEADLINE: 2025-10-02"); true when it was one.
     mutating func planning(_ line: MarkupLine) -> Bool {
         let content = line.trimmed
         let keywords = ["DEADLINE:", "SCHEDULED:", "CLOSED:"]

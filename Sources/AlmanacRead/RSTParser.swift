@@ -67,8 +67,18 @@ private struct RSTState {
 
     // MARK: - Body
 
+    /// How deep blocks nest in blocks (a list in a quote in a list…); deeper ones are read as plain paragraphs.
+    static let maximumNesting = 32
+    var nesting = 0
+
     /// The blocks of `lines` (already dedented to their own margin).
     mutating func body(_ lines: ArraySlice<MarkupLine>, parent: Int?, depth: Int, topLevel: Bool) {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.maximumNesting {
+            for line in lines where !line.isBlank { _ = add(.paragraph, [line.segment], parent: parent) }
+            return
+        }
         var i = lines.startIndex
         while i < lines.endIndex {
             let line = lines[i]
@@ -284,7 +294,7 @@ private struct RSTState {
         let literal = Self.removeLiteralMarker(&segments)
         let added = add(kind, segments, parent: parent)
         var rest = paragraphEnd
-        if literal { rest = literalBlock(body[...], from: rest, margin: -1, parent: added ?? parent) }
+        if literal { rest = literalBlock(body[...], from: rest, margin: 0, parent: added ?? parent) }
         if rest < body.count {
             self.body(body[rest...], parent: added ?? parent, depth: depth + 1, topLevel: false)
         }

@@ -44,7 +44,7 @@ struct MarkupStyleTests {
         }
         #expect(try extracted("newsletter.org") == [
             "event/release; Tidepool 0.9 release; 2025-09-15; to 2025-09-21; past",
-            "event/meetup; Tidepool Lisbon meetup; 2025-10-02; scheduled",
+            "event/meetup; Tidepool Lisbon meetup; 2025-10-02T18:00; to 2025-10-02T20:00; scheduled",
         ] + calls + [
             "deadline/cfp; Talk proposals for Tidecon 2025 deadline; 2025-10-15; scheduled; for Tidecon 2025",
             "event/conference; Tidecon 2025; undated; scheduled",

@@ -50,7 +50,7 @@ struct RSTParserTests {
         let (document, diagnostics) = RSTParser().parse(text, path: "x.rst")
         #expect(diagnostics.isEmpty)
         #expect(document.dump() == """
-            0 @4 h1 Tidepool 1
+            0 @5 h1 Tidepool 1
             1 @8 h2§0 Schedule
             2 @11 li0§1 Freeze on 2026-02-02, see the plan and PEP 101. {strong:2026-02-02; link(https://x.example/plan):the plan}
             3 @12 li0§1 Beta:
@@ -59,10 +59,10 @@ struct RSTParserTests {
             6 @17 p§1 Its definition.
             7 @20 tr§1 When | What
             8 @22 tr§1 03-02 | Release day
-            9 @26 tr§1 A more | B
-            10 @30 p§1 Heads up
-            11 @32 p§1 The party is in Lisbon.
-            12 @36 code§1 x = "2026-01-01"
+            9 @27 tr§1 A more | B
+            10 @31 p§1 Heads up
+            11 @33 p§1 The party is in Lisbon.
+            12 @37 code§1 x = "2026-01-01"
             """)
     }
 
@@ -164,12 +164,12 @@ struct OrgParserTests {
         #expect(diagnostics.isEmpty)
         #expect(document.dump() == """
             0 @4 h1 Lisbon meetup
-            1 @5 p§0 SCHEDULED: 2025-10-02 Thu 18:00 +1w {code:+1w}
-            2 @5 p§0 DEADLINE: 2025-09-30 Tue
-            3 @9 li0§0 Venue: the makerspace, 2025-10-02 Thu to 2025-10-03 Fri {link(https://maker.example):the makerspace}
+            1 @5 p§0 SCHEDULED: 2025-10-02 18:00 +1w {code:+1w}
+            2 @5 p§0 DEADLINE: 2025-09-30
+            3 @9 li0§0 Venue: the makerspace, 2025-10-02 to 2025-10-03 {link(https://maker.example):the makerspace}
             4 @10 li1^3§0 noted [2025-09-20 Sat] {code:[2025-09-20 Sat]}
             5 @11 tr§0 When | What
-            6 @13 tr§0 Oct 2 | Meetup {strong:Meetup; leadIn:Meetup}
+            6 @13 tr§0 Oct 2 | Meetup {strong:Meetup}
             7 @15 code§0 echo 2025-12-01
             """)
     }

@@ -5,7 +5,7 @@
 /// ```swift
 /// // RST: "See `Tidecon <https://tide.example>`_ and :pep:`8`" → "See Tidecon and PEP 8", a link span
 /// // AsciiDoc: "*Tidecon* on {date}" → "Tidecon on 2 May" (attribute resolved), a strong span
-/// // Org: "[[https://x.org][Tidecon]] <2025-10-02 Thu>" → "Tidecon 2025-10-02 Thu", a link span
+/// // Org: "[[https://x.org][Tidecon]] <2025-10-02 Thu 18:00>" → "Tidecon 2025-10-02 18:00", a link span
 /// ```
 ///
 /// One pass over the bytes; a delimiter pair is searched for only within the block, and a failed search
@@ -273,6 +273,21 @@ struct LightInline {
             guard let close = raw[(i + 1)..<min(end, i + 80)].firstIndex(of: UInt8(ascii: "}")), close > i + 1 else { return nil }
             let name = String(decoding: raw[(i + 1)..<close], as: UTF8.self).lowercased()
             guard let value = attributes[name] ?? Self.builtInAttributes[name] else { return nil }
+            // {url}[text]: attributes are replaced before macros, so a URL attribute before brackets is a link.
+            if value.hasPrefix("http://") || value.hasPrefix("https://") || value.hasPrefix("mailto:"), close + 1 < end,
+                raw[close + 1] == UInt8(ascii: "["),
+                let textEnd = findClosing(UInt8(ascii: "]"), from: close + 2, end: end, opener: UInt8(ascii: "["))
+            {
+                let start = builder.nextOffset
+                if textEnd > close + 2 {
+                    scan((close + 2)..<textEnd, into: &builder, depth: depth + 1)
+                } else {
+                    emitGenerated(value, at: i, into: &builder)
+                    builder.addSpan(.url, from: start)
+                }
+                builder.addSpan(.link(url: value), from: start)
+                return textEnd + 1
+            }
             emitGenerated(value, at: i, into: &builder)
             return close + 1
         case UInt8(ascii: "<"):
@@ -451,8 +466,8 @@ struct LightInline {
         return nil
     }
 
-    /// An active timestamp's inside as the temporal tagger reads it: "2025-10-02 Thu 18:00-20:00", without
-    /// its repeater or warning period (`+1w`, `-2d`), which ``OrgTimestamp`` reads.
+    /// An active timestamp's inside as the temporal tagger reads it: "2025-10-02 18:00-20:00" (the day's name
+    /// left out), its repeater or warning period (`+1w`, `-2d`) kept as a code span for extraction to read.
     private func emitTimestamp(_ inner: Range<Int>, into builder: inout TextBuilder) {
         var first = true
         var j = inner.lowerBound
@@ -465,7 +480,13 @@ struct LightInline {
                 first = false
                 let isCookie = word.count >= 2 && (word.first == UInt8(ascii: "+") || word.first == UInt8(ascii: ".") || word.first == UInt8(ascii: "-"))
                     && word.dropFirst().first.map { $0.isASCIIDigit || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") } == true
-                if isCookie { emitSpan(.code, j..<k, into: &builder) } else { emitRaw(j..<k, into: &builder) }
+                // The day's name says nothing the ISO date does not (and would keep the tagger from the time after it).
+                let isDayName = !first && word.allSatisfy { $0.isASCIILetter || $0 >= 0x80 || $0 == UInt8(ascii: ".") }
+                if isCookie {
+                    emitSpan(.code, j..<k, into: &builder)
+                } else if !isDayName {
+                    emitRaw(j..<k, into: &builder)
+                }
             }
             j = k + 1
         }
