@@ -44,15 +44,15 @@ struct MarkupCollectTests {
         #expect(collection.diagnostics.map(\.description) == [])
         let dated = collection.model.items.filter { $0.item.kind == .event }.map { "\($0.item.title) \($0.item.when.startText ?? "-")" }
         #expect(dated == [
-            "Harbour hackathon 2026-02-14", "Harbour workshop 2026-02-21", "Harbour meetup 2026-02-28", "Harbour summit 2026-03-07",
+            "Harbour Forum 2026-02-08", "Harbour hackathon 2026-02-14", "Harbour workshop 2026-02-21", "Harbour meetup 2026-02-28", "Harbour summit 2026-03-07",
             "Harbour sprint 2026-03-14", "Harbour conference 2026-03-21",
         ])
         let cfp = try #require(collection.model.items.first { $0.item.kind == .deadline })
         #expect(cfp.item.when.startText == "2026-02-08")
         #expect(cfp.revision == 1)
         #expect(cfp.mentions.map(\.note.messageID) == ["cfp-1@example.org", "cfp-2@example.org"])
-        // The quoted line of the reply is not a mention of it: the reply's source is its own line.
-        #expect(cfp.item.sources.map(\.line) == [15])
+        // Each message's own line (the reply's first); the reply's quote of the first message (line 19) is none.
+        #expect(cfp.item.sources.map(\.line) == [15, 7])
         let json = String(decoding: ItemsJSON.model(collection.model), as: UTF8.self)
         #expect(json.contains("\"message_id\": \"cfp-2@example.org\""))
     }
