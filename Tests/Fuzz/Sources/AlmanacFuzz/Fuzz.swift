@@ -44,7 +44,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let outcomes = path.hasSuffix(".mbox") ? reader.readAll(bytes: array[...], path: path) : [reader.read(bytes: array, path: path)]
         for outcome in outcomes {
             guard let note = outcome.note else { continue }
-            checkLines(note.document, lines: array.count { $0 == 0x0A } + 1)
+            checkLines(note.document, lines: lineCount(array))
             _ = extractor.extract(note)
         }
     }
@@ -75,6 +75,22 @@ func check(_ expressions: [TemporalExpression], in bytes: UnsafeBufferPointer<UI
         precondition(e.line == line && e.column == e.range.lowerBound - lineStart + 1, "wrong position for \(e.range)")
         previousEnd = e.range.upperBound
     }
+}
+
+/// The input's lines as the readers count them: "\n", "\r\n" and a lone "\r" each end one.
+func lineCount(_ bytes: [UInt8]) -> Int {
+    var lines = 1
+    var i = 0
+    while i < bytes.count {
+        if bytes[i] == 0x0D {
+            lines += 1
+            if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+        } else if bytes[i] == 0x0A {
+            lines += 1
+        }
+        i += 1
+    }
+    return lines
 }
 
 /// What `explain` relies on: every block's lines are lines of the input, its anchors and spans inside its text.
