@@ -305,3 +305,24 @@ struct MailTests {
         #expect(notes[1].document.blocks.map { "\($0.line): \($0.text)" } == ["13: Line one. From the quoted mbox. From here on, a sentence."])
     }
 }
+
+/// What the fuzz targets of the markup readers found, and their limits.
+struct MarkupFuzzRegressionTests {
+    /// An empty last cell of a grid table was a range past the row's text.
+    @Test func emptyLastCellIsInsideTheRow() {
+        let (document, _) = RSTParser().parse("+---+---+\n| a |   |\n+---+---+\n", path: "x.rst")
+        let row = document.blocks[0]
+        #expect(row.cells.allSatisfy { $0.upperBound <= row.text.utf8.count })
+        #expect(row.cells.map(row.text) == ["a", ""])
+    }
+
+    /// A staircase of ever deeper blocks is read flat past the nesting limit, not by ever deeper recursion.
+    @Test func deepNestingIsBounded() {
+        let rst = (0..<400).map { String(repeating: " ", count: $0) + "- item \($0)" }.joined(separator: "\n\n")
+        #expect(RSTParser().parse(rst, path: "x.rst").document.blocks.count == 400)
+        let adoc = String(repeating: "====\n****\n", count: 200) + "Deep text.\n"
+        #expect(AsciiDocParser().parse(adoc, path: "x.adoc").document.blocks.map(\.text).contains("Deep text."))
+        let org = String(repeating: "#+BEGIN_QUOTE\n", count: 200) + "Deep text.\n"
+        #expect(OrgParser().parse(org, path: "x.org").document.blocks.map(\.text).contains("Deep text."))
+    }
+}

@@ -117,9 +117,11 @@ struct MarkupBlocks {
                 text.append(UInt8(ascii: "|"), line: at.line, column: max(1, at.column - 1))
                 text.space()
             }
-            let start = text.nextOffset
+            // An empty cell is an empty range where the text ends (not past it, at a pending space).
+            let start = min(text.nextOffset, text.count + (cell.isEmpty ? 0 : 1))
             inline.parse(cell, into: &text)
-            ranges.append(start..<max(start, text.count))
+            let lower = min(start, text.count)
+            ranges.append(lower..<max(lower, text.count))
         }
         guard ranges.contains(where: { !$0.isEmpty }) else { return }
         output.add(.tableRow, text, parent: parent, cells: ranges)
