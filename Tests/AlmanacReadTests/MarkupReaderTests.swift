@@ -326,3 +326,11 @@ struct MarkupFuzzRegressionTests {
         #expect(OrgParser().parse(org, path: "x.org").document.blocks.map(\.text).contains("Deep text."))
     }
 }
+
+extension MarkupFuzzRegressionTests {
+    /// The same in a Markdown table ("||"), which a mail body read as Markdown showed.
+    @Test func emptyMarkdownCellIsInsideTheRow() {
+        let document = MarkdownParser().parse("| a | b ||\n|---|---|---|\n| c ||\n")
+        for row in document.blocks { #expect(row.cells.allSatisfy { $0.upperBound <= row.text.utf8.count }) }
+    }
+}
