@@ -277,7 +277,9 @@ private struct AsciiDocState {
         let parent = depth > 0 ? lists[depth - 1].block : nil
         var segments = [line.segment(from: textStart)]
         // A checklist's box: "[x] " / "[ ] ".
-        if segments[0].bytes.count >= 4, segments[0].bytes.first == UInt8(ascii: "["), segments[0].bytes.dropFirst(2).first == UInt8(ascii: "]") {
+        if segments[0].bytes.count >= 4, segments[0].bytes.first == UInt8(ascii: "["), segments[0].bytes.dropFirst(2).first == UInt8(ascii: "]"),
+            segments[0].bytes.dropFirst(3).first == 0x20
+        {
             segments[0].bytes = segments[0].bytes.dropFirst(4)
             segments[0].column += 4
         }

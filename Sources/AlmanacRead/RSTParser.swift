@@ -371,7 +371,7 @@ private struct RSTState {
             if line.indent == 0, content.first == UInt8(ascii: "*") || content.first == UInt8(ascii: "-") && rows.isEmpty {
                 rows.append([])
                 let after = content.dropFirst().drop { $0 == 0x20 }
-                if after.first == UInt8(ascii: "-") {
+                if after.first == UInt8(ascii: "-"), after.count == 1 || after[after.startIndex + 1] == 0x20 {
                     rows[rows.count - 1].append([MarkupLine(number: line.number, bytes: line.bytes, firstColumn: line.firstColumn)
                         .segment(from: min(after.endIndex, after.startIndex + 2))])
                 }
@@ -444,8 +444,11 @@ private struct RSTState {
                 let lo = content.startIndex + bounds[column] + 1
                 let hi = min(content.endIndex, content.startIndex + bounds[column + 1])
                 guard lo < hi else { continue }
+                // Bounds in bytes: never inside a character (a wide one shifts the columns after it).
                 var a = lo
                 var b = hi
+                while a < b, content[a] & 0xC0 == 0x80 { a += 1 }
+                while b < content.endIndex, content[b] & 0xC0 == 0x80 { b += 1 }
                 while a < b, content[a] == 0x20 { a += 1 }
                 while b > a, content[b - 1] == 0x20 || content[b - 1] == UInt8(ascii: "|") { b -= 1 }
                 if a < b {
@@ -506,6 +509,8 @@ private struct RSTState {
                 }
                 var a = lo
                 var b = hi
+                while a < b, line.bytes[a] & 0xC0 == 0x80 { a += 1 }
+                while b < line.bytes.endIndex, line.bytes[b] & 0xC0 == 0x80 { b += 1 }
                 while a < b, line.bytes[a] == 0x20 { a += 1 }
                 while b > a, line.bytes[b - 1].isASCIISpace { b -= 1 }
                 cells.append(a < b ? [InlineParser.Segment(line: line.number, column: line.column(of: a), bytes: line.bytes[a..<b])] : [])
