@@ -2,7 +2,8 @@
 # Builds the libFuzzer target (Tests/Fuzz, with AddressSanitizer) and runs one of its targets on a copy of
 # its seeds (Tests/Fuzz/corpus for the notes, data/ for calendars and the configuration).
 #   scripts/fuzz.sh                      600 seconds of the tagger, readers and extractor together
-#   scripts/fuzz.sh 600 TARGET           TARGET: tagger, readers, extractor, ics, frontmatter, config, all
+#   scripts/fuzz.sh 600 TARGET           TARGET: tagger, readers, extractor, ics, frontmatter, config, all, or one
+#                                        markup's reader: markdown, text, html, rst, asciidoc, org, mail
 #   scripts/fuzz.sh 60 all [-jobs=2 ...] seconds, target, then extra libFuzzer flags
 # A crash, a sanitizer report, an input that takes over 10 s (a hang) or runs out of memory is a finding:
 # libFuzzer stops and the input is saved in Tests/Fuzz/.build/findings/ (replay: the binary with that file).

@@ -8,11 +8,10 @@ public enum ItemsJSON {
     public static func notes(_ notes: [NoteItems]) -> JSON {
         .object([
             ("notes", .array(notes.map { note in
-                .object([
-                    ("source", .string(note.info.path)),
-                    ("note_date", .string(note.info.date.description)),
-                    ("items", .array(note.items.map(item))),
-                ])
+                var fields: [(String, JSON)] = [("source", .string(note.info.path)), ("note_date", .string(note.info.date.description))]
+                if let id = note.info.messageID { fields.append(("message_id", .string(id))) }
+                fields.append(("items", .array(note.items.map(item))))
+                return .object(fields)
             }))
         ])
     }
@@ -66,7 +65,9 @@ public enum ItemsJSON {
     }
 
     static func note(_ ref: NoteRef) -> JSON {
-        .object([("path", .string(ref.path)), ("date", .string(ref.date.description)), ("title", .string(ref.title))])
+        var fields: [(String, JSON)] = [("path", .string(ref.path)), ("date", .string(ref.date.description)), ("title", .string(ref.title))]
+        if let id = ref.messageID { fields.append(("message_id", .string(id))) }
+        return .object(fields)
     }
 
     public static func entry(_ entry: ModelItem) -> JSON {

@@ -41,6 +41,8 @@ public struct Snapshot: Sendable {
         public var problems: [Diagnostic]
         /// FNV-1a of the bytes (of the problems when unreadable).
         public var hash: UInt64
+        /// An mbox: not held in memory, read message by message when its notes are needed.
+        public var streamed = false
     }
 
     public var files: [File]
@@ -109,6 +111,9 @@ public struct Pipeline: Sendable {
         if let output { paths = output.excluded(from: paths, roots: roots) }
         let reader = NoteReader(maximumBytes: maximumBytes)
         let files = parallelMap(paths) { path -> Snapshot.File in
+            if path.lowercased().hasSuffix(".mbox"), let hash = MailboxFile.hash(path) {
+                return Snapshot.File(path: path, bytes: nil, problems: [], hash: hash, streamed: true)
+            }
             let (bytes, problems) = reader.bytes(contentsOf: path)
             let hash = bytes.map { $0.withUnsafeBytes(Hash.fnv1a) } ?? Hash.fnv1a(problems.map(\.message).joined())
             return Snapshot.File(path: path, bytes: bytes, problems: problems, hash: hash)
@@ -168,10 +173,14 @@ public struct Pipeline: Sendable {
         return (notes, lists, diagnostics, files.count, outcomes.count { $0.fromCache })
     }
 
-    private static func outcome(of file: Snapshot.File, reader: NoteReader, listReader: ProjectListReader, extractor: Extractor)
+    static func outcome(of file: Snapshot.File, reader: NoteReader, listReader: ProjectListReader, extractor: Extractor)
         -> FileOutcome
     {
+        if file.streamed { return MailboxFile.outcome(path: file.path, reader: reader, extractor: extractor) }
         guard let bytes = file.bytes else { return FileOutcome(diagnostics: file.problems) }
+        if NoteReader.isMail(path: file.path, bytes: bytes) {
+            return MailboxFile.outcome(reader.readAll(bytes: bytes[...], path: file.path), extractor: extractor)
+        }
         if file.path.lowercased().hasSuffix(".ics") {
             let (events, problems) = ICalendarImporter().read(bytes: bytes, path: file.path)
             var diagnostics = problems

@@ -4,6 +4,7 @@
 //                                        tag generated notes line by line, one thread (--show: print a sample)
 //   almanac-benchmark long-line [--runs R]  tag single lines of 1, 2.5 and 5 MB
 //   almanac-benchmark collect [--notes N] [--folder DIR]   generate notes, collect them end to end
+//   almanac-benchmark mbox [--messages N]  the same notes as the messages of one mbox, collected end to end
 //   almanac-benchmark stages --folder DIR   reading and extraction by stage, one thread
 //   almanac-benchmark model --folder DIR [--runs R]   merge and publish medians, the notes extracted once
 //
@@ -23,6 +24,7 @@ struct Benchmark: Sendable {
         Benchmark(name: "tagger", usage: "tagger [--megabytes N] [--runs R] [--show LINES]", run: TaggerBenchmark.run),
         Benchmark(name: "long-line", usage: "long-line [--runs R]", run: LongLineBenchmark.run),
         Benchmark(name: "collect", usage: "collect [--notes N] [--folder DIR]", run: CollectBenchmark.run),
+        Benchmark(name: "mbox", usage: "mbox [--messages N]", run: MailboxBenchmark.run),
         Benchmark(name: "stages", usage: "stages --folder DIR (a corpus collect --folder kept)", run: { arguments in
             let options = try Options(arguments, allowed: ["folder"])
             guard let folder = options.value("folder") else { throw UsageError(description: "stages needs --folder") }

@@ -2,6 +2,11 @@
 public struct NoteInfo: Sendable, Hashable, Codable {
     public enum Format: String, Sendable, Hashable, Codable, CaseIterable {
         case markdown, text, html
+        case restructuredText = "rst"
+        case asciiDoc = "asciidoc"
+        case org
+        /// An e-mail message (`.eml`, or one of an mbox or a pipermail archive).
+        case mail
         /// An iCalendar file whose events join the model.
         case calendar
     }
@@ -12,6 +17,8 @@ public struct NoteInfo: Sendable, Hashable, Codable {
         case frontMatter
         /// A `<time datetime>` or `<meta>` date of an HTML page.
         case pageMetadata
+        /// The `Date:` header of an e-mail message.
+        case mailHeader
         /// A byline, a dated heading or a `Date:` / `When:` line.
         case text
         /// A date in the file's name (`2015-12-16.md`).
@@ -34,6 +41,7 @@ public struct NoteInfo: Sendable, Hashable, Codable {
             switch self {
             case .frontMatter: return "front matter"
             case .pageMetadata: return "page metadata"
+            case .mailHeader: return "the Date: header"
             case .text: return "text"
             case .fileName: return "file name"
             case .path: return "path"
@@ -61,10 +69,12 @@ public struct NoteInfo: Sendable, Hashable, Codable {
     /// The published location of the note ("permalink" in front matter), if any.
     public var permalink: String?
     public var format: Format
+    /// An e-mail message's `Message-ID` (without its angle brackets): which message of the file the note is.
+    public var messageID: String?
 
     public init(
         path: String, date: CivilDate, dateSource: DateSource, dateIsGuess: Bool = false, title: String? = nil,
-        titleLine: Int? = nil, authors: [String] = [], permalink: String? = nil, format: Format
+        titleLine: Int? = nil, authors: [String] = [], permalink: String? = nil, format: Format, messageID: String? = nil
     ) {
         self.path = path
         self.date = date
@@ -75,5 +85,6 @@ public struct NoteInfo: Sendable, Hashable, Codable {
         self.authors = authors
         self.permalink = permalink
         self.format = format
+        self.messageID = messageID
     }
 }

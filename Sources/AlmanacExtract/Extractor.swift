@@ -41,6 +41,7 @@ public struct Extractor: Sendable {
         drafts += Events.extract(context)
         drafts += Schedules.extract(context)
         drafts += Projects.extract(context)
+        Planning.extract(context, replacing: &drafts)
         Deadlines.applyDefaultTime(&drafts, context)
         Self.giveEachDateToOneItem(&drafts)
         var items = Consolidate.items(drafts)
@@ -120,6 +121,7 @@ extension Extractor {
             drafts += time("events and releases") { Events.extract(context) }
             drafts += time("schedules") { Schedules.extract(context) }
             drafts += time("projects") { Projects.extract(context) }
+            time("planning lines") { Planning.extract(context, replacing: &drafts) }
             time("deadlines") { Deadlines.applyDefaultTime(&drafts, context) }
             var items = time("consolidate") { () -> [Item] in
                 Self.giveEachDateToOneItem(&drafts)

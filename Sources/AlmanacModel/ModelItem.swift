@@ -6,16 +6,19 @@ public struct NoteRef: Sendable, Hashable, Codable, Comparable {
     public var date: CivilDate
     public var title: String?
     public var permalink: String?
+    /// The message, when the note is one of a mail file.
+    public var messageID: String?
 
-    public init(path: String, date: CivilDate, title: String? = nil, permalink: String? = nil) {
+    public init(path: String, date: CivilDate, title: String? = nil, permalink: String? = nil, messageID: String? = nil) {
         self.path = path
         self.date = date
         self.title = title
         self.permalink = permalink
+        self.messageID = messageID
     }
 
     public init(_ info: NoteInfo) {
-        self.init(path: info.path, date: info.date, title: info.title, permalink: info.permalink)
+        self.init(path: info.path, date: info.date, title: info.title, permalink: info.permalink, messageID: info.messageID)
     }
 
     /// Notes in the order the history is replayed: by date, then path.

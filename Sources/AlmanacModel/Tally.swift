@@ -8,7 +8,7 @@ public import AlmanacCore
 /// Tally(model).summary   // "13 in the feeds (5 events, 2 deadlines, 6 meetings); left out: 8 projects (on the board), undated items: 1"
 /// ```
 public struct Tally: Sendable, Hashable, Codable {
-    /// Note files (not calendars) that gave a note.
+    /// Notes read: files (not calendars) that gave one, and each message of a mail file.
     public var notes: Int
     /// Calendar (.ics) files, and the events they gave.
     public var calendars: Int
@@ -33,7 +33,8 @@ public struct Tally: Sendable, Hashable, Codable {
                 calendarPaths.insert(note.path)
                 calendarEvents += 1
             } else {
-                notePaths.insert(note.path)
+                // Each message of a mail file is a note of its own.
+                notePaths.insert(note.messageID.map { note.path + "\u{0}" + $0 } ?? note.path)
             }
         }
         notes = notePaths.count

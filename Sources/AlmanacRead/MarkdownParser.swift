@@ -313,7 +313,9 @@ private struct State {
                 }
                 let cellStart = text.nextOffset
                 parser.parse(cell, into: &text)
-                cells.append(cellStart..<max(cellStart, text.count))
+                // An empty cell is an empty range where the text ends, not past it (at a pending space).
+                let lower = min(cellStart, text.count)
+                cells.append(lower..<max(lower, text.count))
             }
             output.add(.tableRow, text, parent: nil, cells: cells)
         }

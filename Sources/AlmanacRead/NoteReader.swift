@@ -40,10 +40,10 @@ public struct NoteReader: Sendable {
         self.commitDates = commitDates
     }
 
-    /// The formats read by extension; `.txt` is sniffed (Markdown with front matter, or rendered page text).
-    /// AsciiDoc and Org mode are read as Markdown, line for line (``LightMarkup``).
+    /// The formats read by extension; `.txt` is sniffed (Markdown with front matter, rendered page text,
+    /// reStructuredText, or a pipermail archive of mail).
     public static let extensions: Set<String> = [
-        "md", "markdown", "mdown", "mkd", "txt", "text", "html", "htm", "xhtml", "adoc", "asciidoc", "org",
+        "md", "markdown", "mdown", "mkd", "txt", "text", "html", "htm", "xhtml", "adoc", "asciidoc", "org", "rst", "rest", "eml", "mbox",
     ]
 
     /// The file's text, or why it cannot be read as a note (size, binary, not UTF-8, empty).
@@ -113,14 +113,19 @@ public struct NoteReader: Sendable {
         ])
     }
 
+    /// Reads the note in the file at `path` (for a mail file, its first message; ``readAll(bytes:path:)`` reads all).
     public func read(contentsOf path: String) -> ReadOutcome {
-        let (text, diagnostics) = text(contentsOf: path)
-        guard let text else { return ReadOutcome(note: nil, diagnostics: diagnostics) }
-        return read(text: text, path: path)
+        let (bytes, problems) = bytes(contentsOf: path)
+        guard let bytes else { return ReadOutcome(note: nil, diagnostics: problems) }
+        return read(bytes: bytes, path: path)
     }
 
     /// Reads a note from its bytes; `path` names it in diagnostics and chooses the format by extension.
     public func read(bytes: [UInt8], path: String) -> ReadOutcome {
+        if Self.isMail(path: path, bytes: bytes) {
+            return readAll(bytes: bytes[...], path: path).first
+                ?? ReadOutcome(note: nil, diagnostics: [.warning("no message in the file; skipped", path: path, line: 1, column: 1)])
+        }
         let (text, diagnostics) = decode(bytes, path: path)
         guard let text else { return ReadOutcome(note: nil, diagnostics: diagnostics) }
         return read(text: text, path: path)
@@ -154,15 +159,43 @@ public struct NoteReader: Sendable {
             authors = split.authors
             permalink = split.permalink
             if let date = split.date { stated = NoteDate(date, .frontMatter) }
-            var body = String(split.body)
-            switch (path as NSString).pathExtension.lowercased() {
-            case "adoc", "asciidoc": body = LightMarkup.markdown(asciiDoc: body)
-            case "org": body = LightMarkup.markdown(org: body)
-            default: break
-            }
             document = format == .markdown
-                ? MarkdownParser().parse(body, firstLine: split.bodyLine)
-                : TextParser().parse(body, firstLine: split.bodyLine)
+                ? MarkdownParser().parse(String(split.body), firstLine: split.bodyLine)
+                : TextParser().parse(String(split.body), firstLine: split.bodyLine)
+        case .restructuredText, .asciiDoc, .org:
+            // YAML (or, for RST, an RFC 822 header block) first; then the markup's own metadata.
+            var body = text
+            var bodyLine = 1
+            if format == .restructuredText || text.hasPrefix("---") || text.hasPrefix("+++") {
+                let split = FrontMatter.split(text, path: path)
+                if split.form != .none {
+                    front = split
+                    diagnostics += split.diagnostics
+                    title = split.title
+                    titleLine = split.titleLine
+                    authors = split.authors
+                    permalink = split.permalink
+                    if let date = split.date { stated = NoteDate(date, .frontMatter) }
+                    body = String(split.body)
+                    bodyLine = split.bodyLine
+                }
+            }
+            let metadata: MarkupMetadata
+            switch format {
+            case .restructuredText: (document, metadata) = RSTParser().read(body, firstLine: bodyLine, path: path)
+            case .asciiDoc: (document, metadata) = AsciiDocParser().read(body, firstLine: bodyLine, path: path)
+            default: (document, metadata) = OrgParser().read(body, firstLine: bodyLine, path: path)
+            }
+            diagnostics += metadata.diagnostics
+            if title == nil, let stated = metadata.title {
+                title = stated
+                titleLine = metadata.titleLine
+            }
+            if authors.isEmpty { authors = metadata.authors }
+            if stated == nil, let date = metadata.date { stated = NoteDate(date, .frontMatter) }
+        case .mail:
+            return readAll(bytes: Array(text.utf8)[...], path: path).first
+                ?? ReadOutcome(note: nil, diagnostics: [.warning("no message in the file; skipped", path: path, line: 1, column: 1)])
         }
 
         // The title a note states in its opening blocks; the author of its byline.
@@ -186,21 +219,54 @@ public struct NoteReader: Sendable {
         return ReadOutcome(note: Note(info: info, document: document), diagnostics: diagnostics)
     }
 
+    /// The note of a document read in any format: its title from its opening heading when it states none,
+    /// its author from a byline, its own date (see ``NoteDating``); nil with a warning when it has none.
+    func note(_ document: Document, path: String, format: NoteInfo.Format, title: String?, titleLine: Int?, stated: NoteDate?,
+        authors: [String], messageID: String?, diagnostics: [Diagnostic]) -> ReadOutcome
+    {
+        var title = title
+        var titleLine = titleLine
+        var diagnostics = diagnostics
+        let opening = document.blocks.prefix(6).filter { $0.line <= (document.blocks.first?.line ?? 1) + 40 }
+        if title == nil, let heading = opening.first(where: { $0.isHeading }) {
+            title = heading.text
+            titleLine = heading.line
+        }
+        let dating = NoteDating(path: path, front: nil, title: title, blocks: document.blocks, commitDate: commitDates.map { dates in { dates.date(ofFileAt: path) } })
+        guard let found = dating.noteDate(stated: stated) else {
+            diagnostics.append(.warning(
+                "note has no date (none in its headers, text or file name); skipped", path: path, line: document.blocks.first?.line ?? 1,
+                column: 1))
+            return ReadOutcome(note: nil, diagnostics: diagnostics)
+        }
+        let info = NoteInfo(path: path, date: found.date, dateSource: found.source, dateIsGuess: found.isGuess, title: title,
+            titleLine: titleLine, authors: authors, format: format, messageID: messageID)
+        return ReadOutcome(note: Note(info: info, document: document), diagnostics: diagnostics)
+    }
+
     // MARK: - Helpers
 
     static func format(of path: String, text: String) -> NoteInfo.Format {
         let ext = (path as NSString).pathExtension.lowercased()
         switch ext {
-        case "md", "markdown", "mdown", "mkd", "adoc", "asciidoc", "org": return .markdown
+        case "md", "markdown", "mdown", "mkd": return .markdown
         case "html", "htm", "xhtml": return .html
+        case "rst", "rest": return .restructuredText
+        case "adoc", "asciidoc": return .asciiDoc
+        case "org": return .org
+        case "eml", "mbox": return .mail
         default: break
         }
         let head = text.prefix(2048)
         let lowered = head.lowercased()
         if head.hasPrefix("---") || head.hasPrefix("+++") { return .markdown }
         if lowered.contains("<!doctype html") || lowered.contains("<html") { return .html }
+        if Mailbox.looksLikeArchive(String(head)) { return .mail }
         var markdownSignals = 0
         var textSignals = 0
+        var rstSignals = 0
+        var markdownOnly = 0
+        var previous: Substring = ""
         for line in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).prefix(200) {
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
             if trimmed.hasPrefix("•") { textSignals += 1 }
@@ -209,8 +275,22 @@ public struct NoteReader: Sendable {
             {
                 markdownSignals += 1
             }
+            if trimmed.contains("](") || trimmed.hasPrefix("#") || trimmed.hasPrefix("```") { markdownOnly += 1 }
+            // reStructuredText's own: directives and comments, targets, roles, `text <url>`_, adornments Markdown has not.
+            if trimmed.hasPrefix(".. ") || trimmed.contains(">`_") || trimmed.contains("`__") || trimmed.hasSuffix("::")
+                || (trimmed.hasPrefix(":") && trimmed.dropFirst().contains(":`"))
+            {
+                rstSignals += 2
+            }
+            if let first = trimmed.first, "~^+*\"'`".contains(first), trimmed.count >= 3, trimmed.allSatisfy({ $0 == first }),
+                !previous.isEmpty, previous.count <= trimmed.count
+            {
+                rstSignals += 2
+            }
             if Byline.parse(String(trimmed)) != nil { textSignals += 3 }
+            previous = line
         }
+        if rstSignals >= 4, rstSignals > 2 * markdownOnly { return .restructuredText }
         return markdownSignals > textSignals ? .markdown : .text
     }
 

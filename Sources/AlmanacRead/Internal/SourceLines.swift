@@ -119,3 +119,19 @@ extension Block.Kind {
         return false
     }
 }
+
+extension SourceLines {
+    /// Lines that are not one run of a file (decoded mail), each with the file line it came from.
+    init(numbered: [(line: Int, text: String)]) {
+        var storage: [UInt8] = []
+        var ranges: [(Int, Range<Int>)] = []
+        ranges.reserveCapacity(numbered.count)
+        for (line, text) in numbered {
+            let start = storage.count
+            storage.append(contentsOf: text.utf8)
+            ranges.append((line, start..<storage.count))
+        }
+        self.storage = storage
+        self.lines = ranges.map { Line(number: $0.0, bytes: storage[$0.1]) }
+    }
+}
