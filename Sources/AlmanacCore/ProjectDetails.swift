@@ -116,7 +116,7 @@ public enum ProjectFields {
     /// people it names ("taken by Lena Novak" → ["Lena Novak"]); nil when the text is no status.
     public static func status(_ text: String) -> (status: Item.Status, people: [String])? {
         let trimmed = text.trimmingWhitespace()
-        let lower = " " + tokens(trimmed.lowercased()).joined(separator: " ") + " "
+        let words = tokens(trimmed.lowercased())
         var people: [String] = []
         // "taken by NAME", "assigned to NAME", "in progress (NAME)"
         for marker in [" by ", " to "] {
@@ -128,13 +128,13 @@ public enum ProjectFields {
             let inside = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
             if programme(inside) == nil, difficulty(inside) == nil { people = Self.people(inside) }
         }
-        for (phrases, status) in statusPhrases where phrases.contains(where: { lower.contains(" \($0) ") }) {
+        for (phrases, status) in statusPhrases where phrases.contains(where: { Self.contains(words, phrase: $0) }) {
             return (status, status == .inProgress || status == .done ? people : [])
         }
         return nil
     }
 
-    static let statusPhrases: [([String], Item.Status)] = [
+    static let statusPhrases: [([[String]], Item.Status)] = phrases([
         (["cancelled", "canceled", "dropped", "abandoned", "withdrawn", "retired"], .cancelled),
         (["on hold", "paused", "postponed", "deferred", "stalled"], .postponed),
         (["done", "finished", "completed", "complete", "merged", "shipped", "released"], .done),
@@ -143,21 +143,21 @@ public enum ProjectFields {
         (["proposed", "idea", "draft", "needs a mentor", "needs mentor", "needs mentors", "not yet open"], .proposed),
         (["available", "open", "free", "unassigned", "up for grabs", "looking for a contributor", "looking for a student",
           "wanted", "seeking"], .available),
-    ]
+    ])
 
     // MARK: - Programme
 
     /// The programme a text names: "Pioneer Projects", "GSoC", "Google Summer of Code", "Outreachy",
     /// "OPW", "UROP", "student project", "other".
     public static func programme(_ text: String) -> Item.Subkind? {
-        let lower = " " + tokens(text.lowercased()).joined(separator: " ") + " "
-        for (phrases, subkind) in programmePhrases where phrases.contains(where: { lower.contains(" \($0) ") }) {
+        let words = tokens(text.lowercased())
+        for (phrases, subkind) in programmePhrases where phrases.contains(where: { Self.contains(words, phrase: $0) }) {
             return subkind
         }
         return nil
     }
 
-    static let programmePhrases: [([String], Item.Subkind)] = [
+    static let programmePhrases: [([[String]], Item.Subkind)] = phrases([
         (["gsoc", "summer of code"], .gsoc),
         (["outreachy"], .outreachy),
         (["opw", "outreach program for women", "outreach programme for women"], .opw),
@@ -165,7 +165,18 @@ public enum ProjectFields {
         (["pioneer", "pioneers"], .pioneer),
         (["student project", "student projects", "thesis", "student"], .student),
         (["other"], .other),
-    ]
+    ])
+
+    /// Each phrase as its words.
+    static func phrases<Value>(_ table: [([String], Value)]) -> [([[String]], Value)] {
+        table.map { phrases, value in (phrases.map { $0.split(separator: " ").map(String.init) }, value) }
+    }
+
+    /// Whether `words` hold the words of `phrase` in a row.
+    static func contains(_ words: [String], phrase: [String]) -> Bool {
+        guard !phrase.isEmpty, phrase.count <= words.count else { return false }
+        return (0...(words.count - phrase.count)).contains { start in phrase.indices.allSatisfy { words[start + $0] == phrase[$0] } }
+    }
 
     // MARK: - Lists of names and words
 

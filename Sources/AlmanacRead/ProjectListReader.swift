@@ -482,10 +482,12 @@ package struct ListWalker {
     /// Unlabelled facts: "★★☆ · 2 weeks", "easy, a weekend", "available". True when every part was read.
     @discardableResult
     func applyFacts(_ text: String, to project: inout ListedProject) -> Bool {
+        // A line of facts is short (asked first: a note's long paragraphs come through here too).
+        guard text.count <= 80 else { return false }
         var parts = [text]
         for separator in ["·", " | ", ",", ";", " — ", " – "] { parts = parts.flatMap { $0.components(separatedBy: separator) } }
         parts = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !parts.isEmpty, text.count <= 80 else { return false }
+        guard !parts.isEmpty else { return false }
         var read = project
         var onlyStatus = true
         for part in parts {
