@@ -142,6 +142,16 @@ public struct NoteReader: Sendable {
         var authors: [String] = []
         var permalink: String?
         let document: Document
+        /// What the front matter gives the note.
+        func take(_ split: FrontMatter) {
+            front = split
+            diagnostics += split.diagnostics
+            title = split.title
+            titleLine = split.titleLine
+            authors = split.authors
+            permalink = split.permalink
+            if let date = split.date { stated = NoteDate(date, .frontMatter) }
+        }
 
         switch format {
         case .html:
@@ -152,13 +162,7 @@ public struct NoteReader: Sendable {
             if let date = page.date { stated = NoteDate(date, .pageMetadata) }
         case .markdown, .text, .calendar:
             let split = FrontMatter.split(text, path: path)
-            front = split
-            diagnostics += split.diagnostics
-            title = split.title
-            titleLine = split.titleLine
-            authors = split.authors
-            permalink = split.permalink
-            if let date = split.date { stated = NoteDate(date, .frontMatter) }
+            take(split)
             document = format == .markdown
                 ? MarkdownParser().parse(String(split.body), firstLine: split.bodyLine)
                 : TextParser().parse(String(split.body), firstLine: split.bodyLine)
@@ -169,13 +173,7 @@ public struct NoteReader: Sendable {
             if format == .restructuredText || text.hasPrefix("---") || text.hasPrefix("+++") {
                 let split = FrontMatter.split(text, path: path)
                 if split.form != .none {
-                    front = split
-                    diagnostics += split.diagnostics
-                    title = split.title
-                    titleLine = split.titleLine
-                    authors = split.authors
-                    permalink = split.permalink
-                    if let date = split.date { stated = NoteDate(date, .frontMatter) }
+                    take(split)
                     body = String(split.body)
                     bodyLine = split.bodyLine
                 }

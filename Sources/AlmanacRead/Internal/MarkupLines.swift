@@ -2,7 +2,7 @@ import AlmanacCore
 
 /// A line of a light-markup file (reStructuredText, AsciiDoc, Org): its number, its bytes (after any
 /// indentation a nested block takes away) and the file column of its first byte.
-struct MarkupLine {
+struct MarkupLine: LineOfBytes {
     var number: Int
     var bytes: ArraySlice<UInt8>
     /// The 1-based file column of `bytes.startIndex`.
@@ -21,29 +21,7 @@ struct MarkupLine {
     }
 
     /// Leading spaces (a tab to the next multiple of 8, as reStructuredText counts).
-    var indent: Int {
-        var width = 0
-        for byte in bytes {
-            if byte == 0x20 { width += 1 } else if byte == 0x09 { width += 8 - width % 8 } else { break }
-        }
-        return width
-    }
-
-    /// The bytes after leading whitespace.
-    var content: ArraySlice<UInt8> {
-        var start = bytes.startIndex
-        while start < bytes.endIndex, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-        return bytes[start...]
-    }
-
-    /// The bytes with whitespace trimmed at both ends.
-    var trimmed: ArraySlice<UInt8> {
-        var slice = content
-        while let last = slice.last, last.isASCIISpace { slice = slice.dropLast() }
-        return slice
-    }
-
-    var isBlank: Bool { trimmed.isEmpty }
+    var indent: Int { indent(tabWidth: 8) }
 
     /// The file column of index `index` of `bytes`.
     func column(of index: Int) -> Int { firstColumn + index - bytes.startIndex }

@@ -1,33 +1,11 @@
 /// A file's bytes cut into lines (`\n`, `\r\n` or `\r`), each with its 1-based line number.
 struct SourceLines {
-    struct Line {
+    struct Line: LineOfBytes {
         var number: Int
         var bytes: ArraySlice<UInt8>
 
         /// Leading spaces (a tab counts to the next multiple of 4).
-        var indent: Int {
-            var width = 0
-            for byte in bytes {
-                if byte == 0x20 { width += 1 } else if byte == 0x09 { width += 4 - width % 4 } else { break }
-            }
-            return width
-        }
-
-        /// The bytes after leading whitespace.
-        var content: ArraySlice<UInt8> {
-            var start = bytes.startIndex
-            while start < bytes.endIndex, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-            return bytes[start...]
-        }
-
-        /// The bytes with whitespace trimmed at both ends.
-        var trimmed: ArraySlice<UInt8> {
-            var slice = content
-            while let last = slice.last, last.isASCIISpace { slice = slice.dropLast() }
-            return slice
-        }
-
-        var isBlank: Bool { trimmed.isEmpty }
+        var indent: Int { indent(tabWidth: 4) }
 
         /// The 1-based column of index `index` in `bytes`.
         func column(of index: Int) -> Int { index - bytes.startIndex + 1 }
@@ -134,4 +112,36 @@ extension SourceLines {
         self.storage = storage
         self.lines = ranges.map { Line(number: $0.0, bytes: storage[$0.1]) }
     }
+}
+
+/// A line of a file as bytes: what the readers ask of every line, whatever the markup.
+protocol LineOfBytes {
+    var bytes: ArraySlice<UInt8> { get }
+}
+
+extension LineOfBytes {
+    /// Leading spaces, a tab counting to the next multiple of `tabWidth`.
+    func indent(tabWidth: Int) -> Int {
+        var width = 0
+        for byte in bytes {
+            if byte == 0x20 { width += 1 } else if byte == 0x09 { width += tabWidth - width % tabWidth } else { break }
+        }
+        return width
+    }
+
+    /// The bytes after leading whitespace.
+    var content: ArraySlice<UInt8> {
+        var start = bytes.startIndex
+        while start < bytes.endIndex, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        return bytes[start...]
+    }
+
+    /// The bytes with whitespace trimmed at both ends.
+    var trimmed: ArraySlice<UInt8> {
+        var slice = content
+        while let last = slice.last, last.isASCIISpace { slice = slice.dropLast() }
+        return slice
+    }
+
+    var isBlank: Bool { trimmed.isEmpty }
 }
