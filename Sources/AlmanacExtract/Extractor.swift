@@ -45,8 +45,20 @@ public struct Extractor: Sendable {
         Deadlines.applyDefaultTime(&drafts, context)
         Self.giveEachDateToOneItem(&drafts)
         var items = Consolidate.items(drafts)
+        items.removeAll(where: Self.isNamelessEvent)
         Self.noteGuesses(&items, context)
         return items
+    }
+
+    /// "the conference", "a 2-day workshop", "traditional BoF", a bare link: an undated event named
+    /// only by ordinary words is no particular event. A name, a version or a year would make it one.
+    static func isNamelessEvent(_ item: Item) -> Bool {
+        guard item.kind == .event, !item.when.isDated else { return false }
+        if item.title.hasPrefix("https://") || item.title.hasPrefix("http://") { return true }
+        let words = item.title.lowercaseWords
+        // A count ("2-day") names nothing; a version ("1.0", "5.x") does.
+        let isCount = { (word: String) in word.count <= 2 && word.allSatisfy(\.isNumber) && !item.title.contains(word + ".") }
+        return !words.isEmpty && words.allSatisfy { CommonWords.contains($0) || Cues.eventNouns[$0] != nil || isCount($0) }
     }
 
     /// Where a note's date comes from when the note does not state it: a relative date in it is a guess.
@@ -125,7 +137,7 @@ extension Extractor {
             time("deadlines") { Deadlines.applyDefaultTime(&drafts, context) }
             var items = time("consolidate") { () -> [Item] in
                 Self.giveEachDateToOneItem(&drafts)
-                return Consolidate.items(drafts)
+                return Consolidate.items(drafts).filter { !Self.isNamelessEvent($0) }
             }
             time("guesses") { Self.noteGuesses(&items, context) }
         }

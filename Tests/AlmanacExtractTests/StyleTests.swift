@@ -262,3 +262,19 @@ struct StyleTests {
         #expect(try extract("conference-page.md").filter { $0.hasPrefix("meeting/") } == [])
     }
 }
+
+extension StyleTests {
+    /// A timeline of headings that are dates, each over a bold line saying what happens: the headings
+    /// run forward (FEB 3 after DEC 1 is in the next year), one conference in two places on two days is
+    /// two events, a plain paragraph under a date is no entry, and an undated event named only by
+    /// ordinary words ("a 2-day workshop", "the traditional meetup") is no particular event.
+    @Test func timelineOfDatedHeadings() throws {
+        #expect(try extract("timeline-headings.adoc") == [
+            "event/conference; Booth at the Harbour Tech conference in Lisbon, Portugal; aka Harbour Tech conference; 2026-10-05; scheduled; in Lisbon, Portugal",
+            "event/summit; Maintainers Summit in Tallinn, Estonia; aka Maintainers Summit; 2026-11-09; to 2026-11-11; scheduled; in Tallinn, Estonia",
+            "event/conference; Booth at the Harbour Tech conference in Austin, Texas; aka Harbour Tech conference; 2026-12-01; scheduled; in Austin, Texas",
+            "deadline/application; Mentor application deadline; 2027-02-03; scheduled",
+            "deadline/application; Student application deadline; 2027-03-30; scheduled",
+        ])
+    }
+}

@@ -37,6 +37,24 @@ enum Consolidate {
             let (ra, rb) = (root(a), root(b))
             if ra != rb { parent[rb] = ra }
         }
+        // The dated places of each group's events: a mention that fits two events of different days and
+        // places ("the conference", under "SEP 16 … in San Francisco" and "OCT 22 … in Nice") joins neither.
+        var datedPlaces: [Int: Set<DatedPlace>] = [:]
+        for index in drafts.indices where drafts[index].item.kind == .event {
+            let item = drafts[index].item
+            if item.when.start != nil || item.location != nil { datedPlaces[index] = [DatedPlace(day: item.when.start, place: item.location)] }
+        }
+        func joinIfCompatible(_ a: Int, _ b: Int) {
+            let (ra, rb) = (root(a), root(b))
+            guard ra != rb else { return }
+            if let pa = datedPlaces[ra], let pb = datedPlaces[rb] {
+                guard !pa.contains(where: { x in pb.contains(where: x.isApart) }) else { return }
+                datedPlaces[ra] = pa.union(pb)
+            } else if let pb = datedPlaces[rb] {
+                datedPlaces[ra] = pb
+            }
+            parent[rb] = ra
+        }
         // The groups are the connected pairs whatever the order; sorting only makes the work the same on every run.
         for (_, members) in buckets.sorted(by: { $0.key < $1.key }) where members.count > 1 {
             if members.count > largeBucket {
@@ -45,7 +63,7 @@ enum Consolidate {
             }
             for (position, a) in members.enumerated() {
                 for b in members[(position + 1)...] where root(a) != root(b) && same(drafts, a, b, names(a), names(b)) {
-                    parent[root(b)] = root(a)
+                    joinIfCompatible(a, b)
                 }
                 // Everything in the bucket is one thing already (the same line a thousand times): nothing left to compare.
                 if position == 0, members.allSatisfy({ root($0) == root(a) }) { break }
@@ -233,9 +251,8 @@ enum Consolidate {
         case .event, .project:
             let similarity = nameSimilarity(aNames, bNames)
             if similarity >= 0.6 {
-                // Two dated mentions far apart are two things ("the 2015 and the 2016 hackathon").
-                if let sa = a.item.when.start, let sb = b.item.when.start, abs(sa.dayNumber - sb.dayNumber) > 120 { return false }
-                return true
+                return !DatedPlace(day: a.item.when.start, place: a.item.location)
+                    .isApart(from: DatedPlace(day: b.item.when.start, place: b.item.location))
             }
             // In one block, "the release" without a name is the release the block names.
             if a.block == b.block, a.item.subkind == .release, b.item.subkind == .release,
@@ -259,6 +276,25 @@ enum Consolidate {
                 return true
             }
             return false
+        }
+    }
+
+    /// When and where one mention of an event puts it.
+    struct DatedPlace: Hashable {
+        var day: CivilDate?
+        var place: String?
+
+        /// Two dated mentions far apart are two things ("the 2015 and the 2016 hackathon"), and so are two
+        /// in places that share no word, unless both are of one day ("the conference in San Francisco",
+        /// "… in Nice"; not "in Nice" and "in Nice, France").
+        func isApart(from other: DatedPlace) -> Bool {
+            if let day, let otherDay = other.day {
+                if abs(day.dayNumber - otherDay.dayNumber) > 120 { return true }
+                if day == otherDay { return false }
+            }
+            guard let place, let otherPlace = other.place else { return false }
+            let words = Set(place.lowercaseWords)
+            return !otherPlace.lowercaseWords.contains(where: words.contains)
         }
     }
 

@@ -519,22 +519,29 @@ enum Places {
             guard next.capitalized, !next.inCode, next.link == nil, !Places.notPlaces.contains(next) else { continue }
             // Not a month, weekday or date ("in January", "in Q1").
             if sentence.dates.contains(where: { $0.range.contains(next.range.lowerBound) }) { continue }
+            // Up to three capitalised words, or up to three such parts between commas ("Sunnyvale, California,
+            // United States"); a longer capitalised run is a title, not a place.
             var hi = index + 1
-            while hi < words.count, hi - index <= 4 {
+            var (parts, wordsInPart, total) = (1, 0, 0)
+            while hi < words.count {
                 let w = words[hi]
                 if w.capitalized || w.allCaps {
+                    wordsInPart += 1
+                    total += 1
                     hi += 1
-                } else if w.text == ",", hi + 1 < words.count, words[hi + 1].capitalized,
+                } else if w.text == ",", parts < 3, hi + 1 < words.count, words[hi + 1].capitalized,
                     !sentence.dates.contains(where: { $0.range.contains(words[hi + 1].range.lowerBound) })
                 {
                     hi += 1
+                    parts += 1
+                    wordsInPart = 0
                 } else {
                     break
                 }
+                if wordsInPart > 3 || total > 5 { break }
             }
+            guard wordsInPart <= 3, total <= 5 else { continue }
             while hi > index + 1, words[hi - 1].isPunct { hi -= 1 }
-            // Places are one to three words; a long capitalised run is a title, not a place.
-            guard hi - index - 1 <= 3 else { continue }
             // The place must be followed by a date, a pause or the end: "in Pasadena CA on 22 Jan", "in France."
             let place = sentence.text((index + 1)..<hi, in: context.blocks[sentence.block])
             if Names.tokens(place).isEmpty { continue }

@@ -25,8 +25,12 @@ enum Schedules {
         var drafts: [Draft] = []
         var index = 0
         let blocks = context.blocks
+        var lastHeadingDay: CivilDate?
         while index < blocks.count {
             let block = blocks[index]
+            if block.isHeading {
+                drafts += datedHeading(index, context, after: &lastHeadingDay)
+            }
             if block.kind == .tableRow {
                 let start = index
                 while index < blocks.count, blocks[index].kind == .tableRow { index += 1 }
@@ -172,6 +176,47 @@ enum Schedules {
             for k in made.indices where made[k].item.kind == .event && made[k].item.location == nil { made[k].item.location = place }
         }
         return made
+    }
+
+    // MARK: - Headings that are dates: "== SEP 16" over "**Presence at the X conference**"
+
+    /// A heading that is a date alone dates the bold lines right under it. A timeline runs forward: a date
+    /// that states no year is not before the heading above it ("OCT 22", then "JAN 15" of the next year).
+    static func datedHeading(_ index: Int, _ context: NoteContext, after previous: inout CivilDate?) -> [Draft] {
+        let block = context.blocks[index]
+        let bytes = Array(block.text.utf8)
+        let dates = context.sentencesOfBlock[index].flatMap { context.sentences[$0].dates }
+        guard bytes.count <= longestLine, var expression = dates.first, expression.when.isDated, isDayLevel(expression),
+            onlyMarks(bytes, 0..<expression.range.lowerBound),
+            bytes[endOfDates(expression, dates, bytes)...].allSatisfy({ $0 == 0x20 }),
+            var start = expression.when.start
+        else { return [] }
+        if !expression.stated.contains(.year), let previous {
+            var shift = 0
+            while start < previous, shift < 12 {
+                start = start.adding(months: 12)
+                shift += 12
+            }
+            expression.when.start = start
+            expression.when.end = expression.when.end.map { $0.adding(months: shift) }
+        }
+        previous = start
+        // The heading of a minutes' own day is its date, not an entry's.
+        guard start != context.info.date else { return [] }
+        var drafts: [Draft] = []
+        var k = index + 1
+        while k < context.blocks.count, context.blocks[k].section == index, !context.blocks[k].isHeading {
+            let entry = context.blocks[k]
+            let length = entry.text.utf8.count
+            if entry.kind == .paragraph, length > 0,
+                entry.spans.contains(where: { $0.kind == .strong && $0.range.lowerBound == 0 && $0.range.upperBound >= length })
+            {
+                drafts += Self.drafts(for: Entry(block: k, label: 0..<length, expression: expression, rest: [],
+                    eventsByDefault: false, isKey: false), context)
+            }
+            k += 1
+        }
+        return drafts
     }
 
     /// Only spaces and markup marks before the date.
@@ -342,7 +387,14 @@ enum Schedules {
         for title in kind.titles {
             var item = Item(kind: kind.kind, subkind: kind.subkind, title: ScheduleCues.capitalized(title), when: when, sources: [evidence])
             item.status = status(of: item, context)
-            if kind.kind == .event { item.url = url }
+            if kind.kind == .event {
+                item.url = url
+                // "Presence at the X conference in Nice, France".
+                item.location = context.sentencesOfBlock[entry.block].lazy.compactMap { sentence -> String? in
+                    let sentence = context.sentences[sentence]
+                    return sentence.range.overlaps(entry.label) ? Places.location(in: sentence, context) : nil
+                }.first
+            }
             if kind.pageEvent {
                 // An agenda's "Dates:" are its meeting's (Meetings reads them).
                 guard let page = pageTitle(entry.block, context), !ScheduleCues.namesMeeting(page) else { continue }
