@@ -104,7 +104,7 @@ enum Cues {
         "install", "installation", "developer", "developers", "user", "users", "hack", "community", "release",
         "doc", "docs", "documentation", "q&a", "online", "virtual", "annual", "spring", "summer", "autumn", "fall",
         "winter", "tutorial", "contributor", "contributors", "newcomer", "newcomers", "bug", "triage", "packaging",
-        "coding", "design", "planning", "lightning", "demo", "unikernel", "open", "source", "ocaml", "security",
+        "coding", "design", "planning", "lightning", "demo", "unikernel", "open", "source", "security",
     ]
     /// Words that end a name going leftwards.
     static let nameStoppers: WordSet = [
@@ -130,7 +130,7 @@ enum Cues {
         "api", "tls", "ssl", "dns", "tcp", "udp", "http", "https", "xml", "json", "html", "css", "arm", "vm", "vms", "cpu",
         "irc", "pr", "prs", "rfc", "dhcp", "ntp", "ci", "os", "ui", "ux", "url", "uri", "sql", "git", "ssh", "usb",
         "ram", "ip", "ipv4", "ipv6", "aws", "gcp", "ec2", "s3", "faq", "todo", "tbd", "tbc", "aob", "pdf", "uk", "us",
-        "eu", "usa", "utc", "gmt", "cet", "pst", "est", "io", "ocaml", "opam", "linux", "unix", "xen", "kvm",
+        "eu", "usa", "utc", "gmt", "cet", "pst", "est", "io", "linux", "unix", "kvm",
         "github", "gitlab", "slack", "zoom", "jitsi", "google", "mailing", "list", "the", "least", "most", "work",
         "home", "first", "last", "all", "one", "some", "time", "moment", "end", "start", "beginning", "once", "times",
         "ibm", "mit", "cern", "nasa", "acm", "ieee", "w3c", "hp", "bbc", "nhs", "un", "aoe", "gsoc", "opw", "urop",

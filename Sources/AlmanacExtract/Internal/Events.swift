@@ -507,7 +507,7 @@ enum Places {
     static let notPlaces: WordSet = [
         "the", "a", "an", "this", "that", "order", "time", "place", "progress", "general", "particular", "fact",
         "advance", "which", "case", "addition", "future", "practice", "mind", "touch", "charge", "terms", "favour",
-        "favor", "opam", "ocaml", "mirage", "mirageos", "xen", "it", "there", "person",
+        "favor", "it", "there", "person",
     ]
 
     /// The first place after word `near` (within a dozen words and before another event noun), else nil.
