@@ -278,3 +278,18 @@ extension StyleTests {
         ])
     }
 }
+
+extension StyleTests {
+    /// A release process post: a dated entry whose name is in parentheses after its date ("(final
+    /// branching)", while "(or earlier)" names nothing), and a table whose date column says what its
+    /// dates are ("Cutoff date"): each row is its component's cut-off, rows of one day stay apart.
+    @Test func releaseProcessCutoffs() throws {
+        #expect(try extract("release-process.md") == [
+            "event/release; Quill 4.0 release; undated; scheduled",
+            "deadline/other; Final branching; 2027-03-03; scheduled",
+            "deadline/other; Quill-core cutoff date; 2027-03-17; scheduled",
+            "deadline/other; Quill-cli cutoff date; 2027-04-07; scheduled",
+            "deadline/other; Quill-docs cutoff date; 2027-04-07; scheduled",
+        ])
+    }
+}

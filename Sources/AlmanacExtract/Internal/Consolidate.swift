@@ -245,6 +245,8 @@ enum Consolidate {
             guard a.item.when.start == b.item.when.start else { return false }
             // "Code Freeze and Test Freeze" in one line are two cut-offs.
             if a.block == b.block { return !namesDifferentThings(aNames[0], bNames[0]) }
+            // So are two rows of a table ("| swift-llbuild | 11 Feb |", "| swift-package-manager | 11 Feb |").
+            if a.fromTableRow, b.fromTableRow { return false }
             // "The deadline for submissions is 12 October" and "12 October: deadline for devroom proposals".
             return nameSimilarity(aNames, bNames) >= 0.5 || sharesThing(aNames[0], bNames[0])
                 || isGeneric(aNames[0]) || isGeneric(bNames[0])

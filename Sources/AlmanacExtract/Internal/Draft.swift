@@ -19,6 +19,8 @@ struct Draft {
     var dateRange: Range<Int>?
     /// The meeting the note records (not one it mentions).
     var isOwnMeeting = false
+    /// An entry of a table row: each row of a schedule's table is a thing of its own.
+    var fromTableRow = false
     /// Named beside another item and sharing its news ("… released on Monday, as well as `ocaml-tls`").
     var sharesDate = false
 

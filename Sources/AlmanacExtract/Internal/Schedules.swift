@@ -57,6 +57,8 @@ enum Schedules {
         var eventsByDefault: Bool
         /// The label is the key of a `Key: date` line.
         var isKey: Bool
+        /// What the table's date column says its dates are ("Cutoff date"), when the label does not say it.
+        var qualifier = ""
     }
 
     // MARK: - Tables
@@ -87,9 +89,16 @@ enum Schedules {
             guard let labelCell else { continue }
             var rest: [Range<Int>] = [row.cells[dateCell]]
             rest.append(row.cells[labelCell])
-            let entry = Entry(block: index, label: row.cells[labelCell], expression: expression, rest: rest,
+            var entry = Entry(block: index, label: row.cells[labelCell], expression: expression, rest: rest,
                 eventsByDefault: eventTable, isKey: false)
+            // "| Project | Cutoff date |": each row is that project's cut-off.
+            if dateCell < header.count, ScheduleCues.words(header[dateCell]).contains(where: Cues.scheduleStrongDeadlineWords.contains),
+                !ScheduleCues.words(row.text(row.cells[labelCell])).contains(where: Cues.scheduleDeadlineWords.contains)
+            {
+                entry.qualifier = header[dateCell]
+            }
             var made = Self.drafts(for: entry, context)
+            for k in made.indices { made[k].fromTableRow = true }
             if let placeColumn, placeColumn < row.cells.count {
                 let place = row.text(row.cells[placeColumn]).trimmedPhrase()
                 if !place.isEmpty, !ScheduleCues.noPlace.contains(place.lowercased()) {
@@ -162,7 +171,14 @@ enum Schedules {
             if block.kind == .paragraph, expression.when.start == context.info.date { return [] }
             let entry = Entry(block: index, label: label, expression: expression, rest: [0..<end],
                 eventsByDefault: events, isKey: false)
-            return drafts(for: entry, context)
+            let made = drafts(for: entry, context)
+            // "**16 November (final branching)**: The branch takes changes one last time…": a sentence after the
+            // date says no name; the words in parentheses do.
+            if made.isEmpty, let named = parenthesisedLabel(bytes, expression.range.upperBound..<end) {
+                return drafts(for: Entry(block: index, label: named, expression: expression, rest: [0..<end],
+                    eventsByDefault: events, isKey: false), context)
+            }
+            return made
         }
         // The key leads: "Submission deadline: 30 November", "[Tidecon](…): May 8. Ghent, BE".
         guard let colon = keyColon(bytes, before: expression.range.lowerBound, block) else { return [] }
@@ -217,6 +233,16 @@ enum Schedules {
             k += 1
         }
         return drafts
+    }
+
+    /// The words in parentheses right after a date, when they are words and not a time, zone or hedge.
+    static func parenthesisedLabel(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
+        guard let open = bytes[range].firstIndex(of: UInt8(ascii: "(")),
+            let close = bytes[open..<range.upperBound].firstIndex(of: UInt8(ascii: ")")), close > open + 1
+        else { return nil }
+        let inside = open + 1..<close
+        guard !bytes[inside].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return inside
     }
 
     /// Only spaces and markup marks before the date.
@@ -345,7 +371,7 @@ enum Schedules {
             labelRange = labelRange.lowerBound..<time.range.lowerBound
         }
         let raw = block.text(labelRange)
-        let label = ScheduleCues.cleanLabel(raw)
+        let label = ScheduleCues.cleanLabel(raw) + (entry.qualifier.isEmpty ? "" : " " + entry.qualifier)
         guard !label.isEmpty, label.split(separator: " ").count <= 14 else { return [] }
         let words = ScheduleCues.words(label)
         // "Newcomers breakfast: June 9, 8:00 - 9:00AM": a key given a slot of time is something that happens.
