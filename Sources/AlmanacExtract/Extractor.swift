@@ -44,18 +44,25 @@ public struct Extractor: Sendable {
         Planning.extract(context, replacing: &drafts)
         Deadlines.applyDefaultTime(&drafts, context)
         Self.giveEachDateToOneItem(&drafts)
+        drafts.removeAll { Self.isCall($0.item) }
         var items = Consolidate.items(drafts)
         items.removeAll(where: Self.isNamelessEvent)
         Self.noteGuesses(&items, context)
         return items
     }
 
+    /// "Call for Talk Proposals" is no event (when the call closes is a deadline).
+    static func isCall(_ item: Item) -> Bool {
+        let words = item.title.lowercaseWords
+        return item.kind == .event && words.count > 2 && words[0] == "call" && words[1] == "for"
+    }
+
     /// "the conference", "a 2-day workshop", "traditional BoF", a bare link: an undated event named
     /// only by ordinary words is no particular event. A name, a version or a year would make it one.
     static func isNamelessEvent(_ item: Item) -> Bool {
         guard item.kind == .event, !item.when.isDated else { return false }
-        if item.title.hasPrefix("https://") || item.title.hasPrefix("http://") { return true }
         let words = item.title.lowercaseWords
+        if item.title.hasPrefix("https://") || item.title.hasPrefix("http://") { return true }
         // A count ("2-day") names nothing; a version ("1.0", "5.x") does.
         let isCount = { (word: String) in word.count <= 2 && word.allSatisfy(\.isNumber) && !item.title.contains(word + ".") }
         return !words.isEmpty && words.allSatisfy { CommonWords.contains($0) || Cues.eventNouns[$0] != nil || isCount($0) }
@@ -137,6 +144,7 @@ extension Extractor {
             time("deadlines") { Deadlines.applyDefaultTime(&drafts, context) }
             var items = time("consolidate") { () -> [Item] in
                 Self.giveEachDateToOneItem(&drafts)
+                drafts.removeAll { Self.isCall($0.item) }
                 return Consolidate.items(drafts).filter { !Self.isNamelessEvent($0) }
             }
             time("guesses") { Self.noteGuesses(&items, context) }

@@ -251,6 +251,10 @@ public struct TemporalTagger: Sendable {
     static func weekdayDate(_ i: Int, _ g: Grammar, _ bytes: UnsafeBufferPointer<UInt8>) -> Candidate? {
         guard let wd = g.role(i, .weekday), !(wd.has(.abbreviation) && !g.tokens[i].capitalized) else { return nil }
         var j = g.afterMonth(i)
+        // "Wednesday-Thursday, February 12-13": the weekdays of the range, then its days.
+        if g.isRangeJoiner(j, bytes), let last = g.role(j + 1, .weekday), !(last.has(.abbreviation) && !g.tokens[j + 1].capitalized) {
+            j = g.afterMonth(j + 1)
+        }
         j = g.skipComma(j)
         var inner = g.dayMonth(j, bytes) ?? g.monthDay(j, bytes) ?? g.numeric(j)
         if inner == nil {

@@ -29,6 +29,8 @@ struct AbsoluteDateTests {
         ("Sep 19-21st", ["Sep 19-21st => 2015-09-19..2015-09-21 day"]),
         ("will be held Sep 19-21st", ["Sep 19-21st => 2016-09-19..2016-09-21 day"]),
         ("30 Dec - 2 Jan", ["30 Dec - 2 Jan => 2015-12-30..2016-01-02 day"]),
+        // The weekdays of a range, then its days: one range, not "Wednesday" of next week.
+        ("Wednesday-Thursday, February 10-11, 2016", ["Wednesday-Thursday, February 10-11, 2016 => 2016-02-10..2016-02-11 day"]),
         ("Q1 2016 planning", ["Q1 2016 => 2016-01..2016-03 quarter"]),
         ("around March/April", ["March/April => 2016-03..2016-04 month"]),
         ("mid-February works", ["mid-February => 2016-02 month"]),

@@ -58,9 +58,46 @@ enum Deadlines {
                     }
                 }
             }
+            drafts += byDateUnderSubject(sentence, claimed: claimed, context)
         }
         return drafts
     }
+
+    /// "**Call for talks:** fill out this form by January 17th", or under "### Registration", "Fill out this form
+    /// by January 31": a day after "by" in a block whose lead-in or heading names a call, a registration or an
+    /// application (and nothing else in the sentence claimed that day) is when that one closes.
+    static func byDateUnderSubject(_ sentence: Sentence, claimed: Set<Int>, _ context: NoteContext) -> [Draft] {
+        let block = context.blocks[sentence.block]
+        // "We will notify all submitters by October 1": a notice, not a closing.
+        guard !sentence.words.contains(where: { Cues.scheduleNoticeWords.contains($0) || Self.noticeVerbs.contains($0.lower) }) else { return [] }
+        var drafts: [Draft] = []
+        for (index, expression) in sentence.dates.enumerated() where !claimed.contains(index) && expression.when.isDated {
+            guard expression.stated.contains(.day), !expression.stated.contains(.relative),
+                let before = sentence.words.lastIndex(where: { $0.range.upperBound <= expression.range.lowerBound }),
+                sentence.words[before].lower == "by" || before > 0 && sentence.words[before].lower == "the" && sentence.words[before - 1].lower == "by"
+            else { continue }
+            let lead = block.leadIn.map { block.text($0.range).trimmedPhrase() }
+            let heading = context.headings(of: sentence.block).first?.trimmedPhrase()
+            // "Call for demos" is a call whatever it calls for.
+            func subkind(_ words: [String]) -> Item.Subkind {
+                words.starts(with: ["call", "for"]) ? .cfp : ScheduleCues.deadlineSubkind(words)
+            }
+            guard let subject = [lead, heading].compactMap({ $0 }).first(where: { subject in
+                let words = ScheduleCues.words(subject)
+                return !words.isEmpty && words.count <= 6 && subkind(words) != .other
+            }) else { continue }
+            let words = ScheduleCues.words(subject)
+            let title = words.contains(where: Cues.scheduleStrongDeadlineWords.contains) ? subject : subject + " closes"
+            let status: Item.Status = expression.when.lastDay.map { $0 < context.info.date } == true ? .past : .scheduled
+            let item = Item(kind: .deadline, subkind: subkind(words), title: title, when: expression.when,
+                status: status, sources: [context.evidence(sentence, at: expression.range.lowerBound)])
+            drafts.append(Draft(item, block: sentence.block, confidence: 0.8))
+        }
+        return drafts
+    }
+
+    /// Verbs of a notice sent by a date ("decisions will be sent by 20 August").
+    static let noticeVerbs: Set<String> = ["notify", "notified", "sent", "send", "sends", "inform", "informed", "hear", "decisions"]
 
     /// "(final) deadline for X and Y is …": the things the deadline is for, one title each.
     static func namedThings(_ sentence: Sentence, cue: Range<Int>, before dateWord: Int, _ context: NoteContext) -> [String]? {

@@ -437,9 +437,10 @@ enum Schedules {
         return last < context.info.date ? .past : .scheduled
     }
 
-    /// What the page is about: its first heading, else its title.
+    /// What the entry's section is about: its nearest heading that is not a section's name ("Important
+    /// dates"), else the page's title.
     static func pageTitle(_ index: Int, _ context: NoteContext) -> String? {
-        if let heading = context.headings(of: index).last, !ScheduleCues.isSectionName(heading) { return heading.trimmedPhrase() }
+        if let heading = context.headings(of: index).first(where: { !ScheduleCues.isSectionName($0) }) { return heading.trimmedPhrase() }
         return context.info.title
     }
 }
