@@ -307,3 +307,15 @@ extension StyleTests {
         ])
     }
 }
+
+extension StyleTests {
+    /// A newsletter's list of talks: the line that introduces the list gives the day ("both on Sunday"),
+    /// each item its time, and the linked title after a verb of presenting is the talk's title. A linked
+    /// issue someone will discuss, with no time, is no talk.
+    @Test func talksListedUnderTheirDay() throws {
+        #expect(try extract("talks-list.md") == [
+            "event/talk; Mapping the Tides; 2027-03-07T11:15; scheduled; in Room B",
+            "event/talk; Charts for Everyone; 2027-03-07T16:00; scheduled",
+        ])
+    }
+}

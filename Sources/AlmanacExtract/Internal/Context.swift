@@ -132,6 +132,33 @@ struct NoteContext {
             }
         }
         agenda = Self.findAgenda(blocks)
+        giveListTimesTheirDay()
+    }
+
+    /// "Three talks, all on Sunday:" over "- Bridging things … at 11:15": a list's times are on the day its
+    /// introducing line (a paragraph ending in a colon) gives.
+    mutating func giveListTimesTheirDay() {
+        var day: CivilDate?
+        for (index, block) in blocks.enumerated() {
+            switch block.kind {
+            case .paragraph:
+                let dates = sentencesOfBlock[index].flatMap { sentences[$0].dates }
+                let lastDay = dates.last { $0.when.precision == .day && $0.when.start != nil && ($0.when.end == nil || $0.when.end == $0.when.start) }
+                day = block.text.trimmingCharacters(in: .whitespaces).hasSuffix(":") ? lastDay?.when.start : nil
+            case .listItem:
+                guard let day else { continue }
+                for sentence in sentencesOfBlock[index] {
+                    for k in sentences[sentence].dates.indices {
+                        let stated = sentences[sentence].dates[k].stated
+                        guard stated.contains(.time), !stated.contains(.day), !stated.contains(.weekday), !stated.contains(.relative) else { continue }
+                        sentences[sentence].dates[k].when.start = day
+                        sentences[sentence].dates[k].inferred.insert(.day)
+                    }
+                }
+            default:
+                day = nil
+            }
+        }
     }
 
     /// The heading texts above block `index`, innermost first.

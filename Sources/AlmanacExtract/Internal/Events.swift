@@ -13,7 +13,11 @@ enum Events {
             var found: [Draft] = []
             if sentence.hasAny(nounCues) { found += nounPhrases(sentence, context) }
             if sentence.hasAny(attendanceCues) { found += attendance(sentence, context) }
-            if sentence.has("talk") { found += talks(sentence, context) }
+            if let titled = titledTalk(sentence, context) {
+                found.append(titled)
+            } else if sentence.has("talk") {
+                found += talks(sentence, context)
+            }
             if sentence.hasAny(takesPlace), !sentence.dates.isEmpty { found += takingPlace(sentence, context) }
             // A dated table row is a schedule's entry: Schedules reads it whole.
             if Releases.mayMention(sentence), context.blocks[sentence.block].kind != .tableRow || sentence.dates.isEmpty {
@@ -400,6 +404,32 @@ enum Events {
     }
 
     // MARK: - "Hannes gives a talk on the 27th (at CCC)"
+
+    static let presentingVerbs: WordSet = [
+        "present", "presents", "presenting", "discuss", "discusses", "discussing", "titled", "entitled", "called", "speak",
+        "speaks", "speaking", "on", "about",
+    ]
+
+    /// "Ana will present [Mapping the Tides](…) in room K.1 at 14:30", "a talk titled "Tide Tables" at 16:00": a
+    /// title (a link's text or a quotation) right after a verb of presenting, in a sentence with a day and a
+    /// clock time, is a talk with that title.
+    static func titledTalk(_ sentence: Sentence, _ context: NoteContext) -> Draft? {
+        guard sentence.dates.contains(where: { $0.stated.contains(.time) && $0.when.start != nil }) else { return nil }
+        let words = sentence.words
+        for (index, word) in words.enumerated() where presentingVerbs.contains(word) && index + 1 < words.count {
+            // "on" and "about" only after "talk" or "speak": "a talk on [X]".
+            if word.lower == "on" || word.lower == "about", index == 0 || !["talk", "speak", "speaks", "speaking"].contains(words[index - 1].lower) {
+                continue
+            }
+            guard let range = sentence.linkRange(index + 1), range.count >= 2, words[range.lowerBound].capitalized else { continue }
+            let title = sentence.text(range, in: context.blocks[sentence.block]).trimmedPhrase()
+            guard !title.hasPrefix("http") else { continue }
+            let item = draftItem(title, subkind: .talk, sentence: sentence, at: range.lowerBound, context)
+            guard item.when.isDated else { continue }
+            return Draft(item, block: sentence.block, confidence: 0.8)
+        }
+        return nil
+    }
 
     static func talks(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
         let words = sentence.words
