@@ -297,13 +297,15 @@ extension StyleTests {
 extension StyleTests {
     /// An agenda for an in-person meeting: its "Dates" line names the weekdays of the range before its
     /// days; a section's "Date & time" line dates the thing its heading names; a day after "by" under a
-    /// call's lead-in or a "Registration" heading is when that closes, and a notice sent "by" a day is not.
+    /// call's lead-in or a "Registration" heading is when that closes, and a notice sent "by" a day is not;
+    /// "forms - due by April 2" is the forms' deadline ("It is due …" names nothing).
     @Test func inPersonMeetingAgenda() throws {
         #expect(try extract("in-person-agenda.md") == [
             "meeting/call; Agenda for the spring in-person meeting; 2027-03-10; to 2027-03-11; past",
             "event/conference; Tooling Day; 2027-03-09T09:30; to 2027-03-09T16:00; past",
             "deadline/cfp; Call for Demos closes; 2027-02-12; past",
             "deadline/registration; Registration closes; 2027-02-26; past",
+            "deadline/other; Travel reimbursement forms due; 2027-04-02; scheduled",
         ])
     }
 }

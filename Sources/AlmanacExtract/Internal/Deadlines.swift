@@ -59,6 +59,7 @@ enum Deadlines {
                 }
             }
             drafts += byDateUnderSubject(sentence, claimed: claimed, context)
+            if let due = dueLine(sentence, claimed: claimed, context) { drafts.append(due) }
         }
         return drafts
     }
@@ -94,6 +95,31 @@ enum Deadlines {
             drafts.append(Draft(item, block: sentence.block, confidence: 0.8))
         }
         return drafts
+    }
+
+    /// "Electronic vote - due by January 8", "Reviews due on 3 May": a short line naming a thing, then "due"
+    /// and its day, is that thing's deadline ("Electronic vote due").
+    static func dueLine(_ sentence: Sentence, claimed: Set<Int>, _ context: NoteContext) -> Draft? {
+        let words = sentence.words
+        guard words.count <= 14, let due = words.firstIndex(where: { $0.lower == "due" }), due > 0 else { return nil }
+        var next = due + 1
+        if next < words.count, ["by", "on"].contains(words[next].lower) { next += 1 }
+        guard next < words.count,
+            let (index, expression) = sentence.dates.enumerated().first(where: { $0.element.range.contains(words[next].range.lowerBound) }),
+            !claimed.contains(index), expression.when.isDated, expression.stated.contains(.day) || expression.stated.contains(.weekday)
+        else { return nil }
+        // "The report is due": the subject without its verb.
+        var end = due
+        while end > 0, words[end - 1].isPunct || ["is", "are", "be", "will", "was", "were"].contains(words[end - 1].lower) { end -= 1 }
+        guard end > 0, end <= 8, !(end == 1 && Cues.nameStoppers.contains(words[0])) else { return nil }
+        let subject = sentence.text(0..<end, in: context.blocks[sentence.block]).trimmedPhrase()
+        guard !subject.isEmpty else { return nil }
+        let words2 = ScheduleCues.words(subject)
+        let status: Item.Status = expression.when.lastDay.map { $0 < context.info.date } == true ? .past : .scheduled
+        let item = Item(kind: .deadline, subkind: ScheduleCues.deadlineSubkind(words2), title: subject + " due", when: expression.when,
+            status: expression.when.tentative && status == .scheduled ? .tentative : status,
+            sources: [context.evidence(sentence, at: words[due].range.lowerBound)])
+        return Draft(item, block: sentence.block, confidence: 0.8)
     }
 
     /// Verbs of a notice sent by a date ("decisions will be sent by 20 August").
