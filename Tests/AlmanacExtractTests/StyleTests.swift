@@ -128,14 +128,14 @@ struct StyleTests {
         ])
     }
 
-    /// A conference page (HTML): `Key: date` lines (the page's own "Conference dates", a side event in a
-    /// slot of time), an "Important dates" paragraph of `<br>` lines led by dates (the call opening and
+    /// A conference page (HTML): `Key: date` lines (the page's own "Conference dates", placed by the
+    /// "Location" line beside it; a side event in a slot of time), an "Important dates" paragraph of `<br>` lines led by dates (the call opening and
     /// notifications are no items), a date alone with its entries under it ("deadline for poster and
     /// demo proposals" is two deadlines; "3 May (or earlier)" leans no way), "the final deadline for talks
     /// and tutorials is …" (two), and "All deadlines are at 23:59 UTC", which times every deadline.
     @Test func conferenceImportantDates() throws {
         #expect(try extract("conference-dates.html") == [
-            "event/conference; Ghent Compiler Days 2027; 2027-06-09; to 2027-06-10; scheduled",
+            "event/conference; Ghent Compiler Days 2027; 2027-06-09; to 2027-06-10; scheduled; in Ghent, Belgium",
             "event/other; Newcomers breakfast; 2027-06-09T08:00; to 2027-06-09T09:00; scheduled",
             "deadline/submission; Talk Submission Deadline; aka Submission Deadline; 2027-04-02T23:59; scheduled",
             "deadline/registration; Registration Closes; 2027-05-14T23:59; scheduled",
@@ -318,6 +318,15 @@ extension StyleTests {
         #expect(try extract("talks-list.md") == [
             "event/talk; Mapping the Tides; 2027-03-07T11:15; scheduled; in Room B",
             "event/talk; Charts for Everyone; 2027-03-07T16:00; scheduled",
+        ])
+    }
+}
+
+extension StyleTests {
+    /// A conference page's header list: "When" dates the page's own event, "Where" places it.
+    @Test func whatWhenWhereHeader() throws {
+        #expect(try extract("what-when-where.html") == [
+            "event/conference; Tidecon 2027; 2027-10-14; to 2027-10-15; scheduled; in Harbour Hall - Aveiro, Portugal",
         ])
     }
 }

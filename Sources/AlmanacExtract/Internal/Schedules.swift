@@ -187,8 +187,10 @@ enum Schedules {
         let entry = Entry(block: index, label: label, expression: expression, rest: [expression.range.lowerBound..<min(bytes.count, end + 40)],
             eventsByDefault: events, isKey: true)
         var made = Self.drafts(for: entry, context)
-        // "…: May 8. Amsterdam, NL. Free registration": a short run of capitalised words after the date is its place.
-        if let place = placeAfter(end, bytes) {
+        // "…: May 8. Amsterdam, NL. Free registration": a short run of capitalised words after the date is its place;
+        // else, for the page's own dates ("When:"), a "Where:" line beside them.
+        let pageDates = ScheduleCues.words(block.text(label)).allSatisfy(Cues.pageDateKeys.contains)
+        if let place = placeAfter(end, bytes) ?? (pageDates ? placeLine(near: index, context) : nil) {
             for k in made.indices where made[k].item.kind == .event && made[k].item.location == nil { made[k].item.location = place }
         }
         return made
@@ -330,6 +332,20 @@ enum Schedules {
         guard key.split(separator: " ").count <= 10, !key.contains(". ") else { return nil }
         if block.spans.contains(where: { $0.kind == .url && $0.range.contains(k) }) { return nil }
         return k
+    }
+
+    /// "Where: San Jose Convention Center - San Jose, CA": the place a `Where:` or `Location:` line within two
+    /// blocks of a date line gives.
+    static func placeLine(near index: Int, _ context: NoteContext) -> String? {
+        let blocks = context.blocks
+        for k in max(0, index - 2)...min(blocks.count - 1, index + 2) where k != index && blocks[k].kind == blocks[index].kind {
+            let text = blocks[k].text.trimmingCharacters(in: .whitespaces)
+            for key in ["Where:", "Location:", "Venue:", "Place:"] where text.hasPrefix(key) {
+                let place = String(text.dropFirst(key.count)).trimmedPhrase()
+                if !place.isEmpty, place.count <= 120 { return place }
+            }
+        }
+        return nil
     }
 
     /// "Amsterdam, NL", "Online": one to three capitalised words alone in the sentence after the date.
@@ -544,7 +560,7 @@ enum ScheduleCues {
             return Verdict(kind: .event, subkind: .release, titles: [title])
         }
         // "Conference dates", "Dates": the page's event.
-        if isKey, words.contains(where: { $0 == "dates" }) || words.contains("date") && words.count > 1,
+        if isKey, words.contains(where: { $0 == "dates" }) || words.contains("date") && words.count > 1 || words == ["when"],
             words.allSatisfy(Cues.pageDateKeys.contains)
         {
             let noun = words.lazy.compactMap { Cues.eventNouns[$0] }.first
