@@ -118,7 +118,7 @@ package enum CommonWords {
         january february march april may june july august september october november december monday tuesday
         wednesday thursday friday saturday sunday
         pending partial recent current previous upcoming initial final separate various different similar entire
-        traditional customary subsequent corresponding compatible informal yearly quarterly bi maintenance
+        traditional customary subsequent corresponding compatible informal yearly quarterly bi maintenance abstract
         finalize finalise
         certain complete incomplete particular specific special official unofficial new old young small large big
         great huge tiny long short quick slow fast easy hard simple complex clean dirty broken working good bad

@@ -277,10 +277,20 @@ private struct Walker {
         return false
     }
 
-    /// A text node's bytes, lines counted from the node's own line.
+    /// A text node's bytes, lines counted from the line where the text starts. libxml2 (2.9) gives a text
+    /// node the line its parser was on when it made the node: where the text ends, or where its first
+    /// 1,000 bytes (the parser's buffer) end when it is longer. Counting that span's line breaks back
+    /// finds the first line.
     static func appendText(_ node: Node, into builder: inout TextBuilder) {
         guard let content = node.pointee.content else { return }
         var line = Int(xmlGetLineNo(node))
+        var scanned = 0
+        var q = content
+        while q.pointee != 0, scanned < 1000 {
+            if q.pointee == 0x0A { line -= 1 }
+            q += 1
+            scanned += 1
+        }
         if line <= 0 { line = 1 }
         var column = 1
         var p = content

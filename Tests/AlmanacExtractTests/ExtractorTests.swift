@@ -78,7 +78,7 @@ struct FormatParityTests {
         let markdown = try items(at: #require(Bundle.module.url(forResource: "Fixtures/weekly.md", withExtension: nil)).path)
         let html = try items(at: #require(Bundle.module.url(forResource: "Fixtures/weekly.html", withExtension: nil)).path)
         #expect(markdown.map { $0.sources[0].line } == [14, 15, 19, 25, 31, 35])
-        #expect(html.map { $0.sources[0].line } == [13, 14, 21, 23, 26, 29])
+        #expect(html.map { $0.sources[0].line } == [13, 14, 20, 23, 26, 29])
     }
 }
 

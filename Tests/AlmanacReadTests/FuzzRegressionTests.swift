@@ -57,3 +57,32 @@ struct HTMLFuzzRegressionTests {
         #expect(page.document.dump() == "0 @1 p x\n1 @1 tr y\n2 @1 li0 z")
     }
 }
+
+/// A crash the fuzz target found: a Markdown note with YAML front matter, read as an HTML page, gave a
+/// block a line past the file's last line.
+struct FuzzLineTests {
+    @Test func markdownReadAsHTMLKeepsItsLines() throws {
+        let text = """
+            ---
+            updated: 2016-09-07
+            subject: Weekly call
+            author:
+              name: Ilse Varga
+            ---
+
+            # Weekly call
+
+            1. Install party at the library: Sat 17 Sep, 2pm-6pm CEST
+            2. FOSS Autumn Summit CfP deadline is 9/30 (was 9/23)
+            3. `v0.9` freeze in two weeks, then the 1.0 release sometime in Q4 2016
+
+            Attendees: Ilse, Marco, Dee
+
+            """
+        let note = try #require(NoteReader().read(bytes: Array(text.utf8), path: "notes/2016-09-07.html").note)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        for block in note.document.blocks {
+            for anchor in block.anchors { #expect((1...lines).contains(anchor.line), "\(block.text)") }
+        }
+    }
+}

@@ -88,7 +88,8 @@ enum Resolver {
             }
             var endY = endYear ?? start.year
             if endYear == nil, endMonth < month { endY += 1 }
-            let end = CivilDate(year: endY, month: endMonth, day: 1)!
+            // Past 9999 near the calendar's end ("late April or early May" on 9999-12-31): reported, never a trap.
+            let end = CivilDate(anyYear: endY, month: endMonth, day: 1)
             guard end > start, end.year - start.year <= 1 else { return nil }
             return (When(start: start, end: end, precision: .month), inferred)
 
@@ -103,8 +104,8 @@ enum Resolver {
                 if tense == .past, quarter > current { y = ref.year - 1 }
                 inferred = [.year]
             }
-            let start = CivilDate(year: y!, month: quarter * 3 - 2, day: 1)!
-            let end = CivilDate(year: y!, month: quarter * 3, day: 1)!
+            let start = CivilDate(anyYear: y!, month: quarter * 3 - 2, day: 1)
+            let end = CivilDate(anyYear: y!, month: quarter * 3, day: 1)
             return (When(start: start, end: end, precision: .quarter), inferred)
 
         case .year(let year):
