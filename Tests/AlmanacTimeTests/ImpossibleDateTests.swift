@@ -35,6 +35,8 @@ struct ImpossibleDateTests {
         #expect(dates("See you next week.", "9999-12-31") == [])
         #expect(problems("It was last week.", "0001-01-01") == ["last week: it falls outside the years 1–9999"])
         #expect(problems("Next year, then.", "9999-06-01") == ["Next year: it falls outside the years 1–9999"])
+        // A month range read forward from the last day of 9999 (a fuzz finding: it trapped).
+        #expect(problems("in late April or early May", "9999-12-31") == ["late April or early May: it falls outside the years 1–9999"])
         // Arithmetic near the ends never traps.
         for phrase in ["next quarter", "in 1000 quarters", "end of next year", "in 1000 months", "later this year", "Q4", "in December"] {
             _ = TemporalTagger().tagReporting(phrase, reference: CivilDate("9999-12-31")!)
