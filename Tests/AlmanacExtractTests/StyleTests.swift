@@ -330,3 +330,17 @@ extension StyleTests {
         ])
     }
 }
+
+extension StyleTests {
+    /// A release calendar whose months are columns: a day under "FEB" is that February's, of the year the
+    /// text above the table last stated; a quoted name that "begins" is the cut-off's name; the end of a
+    /// freeze is no cut-off; a version alone is its release, the release the page is about.
+    @Test func monthsAsColumns() throws {
+        #expect(try extract("month-columns.md") == [
+            "meeting/call; Weekly triage meetings; 2027-01-06; past",
+            "event/release; 5.0.0-beta.1 release; 2027-02-09; past",
+            "deadline/other; String Freeze; 2027-02-15; past",
+            "event/release; Quill 5.0 release; aka v5.0.0 release; 2027-03-16; past",
+        ])
+    }
+}

@@ -251,6 +251,12 @@ enum Consolidate {
             return nameSimilarity(aNames, bNames) >= 0.5 || sharesThing(aNames[0], bNames[0])
                 || isGeneric(aNames[0]) || isGeneric(bNames[0])
         case .event, .project:
+            // "Quill 5.0 release" and "5.0.0-beta.1 release" are two releases; "v1.10.0" and "1.10" one.
+            if a.item.subkind == .release, b.item.subkind == .release, let va = version(a.item.title), let vb = version(b.item.title) {
+                if va != vb { return false }
+                // "v5.0.0 release" in the schedule of "Quill 5.0": a version alone is the release of the same version.
+                if versionAlone(a.item.title) || versionAlone(b.item.title) { return true }
+            }
             let similarity = nameSimilarity(aNames, bNames)
             if similarity >= 0.6 {
                 return !DatedPlace(day: a.item.when.start, place: a.item.location)
@@ -279,6 +285,26 @@ enum Consolidate {
             }
             return false
         }
+    }
+
+    /// The version a release's title names, without "v" and trailing ".0"s ("v1.10.0" → "1.10",
+    /// "5.0.0-beta.1" → "5-beta.1"), or nil.
+    static func version(_ title: String) -> String? {
+        guard let word = ScheduleCues.words(title).first(where: ScheduleCues.isVersion) else { return nil }
+        var core = Substring(word.hasPrefix("v") ? String(word.dropFirst()) : word)
+        var suffix = ""
+        if let dash = core.firstIndex(of: "-") {
+            suffix = String(core[dash...])
+            core = core[..<dash]
+        }
+        var parts = core.split(separator: ".", omittingEmptySubsequences: false)
+        while parts.count > 1, parts.last == "0" { parts.removeLast() }
+        return parts.joined(separator: ".") + suffix
+    }
+
+    /// "v5.0.0 release", "1.10": a release named by its version alone.
+    static func versionAlone(_ title: String) -> Bool {
+        ScheduleCues.words(title).allSatisfy { ScheduleCues.isVersion($0) || $0 == "release" }
     }
 
     /// When and where one mention of an event puts it.

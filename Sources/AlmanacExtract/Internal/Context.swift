@@ -104,7 +104,11 @@ struct NoteContext {
     /// Words that look like a date but name none ("Dec 32", "on 0001-01-01"), by block: left undated, reported.
     var dateProblems: [(block: Int, expression: TemporalExpression)] = []
 
+    /// The tagger the note's dates were read with (for dates a table spreads over its cells).
+    let tagger: TemporalTagger
+
     init(note: Note, tagger: TemporalTagger) {
+        self.tagger = tagger
         self.note = note
         self.info = note.info
         self.blocks = note.document.blocks

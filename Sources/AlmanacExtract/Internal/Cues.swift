@@ -211,6 +211,8 @@ extension Cues {
         "opens", "open", "opening", "notification", "notifications", "notified", "notify", "announced", "announcement",
         "announce", "published", "publication", "updated", "created", "removed", "finalized", "finalised", "thaw",
     ]
+    /// Words of a schedule entry that end a cut-off ("Lifting code freeze"): no item.
+    static let scheduleThawWords: WordSet = ["thaw", "lift", "lifts", "lifting", "lifted"]
     /// Words of a schedule entry that make it a reminder ("Brace yourself, code freeze is coming"): never an item.
     static let scheduleReminderWords: WordSet = ["coming", "reminder", "reminders"]
     /// Words that make a schedule entry a cut-off even beside an opening ("Docs deadline — open placeholder PRs").

@@ -189,8 +189,10 @@ enum Releases {
             if let name, !name.isEmpty {
                 title = sentence.text(name, in: block).trimmedPhrase()
                 for i in name { used.insert(i) }
-                // "the v2 release", "the 3.0 release" under a "mirage-dev releases" heading: the heading's thing.
-                if words[name].allSatisfy({ $0.hasDigit || $0.isPunct }), let subject = subjectName(sentence, context),
+                // "the v2 release", "the 3.0 release" under a "mirage-dev releases" heading: the heading's thing
+                // (a pre-release, "5.0.0-beta.1", is named enough).
+                if words[name].allSatisfy({ $0.hasDigit || $0.isPunct }), !words[name].contains(where: { ScheduleCues.isPrerelease($0.lower) }),
+                    let subject = subjectName(sentence, context),
                     !Names.tokens(title!).isEmpty, !Set(Names.tokens(subject)).isSubset(of: Set(Names.tokens(title!)))
                 {
                     title = subject + " " + title!

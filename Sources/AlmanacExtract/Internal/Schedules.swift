@@ -73,11 +73,14 @@ enum Schedules {
         let eventTable = header.contains(where: ScheduleCues.eventHeaders.contains)
             || context.headings(of: rows.lowerBound).first.map(Events.isEventSection) == true
         let placeColumn = header.firstIndex(where: Events.placeHeaders.contains)
+        let monthColumns = Self.monthColumns(header)
+        let monthReference = monthColumns.isEmpty ? nil : yearReference(before: rows.lowerBound, context)
         var drafts: [Draft] = []
         for index in rows {
             let row = blocks[index]
             guard row.cells.count >= 2 else { continue }
-            let dates = context.sentencesOfBlock[index].flatMap { context.sentences[$0].dates }
+            var dates = context.sentencesOfBlock[index].flatMap { context.sentences[$0].dates }
+            if let month = monthDay(row, monthColumns, reference: monthReference, context) { dates.append(month) }
             // The date cell: the header's, else the first cell that is mostly a date.
             let dateCell: Int? = dateColumn.flatMap { $0 < row.cells.count ? $0 : nil }
                 ?? row.cells.indices.first { cell in isMostlyDate(row.cells[cell], dates, row) }
@@ -108,6 +111,52 @@ enum Schedules {
             drafts += made
         }
         return drafts
+    }
+
+    // MARK: - Months as columns: "| What | Who | JAN | FEB | MAR |" over "| Code Freeze | Lead | | 26 | |"
+
+    static let monthNames = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
+
+    /// The columns a header names by month (two at least), with the month's number.
+    static func monthColumns(_ header: [String]) -> [(column: Int, month: Int)] {
+        let found = header.enumerated().compactMap { column, key -> (Int, Int)? in
+            let word = key.trimmingCharacters(in: .punctuationCharacters)
+            guard word.count >= 3, let month = monthNames.firstIndex(where: { $0 == word || $0.prefix(3) == word }) else { return nil }
+            return (column, month + 1)
+        }
+        return found.count >= 2 ? found : []
+    }
+
+    /// The day a row gives under a month's column ("26" under "FEB"), read as that month's day.
+    static func monthDay(_ row: Block, _ columns: [(column: Int, month: Int)], reference: CivilDate?, _ context: NoteContext)
+        -> TemporalExpression?
+    {
+        for (column, month) in columns where column < row.cells.count {
+            let cell = row.cells[column]
+            let text = row.text(cell).trimmingCharacters(in: .whitespaces)
+            guard let day = Int(text), (1...31).contains(day), text.count <= 2 else { continue }
+            let phrase = "\(monthNames[month - 1].capitalized) \(day)"
+            guard var expression = context.tagger.tag(phrase, reference: reference ?? context.info.date).first,
+                expression.range == 0..<phrase.utf8.count, expression.when.isDated
+            else { continue }
+            let leading = row.text(cell).prefix { $0 == " " }.utf8.count
+            expression.range = (cell.lowerBound + leading)..<(cell.lowerBound + leading + text.utf8.count)
+            expression.text = text
+            return expression
+        }
+        return nil
+    }
+
+    /// The day a schedule's year is read from: the last date before block `index` that states its year
+    /// ("The cycle begins on Tuesday, January 2nd, 2018"), else the note's own date.
+    static func yearReference(before index: Int, _ context: NoteContext) -> CivilDate? {
+        for block in stride(from: index - 1, through: 0, by: -1) {
+            let dates = context.sentencesOfBlock[block].flatMap { context.sentences[$0].dates }
+            if let stated = dates.last(where: { $0.stated.contains(.year) && $0.stated.contains(.day) }) { return stated.when.start }
+        }
+        return nil
     }
 
     /// A cell whose words are mostly a date's (at least half of its letters and digits).
@@ -501,8 +550,10 @@ enum ScheduleCues {
             guard inside.contains(where: \.isNumber) || ["eod", "aoe", "utc"].contains(where: inside.lowercased().contains) else { break }
             label = String(label[..<open.lowerBound])
         }
-        var trimmed = label.trimmedPhrase()
+        // "\"Feature Freeze\" begins": the name, without its quotes or the verb that starts it.
+        var trimmed = label.replacingOccurrences(of: "\"", with: "").trimmedPhrase()
         for lead in ["Begin ", "begin "] where trimmed.hasPrefix(lead) { trimmed = String(trimmed.dropFirst(lead.count)) }
+        for end in [" begins", " starts"] where trimmed.hasSuffix(end) { trimmed = String(trimmed.dropLast(end.count)) }
         return trimmed.trimmedPhrase()
     }
 
@@ -532,6 +583,8 @@ enum ScheduleCues {
         // "Call for Papers" alone: the call opens.
         if words.first == "call", words.dropFirst().first == "for" { return nil }
         if has(Cues.scheduleReminderWords) { return nil }
+        // "End of code freeze", "Notify the list of lifting code freeze": a cut-off's end is no cut-off.
+        if words.starts(with: ["end", "of"]) || has(Cues.scheduleThawWords) { return nil }
         if has(Cues.scheduleNoticeWords), !has(Cues.scheduleStrongDeadlineWords),
             !deadline || words.contains("open") || words.contains("opens")
         {
@@ -554,7 +607,10 @@ enum ScheduleCues {
             return Verdict(kind: .deadline, subkind: .other, titles: [capitalized(label)])
         }
         let version = words.contains(where: isVersion)
-        if words.contains("released") || (words.contains("release") && version) || words.contains(where: isPrerelease) {
+        // "| v1.10.0 | Branch Manager | 26 |": a version alone in a schedule is its release.
+        if words.contains("released") || (words.contains("release") && version) || words.contains(where: isPrerelease)
+            || words.count == 1 && version
+        {
             var title = label.replacingOccurrences(of: " released", with: "", options: .caseInsensitive)
             if !title.lowercased().contains("release") { title += " release" }
             return Verdict(kind: .event, subkind: .release, titles: [title])
