@@ -298,7 +298,8 @@ extension StyleTests {
     /// An agenda for an in-person meeting: its "Dates" line names the weekdays of the range before its
     /// days; a section's "Date & time" line dates the thing its heading names; a day after "by" under a
     /// call's lead-in or a "Registration" heading is when that closes, and a notice sent "by" a day is not;
-    /// "forms - due by April 2" is the forms' deadline ("It is due …" names nothing).
+    /// "forms - due by April 2" is the forms' deadline ("It is due …" names nothing); "Please register here
+    /// (link) before 5 March" is the registration deadline.
     @Test func inPersonMeetingAgenda() throws {
         #expect(try extract("in-person-agenda.md") == [
             "meeting/call; Agenda for the spring in-person meeting; 2027-03-10; to 2027-03-11; past",
@@ -306,6 +307,7 @@ extension StyleTests {
             "deadline/cfp; Call for Demos closes; 2027-02-12; past",
             "deadline/registration; Registration closes; 2027-02-26; past",
             "deadline/other; Travel reimbursement forms due; 2027-04-02; scheduled",
+            "deadline/registration; Registration deadline; 2027-03-05; past",
         ])
     }
 }

@@ -155,7 +155,10 @@ enum Cues {
         (["applications"], .application), (["application"], .application), (["registration"], .registration),
         (["registrations"], .registration), (["early", "bird"], .registration), (["sign-ups"], .registration),
         (["signups"], .registration), (["rsvp"], .registration), (["deadline"], .other), (["deadlines"], .other),
+        (["register"], .registration),
     ]
+    /// A verb that names what a cut-off closes ("Please register before 16 May"): the thing it closes.
+    static let deadlineVerbNouns: [String: String] = ["register": "Registration"]
     static let deadlineVerbs: WordSet = [
         "close", "closes", "closing", "closed", "due", "ends", "end", "deadline", "until", "by", "before", "open",
     ]

@@ -177,7 +177,7 @@ enum Deadlines {
     {
         let block = context.blocks[sentence.block]
         let event = eventName(sentence, cue: cue, context)
-        let cueText = sentence.text(cue, in: block)
+        let cueText = Cues.deadlineVerbNouns[sentence.text(cue, in: block).lowercased()] ?? sentence.text(cue, in: block)
         let verbIndex = (cue.upperBound..<min(sentence.words.count, cue.upperBound + 2)).first {
             ["close", "closes", "due", "ends", "deadline"].contains(sentence.words[$0].lower)
         }
