@@ -156,7 +156,7 @@ struct StyleTests {
             "event/other; Lisbon Lispers 12; 2027-02-18; scheduled",
             "deadline/cfp; Tidecon 2027 CFP deadline; 2027-01-31; scheduled; for Tidecon 2027",
             "event/other; Tidecon 2027; 2027-03-03; to 2027-03-04; scheduled; in Porto, PT",
-            "event/other; Parens Jam; 2027-04-10; to 2027-04-11; scheduled; in Online",
+            "event/hackathon; Parens Jam; 2027-04-10; to 2027-04-11; scheduled; in Online",
             "deadline/submission; Submission deadline; 2027-02-14; scheduled",
             "event/release; tidepool 3.4.1; undated; past",
             "event/release; parens-lint v0.9.0-rc2; undated; past",
@@ -343,6 +343,18 @@ extension StyleTests {
             "event/release; 5.0.0-beta.1 release; 2027-02-09; past",
             "deadline/other; String Freeze; 2027-02-15; past",
             "event/release; Quill 5.0 release; aka v5.0.0 release; 2027-03-16; past",
+        ])
+    }
+}
+
+extension StyleTests {
+    /// A newsletter's linked names right before their days, in a sentence about events, are events there;
+    /// a linked post read "on Sept 3" is not. A line led by a day and a colon gives the list under it its day.
+    @Test func linkedEventsAndDayLines() throws {
+        #expect(try extract("newsletter-links.md") == [
+            "event/other; Heart of Tides; 2027-09-18; to 2027-09-19; scheduled; in Leuven, Belgium",
+            "event/other; Tidecon; 2027-10-23; to 2027-10-25; scheduled; in Aveiro, Portugal",
+            "event/workshop; Tide Camp Discord; 2027-09-10T13:30; scheduled",
         ])
     }
 }

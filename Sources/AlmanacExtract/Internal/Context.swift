@@ -139,16 +139,26 @@ struct NoteContext {
         giveListTimesTheirDay()
     }
 
-    /// "Three talks, all on Sunday:" over "- Bridging things … at 11:15": a list's times are on the day its
-    /// introducing line (a paragraph ending in a colon) gives.
+    /// "Three talks, all on Sunday:" over "- Bridging things … at 11:15", or "Fri, Apr 17: before the Q&A"
+    /// over "- Online at 1:30pm ET": a list's times are on the day its introducing line (a paragraph ending
+    /// in a colon, or led by a day and a colon) gives.
     mutating func giveListTimesTheirDay() {
         var day: CivilDate?
         for (index, block) in blocks.enumerated() {
             switch block.kind {
             case .paragraph:
                 let dates = sentencesOfBlock[index].flatMap { sentences[$0].dates }
-                let lastDay = dates.last { $0.when.precision == .day && $0.when.start != nil && ($0.when.end == nil || $0.when.end == $0.when.start) }
-                day = block.text.trimmingCharacters(in: .whitespaces).hasSuffix(":") ? lastDay?.when.start : nil
+                let isDay = { (e: TemporalExpression) in e.when.precision == .day && e.when.start != nil && (e.when.end == nil || e.when.end == e.when.start) }
+                let text = block.text.trimmingCharacters(in: .whitespaces)
+                if text.hasSuffix(":") {
+                    day = dates.last(where: isDay)?.when.start
+                } else if let first = dates.first, isDay(first), first.range.lowerBound <= 2,
+                    block.text(first.range.upperBound..<min(block.text.utf8.count, first.range.upperBound + 2)).hasPrefix(":")
+                {
+                    day = first.when.start
+                } else {
+                    day = nil
+                }
             case .listItem:
                 guard let day else { continue }
                 for sentence in sentencesOfBlock[index] {

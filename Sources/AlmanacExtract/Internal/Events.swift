@@ -13,6 +13,7 @@ enum Events {
             var found: [Draft] = []
             if sentence.hasAny(nounCues) { found += nounPhrases(sentence, context) }
             if sentence.hasAny(attendanceCues) { found += attendance(sentence, context) }
+            if sentence.hasAny(nounCues) || sentence.has("events") { found += linkedWithDates(sentence, context) }
             if let titled = titledTalk(sentence, context) {
                 found.append(titled)
             } else if sentence.has("talk") {
@@ -404,6 +405,44 @@ enum Events {
     }
 
     // MARK: - "Hannes gives a talk on the 27th (at CCC)"
+
+    /// "two upcoming events - [Heart of Tides](…) Sept 18-19 in Leuven, Belgium and [Tidecon](…) Oct 23-25":
+    /// in a sentence about events, a linked name right before its days is an event on those days.
+    static func linkedWithDates(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
+        let words = sentence.words
+        let block = context.blocks[sentence.block]
+        var drafts: [Draft] = []
+        var index = 0
+        while index < words.count {
+            guard words[index].linkSpan != nil, let range = sentence.linkRange(index) else {
+                index += 1
+                continue
+            }
+            index = range.upperBound
+            let end = words[range.upperBound - 1].range.upperBound
+            guard range.count <= 6, words[range.lowerBound].capitalized || words[range.lowerBound].text.contains(where: \.isUppercase),
+                let date = sentence.dates.first(where: { $0.range.lowerBound >= end && $0.range.lowerBound <= end + 2 }),
+                date.when.isDated, date.stated.contains(.day), !date.stated.contains(.relative)
+            else { continue }
+            let title = sentence.text(range, in: block).trimmedPhrase()
+            guard !title.hasPrefix("http") else { continue }
+            let after = words.firstIndex { $0.range.lowerBound >= date.range.upperBound } ?? words.count
+            var item = Item(kind: .event, subkind: eventNounSubkind(title) ?? .other, title: title, when: date.when,
+                status: StatusJudge.status(sentence, when: date.when, noteDate: context.info.date, kind: .event),
+                sources: [context.evidence(sentence, at: words[range.lowerBound].range.lowerBound)])
+            item.url = words[range.lowerBound].link
+            if after < words.count, words[after].lower == "in" { item.location = Places.location(in: sentence, context, near: after) }
+            var draft = Draft(item, block: sentence.block, confidence: 0.8)
+            draft.dateRange = date.range
+            drafts.append(draft)
+        }
+        return drafts
+    }
+
+    /// The subkind an event noun in a name gives ("Heart of Tides Summit" → summit), if any.
+    static func eventNounSubkind(_ name: String) -> Item.Subkind? {
+        name.lowercaseWords.reversed().lazy.compactMap { Cues.eventNouns[$0] }.first
+    }
 
     static let presentingVerbs: WordSet = [
         "present", "presents", "presenting", "discuss", "discusses", "discussing", "titled", "entitled", "called", "speak",
