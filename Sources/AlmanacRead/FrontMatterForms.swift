@@ -57,6 +57,23 @@ extension FrontMatter {
     /// `[params]` and `[taxonomies]` tables. Dates may be TOML dates, date-times with an offset, or strings.
     mutating func read(toml: String, path: String) {
         let sourceLines = toml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        /// The top-level lines that parse alone, but line `skipped` (1-based in the block).
+        func readLineByLine(skipping skipped: Int) {
+            var valid: [String: Value] = [:]
+            for (offset, text) in sourceLines.enumerated() where offset + 1 != skipped {
+                if Self.trimmed(Substring(text)).hasPrefix("[") { break }
+                guard let key = Self.tomlKey(text), let single = try? TOMLTable(string: text), let value = single[key] else { continue }
+                valid[key] = Self.value(value, line: offset + 2)
+            }
+            read(path: path) { valid[$0] }
+        }
+        // TOMLKit's parser (toml++ 3) asserts, and aborts the program, on a table header whose key starts with
+        // neither a key character nor a quote ("[#x]"): such a block is read line by line instead.
+        if let header = sourceLines.firstIndex(where: Self.isUnreadableTableHeader) {
+            diagnostics.append(.warning("front matter is not valid TOML: a table header must start with a key", path: path,
+                line: header + 2, column: 1))
+            return readLineByLine(skipping: header + 1)
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: toml)
@@ -66,14 +83,7 @@ extension FrontMatter {
             let key = sourceLines[..<line].reversed().lazy.compactMap(Self.tomlKey).first
             let what = key.map { "front matter key '\($0)' is not valid TOML" } ?? "front matter is not valid TOML"
             diagnostics.append(.warning("\(what): \(error.description)", path: path, line: line + 1, column: error.source.begin.column))
-            var valid: [String: Value] = [:]
-            for (offset, text) in sourceLines.enumerated() where offset + 1 != line {
-                if Self.trimmed(Substring(text)).hasPrefix("[") { break }
-                guard let key = Self.tomlKey(text), let single = try? TOMLTable(string: text), let value = single[key] else { continue }
-                valid[key] = Self.value(value, line: offset + 2)
-            }
-            read(path: path) { valid[$0] }
-            return
+            return readLineByLine(skipping: line)
         } catch {
             diagnostics.append(.warning("front matter is not valid TOML: \(error)", path: path, line: 2, column: 1))
             return
@@ -97,6 +107,18 @@ extension FrontMatter {
             }
             return nil
         }
+    }
+
+    /// A line that opens a table header (`[`, `[[`) with no key after it: not `[extra]`, `[ "a b" ]` or `[]`.
+    static func isUnreadableTableHeader(_ line: String) -> Bool {
+        var rest = Self.trimmed(Substring(line))[...]
+        guard rest.hasPrefix("[") else { return false }
+        rest = rest.dropFirst()
+        if rest.hasPrefix("[") { rest = rest.dropFirst() }
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+        guard let first = rest.unicodeScalars.first else { return false }
+        let keyStart = first.isASCII && (first.properties.isAlphabetic || ("0"..."9").contains(first) || first == "_" || first == "-")
+        return !(keyStart || first == "\"" || first == "'" || first == "]" || first == "[")
     }
 
     /// The key a TOML line sets (`date = …`, `"date" = …`), or nil.

@@ -175,8 +175,12 @@ private struct Walker {
             }
             let start = current!.text.nextOffset
             inline(node)
-            // A block inside the cell (`<td><p>…</p></td>`) has ended the row, and this cell with it.
-            if let row = current { cells.append(start..<max(start, row.text.count)) }
+            // A block inside the cell (`<td><p>…</p></td>`) has ended the row, and this cell with it. An empty
+            // last cell starts where the space before it would have been, had text followed: at the row's end.
+            if let row = current {
+                let lower = min(start, row.text.count)
+                cells.append(lower..<max(lower, row.text.count))
+            }
         case "pre":
             begin(.code)
             Self.appendText(of: node, into: &current!.text)

@@ -86,3 +86,22 @@ struct FuzzLineTests {
         }
     }
 }
+
+/// A fuzz finding: an HTML table row whose last cell is empty (`<td><a href="…</a></td>`) gave that cell a
+/// range one past the row's text.
+struct FuzzCellTests {
+    @Test func anEmptyLastCellEndsWithItsRow() throws {
+        let html = """
+            <html><body><table>
+            <tr><th>When</th><th>What</th></tr>
+            <tr><td>Tue 3 Apr, 18:00 BST</td><td><a href="/meet#x our meetup</a></td></tr>
+            </table></body></html>
+            """
+        let note = try #require(NoteReader().read(text: html, path: "fuzz/2015-12-16.html").note)
+        let rows = note.document.blocks.filter { $0.kind == .tableRow }
+        #expect(rows.count == 2)
+        for row in rows {
+            for cell in row.cells { #expect(cell.lowerBound <= cell.upperBound && cell.upperBound <= row.text.utf8.count, "\(row.text)") }
+        }
+    }
+}

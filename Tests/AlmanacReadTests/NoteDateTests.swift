@@ -76,6 +76,23 @@ struct NoteDateTests {
         #expect(outcome.note?.info.title == "Sync")
     }
 
+    /// A fuzz finding: TOMLKit's parser aborted the program on a table header with no key ("[#x …").
+    @Test func tableHeaderWithoutAKeyIsAWarningNotAnAbort() {
+        let text = "+++\ntitle = \"Sync\"\n[#x \"Weekly call\"\ndate = 2024-01-05\n[[ 'extra' ]]\n+++\n# Weekly sync\n"
+        let outcome = reader.read(text: text, path: "bad.md")
+        #expect(outcome.diagnostics.map(\.description) == [
+            "bad.md:3:1: warning: front matter is not valid TOML: a table header must start with a key"
+        ])
+        #expect(outcome.note?.info.title == "Sync")
+        #expect(outcome.note?.info.date.description == "2024-01-05")
+        func refused(_ header: String) -> Bool {
+            reader.read(text: "+++\ndate = 2024-01-05\n\(header)\n+++\nbody\n", path: "h.md").diagnostics
+                .contains { $0.message.hasSuffix("a table header must start with a key") }
+        }
+        for header in ["[extra]", "[[extra]]", "[ \"a b\" ]", "['a']", "[]", "[ [", "  [_x]"] { #expect(!refused(header), "\(header)") }
+        for header in ["[#x]", "[[ #x]]", "[.a]", "[{a}]", "[=]"] { #expect(refused(header), "\(header)") }
+    }
+
     @Test func jsonFrontMatter() {
         let text = """
             {
