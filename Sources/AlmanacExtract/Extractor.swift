@@ -47,8 +47,17 @@ public struct Extractor: Sendable {
         drafts.removeAll { Self.isCall($0.item) }
         var items = Consolidate.items(drafts)
         items.removeAll(where: Self.isNamelessEvent)
+        Self.dropSpeakers(&items)
         Self.noteGuesses(&items, context)
         return items
+    }
+
+    /// "VM: I've been posting to the #general channel": a minutes' speaker label is a person the meeting
+    /// lists, not an event. An undated one-word event that is the first name of an attendee is dropped.
+    static func dropSpeakers(_ items: inout [Item]) {
+        let firstNames = Set(items.lazy.filter { $0.kind == .meeting }.flatMap(\.people).compactMap { $0.split(separator: " ").first.map(String.init) })
+        guard !firstNames.isEmpty else { return }
+        items.removeAll { $0.kind == .event && !$0.when.isDated && !$0.title.contains(" ") && firstNames.contains($0.title) }
     }
 
     /// "Call for Talk Proposals" is no event (when the call closes is a deadline).
@@ -145,7 +154,9 @@ extension Extractor {
             var items = time("consolidate") { () -> [Item] in
                 Self.giveEachDateToOneItem(&drafts)
                 drafts.removeAll { Self.isCall($0.item) }
-                return Consolidate.items(drafts).filter { !Self.isNamelessEvent($0) }
+                var items = Consolidate.items(drafts).filter { !Self.isNamelessEvent($0) }
+                Self.dropSpeakers(&items)
+                return items
             }
             time("guesses") { Self.noteGuesses(&items, context) }
         }

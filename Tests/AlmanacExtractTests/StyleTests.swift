@@ -358,3 +358,13 @@ extension StyleTests {
         ])
     }
 }
+
+extension StyleTests {
+    /// Minutes whose replies are led by the speaker's first name ("Omar: I've been posting to …"): the
+    /// speakers are attendees, not events.
+    @Test func speakerLabelsAreNoEvents() throws {
+        #expect(try extract("speaker-labels.md") == [
+            "meeting/call; 2027-02-03 Steering meeting; 2027-02-03; past; people Dana Reyes|Omar Haddad|Lin Zhou",
+        ])
+    }
+}
