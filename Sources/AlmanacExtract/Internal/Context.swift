@@ -175,6 +175,22 @@ struct NoteContext {
         }
     }
 
+    /// The note's tables: each run of table rows, its header row first.
+    var tables: [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var index = 0
+        while index < blocks.count {
+            guard blocks[index].kind == .tableRow else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < blocks.count, blocks[index].kind == .tableRow { index += 1 }
+            runs.append(start..<index)
+        }
+        return runs
+    }
+
     /// The heading texts above block `index`, innermost first.
     func headings(of index: Int) -> [String] {
         if let known = cache.headings[index] { return known }

@@ -119,20 +119,14 @@ enum Events {
     static func tableRows(_ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
         let blocks = context.blocks
-        var index = 0
-        while index < blocks.count {
-            guard blocks[index].kind == .tableRow, index == 0 || blocks[index - 1].kind != .tableRow else {
-                index += 1
-                continue
-            }
-            let header = blocks[index].cells.map { blocks[index].text($0).lowercased().trimmedPhrase() }
-            index += 1
+        for rows in context.tables {
+            let first = blocks[rows.lowerBound]
+            let header = first.cells.map { first.text($0).lowercased().trimmedPhrase() }
             guard let eventColumn = header.firstIndex(where: eventHeaders.contains),
                 let dateColumn = header.firstIndex(where: dateHeaders.contains)
             else { continue }
             let placeColumn = header.firstIndex(where: placeHeaders.contains)
-            while index < blocks.count, blocks[index].kind == .tableRow {
-                defer { index += 1 }
+            for index in rows.dropFirst() {
                 let row = blocks[index]
                 guard row.cells.count == header.count else { continue }
                 let title = row.text(row.cells[eventColumn]).trimmedPhrase()

@@ -17,16 +17,8 @@ enum MeetingSchedules {
     static func tables(_ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
         let blocks = context.blocks
-        var index = 0
-        while index < blocks.count {
-            guard blocks[index].kind == .tableRow, index == 0 || blocks[index - 1].kind != .tableRow else {
-                index += 1
-                continue
-            }
-            let start = index
-            var end = start
-            while end < blocks.count, blocks[end].kind == .tableRow { end += 1 }
-            index = end
+        for rows in context.tables {
+            let (start, end) = (rows.lowerBound, rows.upperBound)
             let header = blocks[start].cells.map { blocks[start].text($0).lowercased().trimmedPhrase() }
             // A table of events is the events' ("Event | Date | Location").
             var leads: [Int: Int] = [:]
