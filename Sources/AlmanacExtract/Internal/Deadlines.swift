@@ -122,6 +122,10 @@ enum Deadlines {
         return Draft(item, block: sentence.block, confidence: 0.8)
     }
 
+    /// Verbs that lead an opening's date and a closing's ("start on 18 March, and end on 2 April").
+    static let openingVerbs: Set<String> = ["start", "starts", "open", "opens", "begin", "begins"]
+    static let closingVerbs: Set<String> = ["end", "ends", "close", "closes"]
+
     /// Verbs of a notice sent by a date ("decisions will be sent by 20 August").
     static let noticeVerbs: Set<String> = ["notify", "notified", "sent", "send", "sends", "inform", "informed", "hear", "decisions"]
 
@@ -154,9 +158,17 @@ enum Deadlines {
         let words = sentence.words
         let cueOffset = words[cueEnd - 1].range.upperBound
         let startOffset = words[cueStart].range.lowerBound
-        // After the cue, before the next clause break (comma or "and"/"event").
+        // After the cue, before the next clause break (comma or "and"/"event"). "Applications start on 18
+        // March, and end on 2 April": past an opening's date, the date a closing verb leads is the cue's.
+        var pastOpening = false
         for (index, expression) in sentence.dates.enumerated() where expression.range.lowerBound >= cueOffset {
             let between = words.filter { $0.range.lowerBound >= cueOffset && $0.range.upperBound <= expression.range.lowerBound }
+            let lead = between.last.map { $0.lower == "on" && between.count >= 2 ? between[between.count - 2].lower : $0.lower }
+            if let lead, Self.openingVerbs.contains(lead) {
+                pastOpening = true
+                continue
+            }
+            if pastOpening, let lead, Self.closingVerbs.contains(lead), between.count <= 14 { return (index, expression) }
             // "Registration for the Developer Summit closes on 11/4": a closing verb carries the cue further, and
             // so does a copula just before the date ("the final deadline for talks and stands is 28 December").
             let copula = between.last.map { ["is", "are"].contains($0.lower) } ?? false
