@@ -116,7 +116,8 @@ extension FrontMatter {
         rest = rest.dropFirst()
         if rest.hasPrefix("[") { rest = rest.dropFirst() }
         rest = rest.drop { $0 == " " || $0 == "\t" }
-        guard let first = rest.unicodeScalars.first else { return false }
+        // "[" ending its line reaches the key parser too.
+        guard let first = rest.unicodeScalars.first else { return true }
         let keyStart = first.isASCII && (first.properties.isAlphabetic || ("0"..."9").contains(first) || first == "_" || first == "-")
         return !(keyStart || first == "\"" || first == "'" || first == "]" || first == "[")
     }

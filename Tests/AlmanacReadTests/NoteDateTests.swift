@@ -90,7 +90,7 @@ struct NoteDateTests {
                 .contains { $0.message.hasSuffix("a table header must start with a key") }
         }
         for header in ["[extra]", "[[extra]]", "[ \"a b\" ]", "['a']", "[]", "[ [", "  [_x]"] { #expect(!refused(header), "\(header)") }
-        for header in ["[#x]", "[[ #x]]", "[.a]", "[{a}]", "[=]"] { #expect(refused(header), "\(header)") }
+        for header in ["[#x]", "[[ #x]]", "[.a]", "[{a}]", "[=]", "[", "[[  "] { #expect(refused(header), "\(header)") }
     }
 
     @Test func jsonFrontMatter() {
