@@ -30,6 +30,8 @@ extension NoteReader {
         switch message.body {
         case .text(let lines):
             document = MarkdownParser().parse(SourceLines(numbered: lines))
+            // A line of the message may hold more than one line of text (a lone CR breaks it for the reader).
+            document.shiftLines(by: 0, last: message.lastLine)
         case .html(let html, let firstLine):
             document = HTMLParser().parse(html).document
             document.shiftLines(by: firstLine - 1, last: message.lastLine)

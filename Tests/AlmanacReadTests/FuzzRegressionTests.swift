@@ -105,3 +105,19 @@ struct FuzzCellTests {
         }
     }
 }
+
+/// A fuzz finding (the input as libFuzzer left it: an HTML page in a mail message with NUL bytes and
+/// CRLF lines): a block cited a line past the message's last.
+struct FuzzMailLineTests {
+    static let input = "PGh0bWw+O2JvPGh0bWw+PGJvZHk+OzxhcnRpZGUtYW5ub3VuY2VAbGlzdHMuZXhhbXBsZS5vcmcNClN1YmplY3Q6ID0/VVRGLTg/UT9bdAAAAAAAAAAAAAAAAABpZGUtYW5ub3VuY2VdX1RpZGVjb25fMjAyNl9pbl9NPUMzPUExbGFnYTpfcGFwZXJzX3dhbnR1ZD89DQpEYXRlOgkAAAAAAAAARmViIDIwMjYgMDk6MTU6MDAgKzAwMDANCk1lc3NhZ2UtSUQ6IDxjZnAtdGlkZWNvbi0yMDI2QGV4YW1wbGUub3JnPg0KTUlNRS1WZXJzaW9uOiAxLjANCkNvbnRlbnQtVGludXRlcyB3ZXJlIHRha2VuIGJ5IE5vb3I7IGNvbW1lbnRzIGxpa2UgdGhpcyBvbmUgYXJlIG5vdCByZWFkLiBldmVyeW89DQpuZSwgZmlyc3QtdGltZSBzcGVha2VycyBtb3N0IG9mIGFsbC4NCg0KVG9XdGlkZf////////////////////////////9fcjIiDQoNClRoaXMgaXN0aWR5PjxhcnRpY2xlPgo8aDI+VXBjb21pbmc8L2gyPgo8dGFibGU+Cjx0QmVhZD48dHI+PHRoPhdoZW48L3RoPjx0aD5XaGF0PCwgMTg6MDAgQlNUPC90ZD48dGS7w2FyIGhjZQ=="
+
+    @Test func linesOfAMessageStayInsideIt() throws {
+        let bytes = try Array(#require(Data(base64Encoded: Self.input)))
+        let lastLine = bytes.filter { $0 == 0x0A }.count + 1
+        for outcome in NoteReader().readAll(bytes: bytes[...], path: "fuzz/2015-12-16.eml") {
+            for block in outcome.note?.document.blocks ?? [] {
+                for anchor in block.anchors { #expect(anchor.line <= lastLine, "\(block.text)") }
+            }
+        }
+    }
+}
