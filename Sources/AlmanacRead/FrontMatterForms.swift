@@ -68,11 +68,17 @@ extension FrontMatter {
             read(path: path) { valid[$0] }
         }
         // TOMLKit's parser (toml++ 3) asserts, and aborts the program, on a table header whose key starts with
-        // neither a key character nor a quote ("[#x]"): such a block is read line by line instead.
+        // neither a key character nor a quote ("[#x]") and on a date whose "T" no time follows: such a block is
+        // read line by line, without that line.
         if let header = sourceLines.firstIndex(where: Self.isUnreadableTableHeader) {
             diagnostics.append(.warning("front matter is not valid TOML: a table header must start with a key", path: path,
                 line: header + 2, column: 1))
             return readLineByLine(skipping: header + 1)
+        }
+        if let line = sourceLines.firstIndex(where: Self.hasDateWithoutTime) {
+            diagnostics.append(.warning("front matter is not valid TOML: a date's 'T' must be followed by a time", path: path,
+                line: line + 2, column: 1))
+            return readLineByLine(skipping: line + 1)
         }
         let table: TOMLTable
         do {
@@ -120,6 +126,22 @@ extension FrontMatter {
         guard let first = rest.unicodeScalars.first else { return true }
         let keyStart = first.isASCII && (first.properties.isAlphabetic || ("0"..."9").contains(first) || first == "_" || first == "-")
         return !(keyStart || first == "\"" || first == "'" || first == "]" || first == "[")
+    }
+
+    /// A date followed by "T" or "t" and no digit (`2026-09-02title`), anywhere in the line.
+    static func hasDateWithoutTime(_ line: String) -> Bool {
+        let b = Array(line.utf8)
+        func digit(_ i: Int) -> Bool { i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+        var i = 0
+        while i + 10 < b.count {
+            if digit(i), digit(i + 1), digit(i + 2), digit(i + 3), b[i + 4] == 0x2D, digit(i + 5), digit(i + 6), b[i + 7] == 0x2D,
+                digit(i + 8), digit(i + 9), b[i + 10] | 0x20 == 0x74, !digit(i + 11)
+            {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The key a TOML line sets (`date = …`, `"date" = …`), or nil.
