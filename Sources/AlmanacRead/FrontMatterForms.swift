@@ -120,12 +120,15 @@ extension FrontMatter {
         var rest = Self.trimmed(Substring(line))[...]
         guard rest.hasPrefix("[") else { return false }
         rest = rest.dropFirst()
-        if rest.hasPrefix("[") { rest = rest.dropFirst() }
+        let double = rest.hasPrefix("[")
+        if double { rest = rest.dropFirst() }
         rest = rest.drop { $0 == " " || $0 == "\t" }
         // "[" ending its line reaches the key parser too.
         guard let first = rest.unicodeScalars.first else { return true }
         let keyStart = first.isASCII && (first.properties.isAlphabetic || ("0"..."9").contains(first) || first == "_" || first == "-")
-        return !(keyStart || first == "\"" || first == "'" || first == "]" || first == "[")
+        // "[ [" is an error toml++ reports; "[[[" goes to its key parser.
+        if first == "[" { return double }
+        return !(keyStart || first == "\"" || first == "'" || first == "]")
     }
 
     /// A date followed by "T" or "t" and no digit (`2026-09-02title`), anywhere in the line.

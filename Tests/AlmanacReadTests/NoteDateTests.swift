@@ -90,7 +90,7 @@ struct NoteDateTests {
                 .contains { $0.message.hasSuffix("a table header must start with a key") }
         }
         for header in ["[extra]", "[[extra]]", "[ \"a b\" ]", "['a']", "[]", "[ [", "  [_x]"] { #expect(!refused(header), "\(header)") }
-        for header in ["[#x]", "[[ #x]]", "[.a]", "[{a}]", "[=]", "[", "[[  "] { #expect(refused(header), "\(header)") }
+        for header in ["[#x]", "[[ #x]]", "[.a]", "[{a}]", "[=]", "[", "[[  ", "[[[t", "[[ [t"] { #expect(refused(header), "\(header)") }
         // And a date whose "T" no time follows (toml++ asserts in its time parser).
         let outcome2 = reader.read(text: "+++\ntitle = \"Sync\"\nupdated = 1958-09-02title\ndate = 2024-01-05T10:00:00Z\n+++\nbody\n", path: "t.md")
         #expect(outcome2.diagnostics.map(\.description) == ["t.md:3:1: warning: front matter is not valid TOML: a date's 'T' must be followed by a time"])
