@@ -68,12 +68,17 @@ extension FrontMatter {
             read(path: path) { valid[$0] }
         }
         // TOMLKit's parser (toml++ 3) asserts, and aborts the program, on a table header whose key starts with
-        // neither a key character nor a quote ("[#x]") and on a date whose "T" no time follows: such a block is
-        // read line by line, without that line.
+        // neither a key character nor a quote ("[#x]"), on a "}" where an array's value should be ("[}", "[1, }")
+        // and on a date whose "T" no time follows: such a block is read line by line, without that line.
         if let header = sourceLines.firstIndex(where: Self.isUnreadableTableHeader) {
             diagnostics.append(.warning("front matter is not valid TOML: a table header must start with a key", path: path,
                 line: header + 2, column: 1))
             return readLineByLine(skipping: header + 1)
+        }
+        if let line = Self.closingBraceForValue(in: sourceLines) {
+            diagnostics.append(.warning("front matter is not valid TOML: a '}' stands where an array's value should", path: path,
+                line: line + 2, column: 1))
+            return readLineByLine(skipping: line + 1)
         }
         if let line = sourceLines.firstIndex(where: Self.hasDateWithoutTime) {
             diagnostics.append(.warning("front matter is not valid TOML: a date's 'T' must be followed by a time", path: path,
@@ -129,6 +134,39 @@ extension FrontMatter {
         // "[ [" is an error toml++ reports; "[[[" goes to its key parser.
         if first == "[" { return double }
         return !(keyStart || first == "\"" || first == "'" || first == "]")
+    }
+
+    /// The line (0-based) of a "}" right after an array's "[" or a comma ("[}", "[1,\n}"), outside strings and
+    /// comments, or nil.
+    static func closingBraceForValue(in lines: [String]) -> Int? {
+        var last: UInt8 = 0
+        for (number, line) in lines.enumerated() {
+            var quote: UInt8?
+            var escaped = false
+            for byte in line.utf8 {
+                if let open = quote {
+                    if escaped {
+                        escaped = false
+                    } else if byte == 0x5C, open == 0x22 {
+                        escaped = true
+                    } else if byte == open {
+                        quote = nil
+                        last = byte
+                    }
+                    continue
+                }
+                switch byte {
+                case 0x22, 0x27: quote = byte
+                case 0x23: break
+                case 0x20, 0x09, 0x0D: continue
+                case 0x7D where last == 0x5B || last == 0x2C: return number
+                default: break
+                }
+                if byte == 0x23 { break }
+                last = byte
+            }
+        }
+        return nil
     }
 
     /// A date followed by "T" or "t" and no digit (`2026-09-02title`), anywhere in the line.

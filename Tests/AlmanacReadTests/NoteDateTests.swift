@@ -91,6 +91,13 @@ struct NoteDateTests {
         }
         for header in ["[extra]", "[[extra]]", "[ \"a b\" ]", "['a']", "[]", "[ [", "  [_x]"] { #expect(!refused(header), "\(header)") }
         for header in ["[#x]", "[[ #x]]", "[.a]", "[{a}]", "[=]", "[", "[[  ", "[[[t", "[[ [t"] { #expect(refused(header), "\(header)") }
+        // A "}" where an array's value should be, and not one inside a string or after a value.
+        for (block, refusedHere) in [("tags = [}", true), ("tags = [\"a\",\n  }", true), ("tags = [\"}\"]", false),
+            ("extra = { a = [1, 2] }", false), ("x = \"[}\" # [}", false)] {
+            let warned = reader.read(text: "+++\ndate = 2024-01-05\n\(block)\n+++\nbody\n", path: "b.md").diagnostics
+                .contains { $0.message.hasSuffix("a '}' stands where an array's value should") }
+            #expect(warned == refusedHere, "\(block)")
+        }
         // And a date whose "T" no time follows (toml++ asserts in its time parser).
         let outcome2 = reader.read(text: "+++\ntitle = \"Sync\"\nupdated = 1958-09-02title\ndate = 2024-01-05T10:00:00Z\n+++\nbody\n", path: "t.md")
         #expect(outcome2.diagnostics.map(\.description) == ["t.md:3:1: warning: front matter is not valid TOML: a date's 'T' must be followed by a time"])
