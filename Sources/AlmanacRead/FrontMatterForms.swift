@@ -81,7 +81,7 @@ extension FrontMatter {
             return readLineByLine(skipping: line + 1)
         }
         if let line = sourceLines.firstIndex(where: Self.hasDateWithoutTime) {
-            diagnostics.append(.warning("front matter is not valid TOML: a date's 'T' must be followed by a time", path: path,
+            diagnostics.append(.warning("front matter is not valid TOML: a date's 'T' or space must lead a time (HH:MM)", path: path,
                 line: line + 2, column: 1))
             return readLineByLine(skipping: line + 1)
         }
@@ -169,14 +169,16 @@ extension FrontMatter {
         return nil
     }
 
-    /// A date followed by "T" or "t" and no digit (`2026-09-02title`), anywhere in the line.
+    /// A date followed by "T" or "t", or by a space and a digit, and no "HH:" time (`2026-09-02title`,
+    /// `2026-09-02 0`), anywhere in the line.
     static func hasDateWithoutTime(_ line: String) -> Bool {
         let b = Array(line.utf8)
         func digit(_ i: Int) -> Bool { i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
         var i = 0
         while i + 10 < b.count {
             if digit(i), digit(i + 1), digit(i + 2), digit(i + 3), b[i + 4] == 0x2D, digit(i + 5), digit(i + 6), b[i + 7] == 0x2D,
-                digit(i + 8), digit(i + 9), b[i + 10] | 0x20 == 0x74, !digit(i + 11)
+                digit(i + 8), digit(i + 9), b[i + 10] | 0x20 == 0x74 || b[i + 10] == 0x20 && digit(i + 11),
+                !(digit(i + 11) && digit(i + 12) && i + 13 < b.count && b[i + 13] == 0x3A)
             {
                 return true
             }

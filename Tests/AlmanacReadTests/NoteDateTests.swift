@@ -100,8 +100,11 @@ struct NoteDateTests {
         }
         // And a date whose "T" no time follows (toml++ asserts in its time parser).
         let outcome2 = reader.read(text: "+++\ntitle = \"Sync\"\nupdated = 1958-09-02title\ndate = 2024-01-05T10:00:00Z\n+++\nbody\n", path: "t.md")
-        #expect(outcome2.diagnostics.map(\.description) == ["t.md:3:1: warning: front matter is not valid TOML: a date's 'T' must be followed by a time"])
+        #expect(outcome2.diagnostics.map(\.description) == ["t.md:3:1: warning: front matter is not valid TOML: a date's 'T' or space must lead a time (HH:MM)"])
         #expect(outcome2.note?.info.date.description == "2024-01-05")
+        let outcome3 = reader.read(text: "+++\nupdated = 1958-09-02 0\ndate = 2024-01-05 10:00:00\n+++\nbody\n", path: "t.md")
+        #expect(outcome3.diagnostics.map(\.description) == ["t.md:2:1: warning: front matter is not valid TOML: a date's 'T' or space must lead a time (HH:MM)"])
+        #expect(outcome3.note?.info.date.description == "2024-01-05")
     }
 
     @Test func jsonFrontMatter() {
