@@ -260,7 +260,7 @@ private struct State {
         while index < lines.count {
             let bytes = lines[index].bytes
             index += 1
-            if Self.contains(bytes, Array("-->".utf8)) { break }
+            if ByteSearch.firstIndex(of: Array("-->".utf8), in: bytes) != nil { break }
         }
         return index
     }
@@ -274,7 +274,9 @@ private struct State {
             bytes += lines[end].bytes
             bytes.append(0x0A)
             end += 1
-            if Self.contains(lines[end - 1].bytes, Array("</table>".utf8)) || Self.contains(lines[end - 1].bytes, Array("</TABLE>".utf8)) {
+            if ByteSearch.firstIndex(of: Array("</table>".utf8), in: lines[end - 1].bytes) != nil
+                || ByteSearch.firstIndex(of: Array("</TABLE>".utf8), in: lines[end - 1].bytes) != nil
+            {
                 break
             }
         }
@@ -444,13 +446,4 @@ private struct State {
         return slice
     }
 
-    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        var i = haystack.startIndex
-        while i + needle.count <= haystack.endIndex {
-            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
-    }
 }

@@ -261,7 +261,7 @@ private struct RSTState {
         let line = lines[start]
         // "term : classifier" keeps the term.
         var segment = line.segment
-        if let colon = Self.firstIndex(of: [0x20, 0x3A, 0x20], in: segment.bytes) { segment.bytes = segment.bytes[..<colon] }
+        if let colon = ByteSearch.firstIndex(of: [0x20, 0x3A, 0x20], in: segment.bytes) { segment.bytes = segment.bytes[..<colon] }
         _ = add(.paragraph, [segment], parent: parent)
         var end = start + 1
         while end < lines.endIndex, lines[end].isBlank || lines[end].indent > line.indent { end += 1 }
@@ -312,7 +312,7 @@ private struct RSTState {
         let content = line.trimmed
         let after = content.index(content.startIndex, offsetBy: min(3, content.count))
         let rest = content[after...]
-        guard let marker = Self.firstIndex(of: Array("::".utf8), in: rest), marker > rest.startIndex,
+        guard let marker = ByteSearch.firstIndex(of: Array("::".utf8), in: rest), marker > rest.startIndex,
             rest[rest.startIndex..<marker].allSatisfy({ $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "_") }),
             rest.first != UInt8(ascii: "_"), rest.first != UInt8(ascii: "|")
         else {
@@ -620,15 +620,6 @@ private struct RSTState {
             value: String(decoding: content[valueStart...], as: UTF8.self), nameIndex: nameStart, valueIndex: valueStart)
     }
 
-    static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
-        guard haystack.count >= needle.count else { return nil }
-        var i = haystack.startIndex
-        while i + needle.count <= haystack.endIndex {
-            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
-    }
 }
 
 extension ArraySlice where Element == UInt8 {

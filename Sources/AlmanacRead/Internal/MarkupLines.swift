@@ -148,3 +148,16 @@ struct MarkupMetadata {
             .filter { !$0.isEmpty }
     }
 }
+
+/// Byte search shared by the readers.
+enum ByteSearch {
+    static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        var i = haystack.startIndex
+        while i + needle.count <= haystack.endIndex {
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+}
