@@ -57,32 +57,21 @@ extension FrontMatter {
     /// `[params]` and `[taxonomies]` tables. Dates may be TOML dates, date-times with an offset, or strings.
     mutating func read(toml: String, path: String) {
         let sourceLines = toml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        /// The top-level lines that parse alone, but line `skipped` (1-based in the block).
+        /// The top-level lines that parse alone, but line `skipped` (1-based in the block) and any line TOMLKit
+        /// would abort on.
         func readLineByLine(skipping skipped: Int) {
             var valid: [String: Value] = [:]
             for (offset, text) in sourceLines.enumerated() where offset + 1 != skipped {
                 if Self.trimmed(Substring(text)).hasPrefix("[") { break }
-                guard let key = Self.tomlKey(text), let single = try? TOMLTable(string: text), let value = single[key] else { continue }
+                guard let key = Self.tomlKey(text), Self.abortingTOMLKit(in: [text]) == nil, let single = try? TOMLTable(string: text),
+                    let value = single[key]
+                else { continue }
                 valid[key] = Self.value(value, line: offset + 2)
             }
             read(path: path) { valid[$0] }
         }
-        // TOMLKit's parser (toml++ 3) asserts, and aborts the program, on a table header whose key starts with
-        // neither a key character nor a quote ("[#x]"), on a "}" where an array's value should be ("[}", "[1, }")
-        // and on a date whose "T" no time follows: such a block is read line by line, without that line.
-        if let header = sourceLines.firstIndex(where: Self.isUnreadableTableHeader) {
-            diagnostics.append(.warning("front matter is not valid TOML: a table header must start with a key", path: path,
-                line: header + 2, column: 1))
-            return readLineByLine(skipping: header + 1)
-        }
-        if let line = Self.closingBraceForValue(in: sourceLines) {
-            diagnostics.append(.warning("front matter is not valid TOML: a '}' stands where an array's value should", path: path,
-                line: line + 2, column: 1))
-            return readLineByLine(skipping: line + 1)
-        }
-        if let line = sourceLines.firstIndex(where: Self.hasDateWithoutTime) {
-            diagnostics.append(.warning("front matter is not valid TOML: a date's 'T' or space must lead a time (HH:MM)", path: path,
-                line: line + 2, column: 1))
+        if let (line, problem) = Self.abortingTOMLKit(in: sourceLines) {
+            diagnostics.append(.warning("front matter is not valid TOML: \(problem)", path: path, line: line + 2, column: 1))
             return readLineByLine(skipping: line + 1)
         }
         let table: TOMLTable
@@ -118,6 +107,16 @@ extension FrontMatter {
             }
             return nil
         }
+    }
+
+    /// TOMLKit's parser (toml++ 3) asserts, and aborts the program, on a table header whose key starts with
+    /// neither a key character nor a quote ("[#x]"), on a "}" where an array's value should be ("[}", "[1, }")
+    /// and on a date whose "T" or space no time follows: the first such line (0-based) and what is wrong there.
+    static func abortingTOMLKit(in lines: [String]) -> (line: Int, problem: String)? {
+        if let line = lines.firstIndex(where: isUnreadableTableHeader) { return (line, "a table header must start with a key") }
+        if let line = closingBraceForValue(in: lines) { return (line, "a '}' stands where an array's value should") }
+        if let line = lines.firstIndex(where: hasDateWithoutTime) { return (line, "a date's 'T' or space must lead a time (HH:MM)") }
+        return nil
     }
 
     /// A line that opens a table header (`[`, `[[`) with no key after it: not `[extra]`, `[ "a b" ]` or `[]`.

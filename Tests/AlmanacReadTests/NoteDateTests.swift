@@ -98,6 +98,10 @@ struct NoteDateTests {
                 .contains { $0.message.hasSuffix("a '}' stands where an array's value should") }
             #expect(warned == refusedHere, "\(block)")
         }
+        // Every such line is left out, not only the first: the others are read one by one, through TOMLKit too.
+        let twice = reader.read(text: "+++\ntitle = \"Sync\"\na = [}\nb = [}\nc = 2026-01-01tx\ndate = 2024-01-05\n+++\nbody\n", path: "two.md")
+        #expect(twice.diagnostics.map(\.description) == ["two.md:3:1: warning: front matter is not valid TOML: a '}' stands where an array's value should"])
+        #expect(twice.note?.info.date.description == "2024-01-05")
         // And a date whose "T" no time follows (toml++ asserts in its time parser).
         let outcome2 = reader.read(text: "+++\ntitle = \"Sync\"\nupdated = 1958-09-02title\ndate = 2024-01-05T10:00:00Z\n+++\nbody\n", path: "t.md")
         #expect(outcome2.diagnostics.map(\.description) == ["t.md:3:1: warning: front matter is not valid TOML: a date's 'T' or space must lead a time (HH:MM)"])
