@@ -43,12 +43,19 @@ public struct Extractor: Sendable {
         drafts += Projects.extract(context)
         Planning.extract(context, replacing: &drafts)
         Deadlines.applyDefaultTime(&drafts, context)
-        Self.giveEachDateToOneItem(&drafts)
-        drafts.removeAll { Self.isCall($0.item) }
-        var items = Consolidate.items(drafts)
-        items.removeAll(where: Self.isNamelessEvent)
-        Self.dropSpeakers(&items)
+        var items = Self.consolidated(drafts)
         Self.noteGuesses(&items, context)
+        return items
+    }
+
+    /// The drafts as items: each date given to one item, one item per thing, and no item that names nothing.
+    static func consolidated(_ drafts: [Draft]) -> [Item] {
+        var drafts = drafts
+        giveEachDateToOneItem(&drafts)
+        drafts.removeAll { isCall($0.item) }
+        var items = Consolidate.items(drafts)
+        items.removeAll(where: isNamelessEvent)
+        dropSpeakers(&items)
         return items
     }
 
@@ -151,13 +158,7 @@ extension Extractor {
             drafts += time("projects") { Projects.extract(context) }
             time("planning lines") { Planning.extract(context, replacing: &drafts) }
             time("deadlines") { Deadlines.applyDefaultTime(&drafts, context) }
-            var items = time("consolidate") { () -> [Item] in
-                Self.giveEachDateToOneItem(&drafts)
-                drafts.removeAll { Self.isCall($0.item) }
-                var items = Consolidate.items(drafts).filter { !Self.isNamelessEvent($0) }
-                Self.dropSpeakers(&items)
-                return items
-            }
+            var items = time("consolidate") { Self.consolidated(drafts) }
             time("guesses") { Self.noteGuesses(&items, context) }
         }
         return order.map { stage in
