@@ -115,9 +115,8 @@ enum Deadlines {
         let subject = sentence.text(0..<end, in: context.blocks[sentence.block]).trimmedPhrase()
         guard !subject.isEmpty else { return nil }
         let words2 = ScheduleCues.words(subject)
-        let status: Item.Status = expression.when.lastDay.map { $0 < context.info.date } == true ? .past : .scheduled
         let item = Item(kind: .deadline, subkind: ScheduleCues.deadlineSubkind(words2), title: subject + " due", when: expression.when,
-            status: expression.when.tentative && status == .scheduled ? .tentative : status,
+            status: Schedules.status(of: expression.when, context),
             sources: [context.evidence(sentence, at: words[due].range.lowerBound)])
         return Draft(item, block: sentence.block, confidence: 0.8)
     }
@@ -211,10 +210,9 @@ enum Deadlines {
             }
             title = "\(event) \(title)"
         }
-        let status: Item.Status = expression.when.lastDay.map { $0 < context.info.date } == true ? .past : .scheduled
         let item = Item(
             kind: .deadline, subkind: subkind, title: title.trimmedPhrase(), when: expression.when,
-            status: expression.when.tentative && status == .scheduled ? .tentative : status, forEvent: event,
+            status: Schedules.status(of: expression.when, context), forEvent: event,
             sources: [context.evidence(sentence, at: sentence.words[cue.lowerBound].range.lowerBound)])
         return Draft(item, block: sentence.block, confidence: 0.9)
     }

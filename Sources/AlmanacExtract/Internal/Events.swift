@@ -142,7 +142,7 @@ enum Events {
                     sources: [context.evidence(block: index, at: row.cells[eventColumn].lowerBound, quote: NoteContext.quote(row.text))])
                 if let placeColumn {
                     let place = row.text(row.cells[placeColumn]).trimmedPhrase()
-                    if !place.isEmpty, !["-", "—", "–", "tbd", "tba", "n/a", "?"].contains(place.lowercased()) { item.location = place }
+                    if !place.isEmpty, !ScheduleCues.noPlace.contains(place.lowercased()) { item.location = place }
                 }
                 drafts.append(Draft(item, block: index, confidence: 0.95))
             }

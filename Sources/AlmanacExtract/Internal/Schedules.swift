@@ -477,7 +477,7 @@ enum Schedules {
         var result: [Draft] = []
         for title in kind.titles {
             var item = Item(kind: kind.kind, subkind: kind.subkind, title: ScheduleCues.capitalized(title), when: when, sources: [evidence])
-            item.status = status(of: item, context)
+            item.status = status(of: when, context)
             if kind.kind == .event {
                 item.url = url
                 // "Presence at the X conference in Nice, France".
@@ -496,9 +496,10 @@ enum Schedules {
         return result
     }
 
-    static func status(of item: Item, _ context: NoteContext) -> Item.Status {
-        guard let last = item.when.lastDay else { return .scheduled }
-        if item.when.tentative, last >= context.info.date { return .tentative }
+    /// A dated thing's status against the note's day: past, tentative (hedged and not past) or scheduled.
+    static func status(of when: When, _ context: NoteContext) -> Item.Status {
+        guard let last = when.lastDay else { return .scheduled }
+        if when.tentative, last >= context.info.date { return .tentative }
         return last < context.info.date ? .past : .scheduled
     }
 
