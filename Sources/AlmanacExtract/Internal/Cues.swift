@@ -38,7 +38,9 @@ enum Cues {
     static let meetingDateKeys: Set<String> = [
         "date", "dates", "when", "on", "day", "days", "dates and times", "date and time", "date & time", "date/time",
     ]
-    static let meetingPlaceKeys: [String] = ["where", "location", "venue", "place", "in"]
+    /// Keys of a line that gives a place ("Where: …", "Location: …"), most telling first.
+    static let placeKeys: [String] = ["where", "location", "venue", "place"]
+    static let meetingPlaceKeys: [String] = placeKeys + ["in"]
     /// Words that make a heading or lead line name meetings and their schedule ("Dates and locations of
     /// future meetings", "Scheduled 2027 meetings:"): both kinds must be there.
     static let scheduledMeetingWords: Set<String> = [

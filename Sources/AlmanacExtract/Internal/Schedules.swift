@@ -389,7 +389,7 @@ enum Schedules {
         let blocks = context.blocks
         for k in max(0, index - 2)...min(blocks.count - 1, index + 2) where k != index && blocks[k].kind == blocks[index].kind {
             let text = blocks[k].text.trimmingCharacters(in: .whitespaces)
-            for key in ["Where:", "Location:", "Venue:", "Place:"] where text.hasPrefix(key) {
+            for key in Cues.placeKeys.map({ $0.capitalized + ":" }) where text.hasPrefix(key) {
                 let place = String(text.dropFirst(key.count)).trimmedPhrase()
                 if !place.isEmpty, place.count <= 120 { return place }
             }
