@@ -18,7 +18,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C libraries, declared once with pkg-config and install hints.
@@ -36,7 +35,6 @@ let package = Package(
             name: "AlmanacRead",
             dependencies: [
                 "AlmanacCore", "AlmanacTime", "CLibXML2", .product(name: "Yams", package: "Yams"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         .target(name: "AlmanacExtract", dependencies: ["AlmanacCore", "AlmanacNames", "AlmanacTime", "AlmanacRead"]),
         .target(name: "AlmanacModel", dependencies: ["AlmanacCore", "AlmanacNames"]),

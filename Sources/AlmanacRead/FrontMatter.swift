@@ -15,7 +15,7 @@ import Yams
 /// | MultiMarkdown | `Title:`, `Date:` lines before the first blank line | MultiMarkdown, Pandoc |
 /// | AsciiDoc | `= Title`, an author line, a revision line, `:name: value` attributes | Asciidoctor, JBake |
 ///
-/// YAML is read with Yams, TOML with TOMLKit and JSON with Foundation. A block that does not parse is a
+/// YAML is read with Yams, TOML with Almanac's own reader (`TOML`) and JSON with Foundation. A block that does not parse is a
 /// warning naming the key at fault, at its line and column; the keys around it are still read.
 public struct FrontMatter: Sendable {
     /// The form the block was written in.

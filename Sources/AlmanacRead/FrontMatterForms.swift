@@ -1,6 +1,5 @@
 import AlmanacCore
 import Foundation
-import TOMLKit
 
 // The forms of front matter besides YAML: TOML (`+++`), JSON, Franklin, Org, Pandoc, MultiMarkdown
 // and the AsciiDoc header. Each gives its keys as `Value`s to `read(path:_:)`, which takes the title,
@@ -53,39 +52,26 @@ extension FrontMatter {
 
     // MARK: - TOML
 
-    /// Reads TOML front matter (Hugo, Zola) with TOMLKit: top-level keys, then those of the `[extra]`,
-    /// `[params]` and `[taxonomies]` tables. Dates may be TOML dates, date-times with an offset, or strings.
+    /// Reads TOML front matter (Hugo, Zola): top-level keys, then those of the `[extra]`, `[params]` and
+    /// `[taxonomies]` tables. Dates may be TOML dates, date-times with an offset, or strings.
     mutating func read(toml: String, path: String) {
         let sourceLines = toml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        /// The top-level lines that parse alone, but line `skipped` (1-based in the block) and any line TOMLKit
-        /// would abort on.
-        func readLineByLine(skipping skipped: Int) {
-            var valid: [String: Value] = [:]
-            for (offset, text) in sourceLines.enumerated() where offset + 1 != skipped {
-                if Self.trimmed(Substring(text)).hasPrefix("[") { break }
-                guard let key = Self.tomlKey(text), Self.abortingTOMLKit(in: [text]) == nil, let single = try? TOMLTable(string: text),
-                    let value = single[key]
-                else { continue }
-                valid[key] = Self.value(value, line: offset + 2)
-            }
-            read(path: path) { valid[$0] }
-        }
-        if let (line, problem) = Self.abortingTOMLKit(in: sourceLines) {
-            diagnostics.append(.warning("front matter is not valid TOML: \(problem)", path: path, line: line + 2, column: 1))
-            return readLineByLine(skipping: line + 1)
-        }
-        let table: TOMLTable
+        let table: [String: TOML]
         do {
-            table = try TOMLTable(string: toml)
-        } catch let error as TOMLParseError {
-            // Name the key on the line at fault (or the nearest one above it), and read the lines that parse alone.
-            let line = max(1, min(error.source.begin.line, sourceLines.count))
+            table = try TOML.parse(toml)
+        } catch {
+            // Name the key on the line at fault (or the nearest one above it), and read the top-level lines
+            // above the first table that parse alone.
+            let line = max(1, min(error.line, sourceLines.count))
             let key = sourceLines[..<line].reversed().lazy.compactMap(Self.tomlKey).first
             let what = key.map { "front matter key '\($0)' is not valid TOML" } ?? "front matter is not valid TOML"
-            diagnostics.append(.warning("\(what): \(error.description)", path: path, line: line + 1, column: error.source.begin.column))
-            return readLineByLine(skipping: line)
-        } catch {
-            diagnostics.append(.warning("front matter is not valid TOML: \(error)", path: path, line: 2, column: 1))
+            diagnostics.append(.warning("\(what): \(error.message)", path: path, line: line + 1, column: error.column))
+            var valid: [String: Value] = [:]
+            for (offset, text) in sourceLines.enumerated() where offset + 1 != line {
+                if Self.trimmed(Substring(text)).hasPrefix("[") { break }
+                for (key, value) in (try? TOML.parse(text)) ?? [:] { valid[key] = Self.value(value, line: offset + 2) }
+            }
+            read(path: path) { valid[$0] }
             return
         }
         func lineOf(_ key: String, in section: String?) -> Int {
@@ -103,87 +89,10 @@ extension FrontMatter {
         read(path: path) { key in
             if let value = table[key] { return Self.value(value, line: lineOf(key, in: nil)) }
             for section in ["extra", "params", "taxonomies"] {
-                if let value = table[section]?.table?[key] { return Self.value(value, line: lineOf(key, in: section)) }
+                if let value = table[section]?[key] { return Self.value(value, line: lineOf(key, in: section)) }
             }
             return nil
         }
-    }
-
-    /// TOMLKit's parser (toml++ 3) asserts, and aborts the program, on a table header whose key starts with
-    /// neither a key character nor a quote ("[#x]"), on a "}" where an array's value should be ("[}", "[1, }")
-    /// and on a date whose "T" or space no time follows: the first such line (0-based) and what is wrong there.
-    static func abortingTOMLKit(in lines: [String]) -> (line: Int, problem: String)? {
-        if let line = lines.firstIndex(where: isUnreadableTableHeader) { return (line, "a table header must start with a key") }
-        if let line = closingBraceForValue(in: lines) { return (line, "a '}' stands where an array's value should") }
-        if let line = lines.firstIndex(where: hasDateWithoutTime) { return (line, "a date's 'T' or space must lead a time (HH:MM)") }
-        return nil
-    }
-
-    /// A line that opens a table header (`[`, `[[`) with no key after it: not `[extra]`, `[ "a b" ]` or `[]`.
-    static func isUnreadableTableHeader(_ line: String) -> Bool {
-        var rest = Self.trimmed(Substring(line))[...]
-        guard rest.hasPrefix("[") else { return false }
-        rest = rest.dropFirst()
-        let double = rest.hasPrefix("[")
-        if double { rest = rest.dropFirst() }
-        rest = rest.drop { $0 == " " || $0 == "\t" }
-        // "[" ending its line reaches the key parser too.
-        guard let first = rest.unicodeScalars.first else { return true }
-        let keyStart = first.isASCII && (first.properties.isAlphabetic || ("0"..."9").contains(first) || first == "_" || first == "-")
-        // "[ [" is an error toml++ reports; "[[[" goes to its key parser.
-        if first == "[" { return double }
-        return !(keyStart || first == "\"" || first == "'" || first == "]")
-    }
-
-    /// The line (0-based) of a "}" right after an array's "[" or a comma ("[}", "[1,\n}"), outside strings and
-    /// comments, or nil.
-    static func closingBraceForValue(in lines: [String]) -> Int? {
-        var last: UInt8 = 0
-        for (number, line) in lines.enumerated() {
-            var quote: UInt8?
-            var escaped = false
-            for byte in line.utf8 {
-                if let open = quote {
-                    if escaped {
-                        escaped = false
-                    } else if byte == 0x5C, open == 0x22 {
-                        escaped = true
-                    } else if byte == open {
-                        quote = nil
-                        last = byte
-                    }
-                    continue
-                }
-                switch byte {
-                case 0x22, 0x27: quote = byte
-                case 0x23: break
-                case 0x20, 0x09, 0x0D: continue
-                case 0x7D where last == 0x5B || last == 0x2C: return number
-                default: break
-                }
-                if byte == 0x23 { break }
-                last = byte
-            }
-        }
-        return nil
-    }
-
-    /// A date followed by "T" or "t", or by a space and a digit, and no "HH:" time (`2026-09-02title`,
-    /// `2026-09-02 0`), anywhere in the line.
-    static func hasDateWithoutTime(_ line: String) -> Bool {
-        let b = Array(line.utf8)
-        func digit(_ i: Int) -> Bool { i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
-        var i = 0
-        while i + 10 < b.count {
-            if digit(i), digit(i + 1), digit(i + 2), digit(i + 3), b[i + 4] == 0x2D, digit(i + 5), digit(i + 6), b[i + 7] == 0x2D,
-                digit(i + 8), digit(i + 9), b[i + 10] | 0x20 == 0x74 || b[i + 10] == 0x20 && digit(i + 11),
-                !(digit(i + 11) && digit(i + 12) && i + 13 < b.count && b[i + 13] == 0x3A)
-            {
-                return true
-            }
-            i += 1
-        }
-        return false
     }
 
     /// The key a TOML line sets (`date = …`, `"date" = …`), or nil.
@@ -197,17 +106,19 @@ extension FrontMatter {
 
     /// A TOML value as the front matter reader takes it: a date as ISO text, a string, a number, a
     /// list of strings, or a table's `name`.
-    static func value(_ value: any TOMLValueConvertible, line: Int) -> Value? {
-        func iso(_ date: TOMLDate) -> String {
-            CivilDate(year: date.year, month: date.month, day: date.day)?.description ?? "\(date.year)-\(date.month)-\(date.day)"
+    static func value(_ value: TOML, line: Int) -> Value? {
+        switch value {
+        case .string(let string): return .scalar(string, line: line)
+        case .date(let year, let month, let day, _):
+            return .scalar(CivilDate(year: year, month: month, day: day)?.description ?? "\(year)-\(month)-\(day)", line: line)
+        case .integer(let number): return .scalar(String(number), line: line)
+        case .array(let elements):
+            return .list(elements.compactMap { if case .string(let string) = $0 { string } else { nil } })
+        case .table(let members):
+            if case .string(let name)? = members["name"] { return .other(name: name) }
+            return .other(name: nil)
+        case .float, .boolean, .time: return nil
         }
-        if let string = value.string { return .scalar(string, line: line) }
-        if let date = value.date { return .scalar(iso(date), line: line) }
-        if let dateTime = value.dateTime { return .scalar(iso(dateTime.date), line: line) }
-        if let number = value.int { return .scalar(String(number), line: line) }
-        if let array = value.array { return .list(array.compactMap { $0.string }) }
-        if let table = value.table { return .other(name: table["name"]?.string) }
-        return nil
     }
 
     // MARK: - JSON
