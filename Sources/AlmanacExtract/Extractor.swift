@@ -56,7 +56,22 @@ public struct Extractor: Sendable {
         var items = Consolidate.items(drafts)
         items.removeAll(where: isNamelessEvent)
         dropSpeakers(&items)
+        dropProgrammeSessions(&items)
         return items
+    }
+
+    /// "BOF: Vector types" in a table, "Debug info BoF - two speakers" in a list: on a page that dates a
+    /// conference, an undated session is a slot of that conference's programme, not an event. A session
+    /// "at" another event, or of an edition an event's year names ("a FOSDEM 2026 talk"), is a talk
+    /// announced on its own, and stays.
+    static func dropProgrammeSessions(_ items: inout [Item]) {
+        guard items.contains(where: { $0.kind == .event && $0.when.isDated && [.conference, .summit].contains($0.subkind) }) else { return }
+        items.removeAll { item in
+            guard item.kind == .event, !item.when.isDated else { return false }
+            let words = item.title.lowercaseWords
+            let namesAnEdition = words.contains { $0.count == 4 && $0.allSatisfy(\.isNumber) }
+            return words.contains(where: Cues.sessionNouns.contains) && !words.contains("at") && !namesAnEdition
+        }
     }
 
     /// "VM: I've been posting to the #general channel": a minutes' speaker label is a person the meeting

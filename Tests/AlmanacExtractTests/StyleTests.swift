@@ -132,7 +132,8 @@ struct StyleTests {
     /// "Location" line beside it; a side event in a slot of time), an "Important dates" paragraph of `<br>` lines led by dates (the call opening and
     /// notifications are no items), a date alone with its entries under it ("deadline for poster and
     /// demo proposals" is two deadlines; "3 May (or earlier)" leans no way), "the final deadline for talks
-    /// and tutorials is …" (two), and "All deadlines are at 23:59 UTC", which times every deadline.
+    /// and tutorials is …" (two), and "All deadlines are at 23:59 UTC", which times every deadline. The
+    /// programme's sessions ("Debug Info BoF - two speakers") are slots of the conference, not events.
     @Test func conferenceImportantDates() throws {
         #expect(try extract("conference-dates.html") == [
             "event/conference; Ghent Compiler Days 2027; 2027-06-09; to 2027-06-10; scheduled; in Ghent, Belgium",

@@ -97,6 +97,9 @@ enum Cues {
         "lightning": .talk, "hangout": .other, "day": .other, "camp": .workshop, "fest": .conference,
         "festival": .conference, "retreat": .meetup, "launch": .release,
     ]
+    /// The sessions of a conference's programme: on the conference's own page, an undated one is a slot of
+    /// its programme, not an event of its own.
+    static let sessionNouns: WordSet = ["bof", "bofs", "keynote", "panel", "lightning", "talk", "tutorial", "presentation"]
     /// Event nouns that need a name before them to count ("day", "week", "demo", "launch").
     static let weakEventNouns: WordSet = [
         "day", "launch", "social", "jam", "course", "gathering", "presentation", "lightning", "hangout", "panel", "session",
