@@ -47,7 +47,7 @@ public enum Explanation {
             if mention.item.when.tentative { summary += "?" }
             lines.append("  \(mention.note.date) \(mention.note.path) (\(summary), \(mention.item.status.rawValue))")
             for source in mention.item.sources {
-                lines.append("    \(source.path):\(source.line): \(source.quote)")
+                lines.append("    \(source.path):\(source.line): \(source.quote)" + (source.rule.map { "  [rule \($0)]" } ?? ""))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -34,7 +34,7 @@ public enum ItemsJSON {
             ("people", .strings(item.people)),
             ("difficulty", .int(item.difficulty)),
             ("url", .string(item.url.flatMap { Pipeline.isPublishable(link: $0) ? $0 : nil })),
-            ("sources", .array(item.sources.map { .object([("line", .int($0.line)), ("quote", .string($0.quote))]) })),
+            ("sources", .array(item.sources.map { .object([("line", .int($0.line)), ("quote", .string($0.quote)), ("rule", .string($0.rule))]) })),
         ])
     }
 

@@ -44,8 +44,44 @@ public struct Extractor: Sendable {
         Planning.extract(context, replacing: &drafts)
         Deadlines.applyDefaultTime(&drafts, context)
         var items = Self.consolidated(drafts)
+        Self.readAsTheConferencePage(&items, context)
         Self.noteGuesses(&items, context)
         return items
+    }
+
+    /// Each date the note writes, by what it resolved to, with its sentence (the first of equal ones).
+    static func expressions(_ context: NoteContext) -> [When: (TemporalExpression, Sentence)] {
+        var expressions: [When: (TemporalExpression, Sentence)] = [:]
+        for sentence in context.sentences {
+            for expression in sentence.dates where expressions[expression.when] == nil { expressions[expression.when] = (expression, sentence) }
+        }
+        return expressions
+    }
+
+    /// A conference's page, dated by the conference itself ("Conference Dates: October 17-18, 2018" opening
+    /// it): its undated sessions ("BOF: Vector types" in a table, "Debug info BoF - two speakers" in a list)
+    /// are slots of its programme, not events; and its deadlines come before it, so one written without a
+    /// year ("Early registration runs until September 17th, and then prices will increase") that a future
+    /// tense put after the conference is a year earlier.
+    static func readAsTheConferencePage(_ items: inout [Item], _ context: NoteContext) {
+        let conferences = items.filter { $0.kind == .event && [.conference, .summit].contains($0.subkind) && $0.when.isDated }
+        guard conferences.count == 1, let conference = conferences.first, let first = conference.when.start,
+            let last = conference.when.lastDay, (first...last).contains(context.info.date)
+        else { return }
+        items.removeAll { item in
+            item.kind == .event && !item.when.isDated && item.title.lowercaseWords.contains(where: Cues.sessionNouns.contains)
+        }
+        let expressions = Self.expressions(context)
+        for index in items.indices where items[index].kind == .deadline {
+            guard let start = items[index].when.start, start > last, let (expression, _) = expressions[items[index].when],
+                expression.inferred.contains(.year), !expression.stated.contains(.relative)
+            else { continue }
+            let earlier = start.adding(months: -12)
+            guard earlier < first else { continue }
+            items[index].when.start = earlier
+            items[index].when.end = items[index].when.end?.adding(months: -12)
+            if items[index].status == .scheduled, earlier < context.info.date { items[index].status = .past }
+        }
     }
 
     /// The drafts as items: each date given to one item, one item per thing, and no item that names nothing.
@@ -56,22 +92,7 @@ public struct Extractor: Sendable {
         var items = Consolidate.items(drafts)
         items.removeAll(where: isNamelessEvent)
         dropSpeakers(&items)
-        dropProgrammeSessions(&items)
         return items
-    }
-
-    /// "BOF: Vector types" in a table, "Debug info BoF - two speakers" in a list: on a page that dates a
-    /// conference, an undated session is a slot of that conference's programme, not an event. A session
-    /// "at" another event, or of an edition an event's year names ("a FOSDEM 2026 talk"), is a talk
-    /// announced on its own, and stays.
-    static func dropProgrammeSessions(_ items: inout [Item]) {
-        guard items.contains(where: { $0.kind == .event && $0.when.isDated && [.conference, .summit].contains($0.subkind) }) else { return }
-        items.removeAll { item in
-            guard item.kind == .event, !item.when.isDated else { return false }
-            let words = item.title.lowercaseWords
-            let namesAnEdition = words.contains { $0.count == 4 && $0.allSatisfy(\.isNumber) }
-            return words.contains(where: Cues.sessionNouns.contains) && !words.contains("at") && !namesAnEdition
-        }
     }
 
     /// "VM: I've been posting to the #general channel": a minutes' speaker label is a person the meeting
@@ -105,10 +126,7 @@ public struct Extractor: Sendable {
     /// Records the dates that were guesses: a missing year that was a close call, a relative date in a
     /// note whose own date only comes from its file name, path or last commit, or is itself a guess.
     static func noteGuesses(_ items: inout [Item], _ context: NoteContext) {
-        var expressions: [When: (TemporalExpression, Sentence)] = [:]
-        for sentence in context.sentences {
-            for expression in sentence.dates where expressions[expression.when] == nil { expressions[expression.when] = (expression, sentence) }
-        }
+        let expressions = Self.expressions(context)
         for index in items.indices where items[index].when.isDated && !(items[index].kind == .meeting && items[index].status == .past) {
             guard let (expression, sentence) = expressions[items[index].when] else { continue }
             let evidence = context.evidence(sentence, at: expression.range.lowerBound)
@@ -174,6 +192,7 @@ extension Extractor {
             time("planning lines") { Planning.extract(context, replacing: &drafts) }
             time("deadlines") { Deadlines.applyDefaultTime(&drafts, context) }
             var items = time("consolidate") { Self.consolidated(drafts) }
+            time("conference page") { Self.readAsTheConferencePage(&items, context) }
             time("guesses") { Self.noteGuesses(&items, context) }
         }
         return order.map { stage in

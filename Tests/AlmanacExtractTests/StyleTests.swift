@@ -132,8 +132,7 @@ struct StyleTests {
     /// "Location" line beside it; a side event in a slot of time), an "Important dates" paragraph of `<br>` lines led by dates (the call opening and
     /// notifications are no items), a date alone with its entries under it ("deadline for poster and
     /// demo proposals" is two deadlines; "3 May (or earlier)" leans no way), "the final deadline for talks
-    /// and tutorials is …" (two), and "All deadlines are at 23:59 UTC", which times every deadline. The
-    /// programme's sessions ("Debug Info BoF - two speakers") are slots of the conference, not events.
+    /// and tutorials is …" (two), and "All deadlines are at 23:59 UTC", which times every deadline.
     @Test func conferenceImportantDates() throws {
         #expect(try extract("conference-dates.html") == [
             "event/conference; Ghent Compiler Days 2027; 2027-06-09; to 2027-06-10; scheduled; in Ghent, Belgium",
@@ -145,6 +144,23 @@ struct StyleTests {
             "deadline/submission; Revised posters due; 2027-05-03T23:59; scheduled",
             "deadline/cfp; Talks final deadline; 2027-05-07T23:59; scheduled",
             "deadline/other; Tutorials final deadline; 2027-05-07T23:59; scheduled",
+        ])
+    }
+
+    /// A conference's page dated by the conference ("Conference Dates: October 14-15, 2027"): a deadline
+    /// written without its year ("runs until September 20th, and then prices will increase") is before
+    /// the conference, not a year after; "Location" is the conference's place, not an event; a sentence
+    /// under "Registration" that names its own subject ("your talk proposal") or asks nothing ("Videos
+    /// will be online by …") closes no registration; its programme's sessions ("Debug Info BoF - two
+    /// speakers") are slots of the conference, not events. Each item's sources name the rule that read them.
+    @Test func conferencePageDatedByItsConference() throws {
+        #expect(try extract("conference-own-date.html") == [
+            "event/conference; Harbour Systems Conference 2027; aka Harbour Systems Conference; 2027-10-14; to 2027-10-15; scheduled; in Maritime Hall, Rotterdam",
+            "deadline/registration; registration deadline; 2027-09-20; past",
+        ])
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/styles/conference-own-date.html", withExtension: nil))
+        #expect(try items(at: url.path).map { $0.sources.map { "\($0.line) \($0.rule ?? "-")" } } == [
+            ["4 Events.nounPhrases", "6 Schedules.line"], ["11 Deadlines.extract"],
         ])
     }
 

@@ -66,11 +66,16 @@ enum Deadlines {
 
     /// "**Call for talks:** fill out this form by January 17th", or under "### Registration", "Fill out this form
     /// by January 31": a day after "by" in a block whose lead-in or heading names a call, a registration or an
-    /// application (and nothing else in the sentence claimed that day) is when that one closes.
+    /// application (and nothing else in the sentence claimed that day) is when that one closes. The sentence
+    /// asks the reader to act ("Fill out…", "please…", "requests must be made…"); "Videos will be online by
+    /// November 5" does not.
     static func byDateUnderSubject(_ sentence: Sentence, claimed: Set<Int>, _ context: NoteContext) -> [Draft] {
         let block = context.blocks[sentence.block]
         // "We will notify all submitters by October 1": a notice, not a closing.
-        guard !sentence.words.contains(where: { Cues.scheduleNoticeWords.contains($0) || Self.noticeVerbs.contains($0.lower) }) else { return [] }
+        guard !sentence.words.contains(where: { Cues.scheduleNoticeWords.contains($0) || Self.noticeVerbs.contains($0.lower) }),
+            let first = sentence.words.first(where: { !$0.isPunct }),
+            Self.requestWords.contains(first.lower) || sentence.words.contains(where: { Self.requestMarks.contains($0.lower) })
+        else { return [] }
         var drafts: [Draft] = []
         for (index, expression) in sentence.dates.enumerated() where !claimed.contains(index) && expression.when.isDated {
             guard expression.stated.contains(.day), !expression.stated.contains(.relative),
@@ -87,6 +92,9 @@ enum Deadlines {
                 let words = ScheduleCues.words(subject)
                 return !words.isEmpty && words.count <= 6 && subkind(words) != .other
             }) else { continue }
+            // "Please submit your talk proposal by August 2" under "Registration": the sentence names its own.
+            let own = ScheduleCues.deadlineSubkind(sentence.words.map(\.lower))
+            guard own == .other || own == subkind(ScheduleCues.words(subject)) else { continue }
             let words = ScheduleCues.words(subject)
             let title = words.contains(where: Cues.scheduleStrongDeadlineWords.contains) ? subject : subject + " closes"
             let status: Item.Status = expression.when.lastDay.map { $0 < context.info.date } == true ? .past : .scheduled
@@ -124,6 +132,13 @@ enum Deadlines {
     /// Verbs that lead an opening's date and a closing's ("start on 18 March, and end on 2 April").
     static let openingVerbs: Set<String> = ["start", "starts", "open", "opens", "begin", "begins"]
     static let closingVerbs: Set<String> = ["end", "ends", "close", "closes"]
+
+    /// Words that open a request to the reader ("Fill out this form…"), and words that make one anywhere
+    /// in a sentence ("If interested, please…", "All requests must be made by…").
+    static let requestWords: Set<String> = [
+        "fill", "submit", "register", "apply", "sign", "complete", "send", "book", "buy", "reserve", "request", "get",
+    ]
+    static let requestMarks: Set<String> = ["please", "you", "your", "must"]
 
     /// Verbs of a notice sent by a date ("decisions will be sent by 20 August").
     static let noticeVerbs: Set<String> = ["notify", "notified", "sent", "send", "sends", "inform", "informed", "hear", "decisions"]
@@ -183,8 +198,8 @@ enum Deadlines {
         return nil
     }
 
-    static func draft(_ sentence: Sentence, cue: Range<Int>, subkind: Item.Subkind, expression: TemporalExpression, _ context: NoteContext)
-        -> Draft
+    static func draft(_ sentence: Sentence, cue: Range<Int>, subkind: Item.Subkind, expression: TemporalExpression, _ context: NoteContext,
+        rule: String = #function) -> Draft
     {
         let block = context.blocks[sentence.block]
         let event = eventName(sentence, cue: cue, context)
@@ -214,7 +229,7 @@ enum Deadlines {
             kind: .deadline, subkind: subkind, title: title.trimmedPhrase(), when: expression.when,
             status: Schedules.status(of: expression.when, context), forEvent: event,
             sources: [context.evidence(sentence, at: sentence.words[cue.lowerBound].range.lowerBound)])
-        return Draft(item, block: sentence.block, confidence: 0.9)
+        return Draft(item, block: sentence.block, confidence: 0.9, rule: rule)
     }
 
     /// The event a deadline belongs to: a name before the cue, the block's lead-in, or its agenda head.

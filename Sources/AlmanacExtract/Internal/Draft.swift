@@ -24,11 +24,21 @@ struct Draft {
     /// Named beside another item and sharing its news ("… released on Monday, as well as `ocaml-tls`").
     var sharesDate = false
 
-    init(_ item: Item, block: Int, confidence: Double = 1, fromAgenda: Bool = false) {
+    /// `rule` and `file` name the function that proposes the item (`Deadlines.byDateUnderSubject`): each of
+    /// the item's sources records it, as the rule that fired there.
+    init(_ item: Item, block: Int, confidence: Double = 1, fromAgenda: Bool = false, rule: String = #function, file: String = #fileID) {
         self.item = item
         self.block = block
         self.confidence = confidence
         self.fromAgenda = fromAgenda
+        let name = Self.ruleName(function: rule, file: file)
+        for index in self.item.sources.indices where self.item.sources[index].rule == nil { self.item.sources[index].rule = name }
+    }
+
+    /// "Deadlines.byDateUnderSubject" for `byDateUnderSubject(_:claimed:_:)` in `AlmanacExtract/Deadlines.swift`.
+    static func ruleName(function: String, file: String) -> String {
+        let type = file.split(separator: "/").last.map { $0.hasSuffix(".swift") ? $0.dropLast(6) : $0 } ?? ""
+        return "\(type).\(function.prefix { $0 != "(" })"
     }
 }
 

@@ -534,6 +534,13 @@ enum Events {
                 continue
             }
             guard !name.isEmpty, name.wordCount <= 6, !isEventSection(name) else { continue }
+            // "**Location**: Ghent", "Time: 10:00": a key naming an attribute of the section's event, not an event.
+            let nameWords = name.lowercaseWords
+            if block.leadIn != nil, let last = nameWords.last,
+                Cues.attributeNouns.contains(last) || nameWords.count == 1 && Cues.genericKeys.contains(last)
+            {
+                continue
+            }
             guard let sentenceIndex = context.sentencesOfBlock[index].first else { continue }
             let sentence = context.sentences[sentenceIndex]
             // "**Monday 5th May**: Week 1 — …": an entry led by its date is a schedule's (Schedules reads it).

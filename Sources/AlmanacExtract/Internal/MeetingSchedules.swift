@@ -96,7 +96,8 @@ enum MeetingSchedules {
     // MARK: - Shared
 
     static func draft(
-        when: When, place: String?, host: String?, topic: String? = nil, block: Int, at offset: Int, _ context: NoteContext
+        when: When, place: String?, host: String?, topic: String? = nil, block: Int, at offset: Int, _ context: NoteContext,
+        rule: String = #function
     ) -> Draft {
         var title = "Meeting"
         if let topic, !topic.isEmpty { title += ": " + topic }
@@ -116,7 +117,7 @@ enum MeetingSchedules {
         let item = Item(
             kind: .meeting, subkind: .call, title: title, when: when, status: status, location: place,
             sources: [context.evidence(block: block, at: offset, quote: NoteContext.quote(context.blocks[block].text))])
-        return Draft(item, block: block, confidence: 0.9)
+        return Draft(item, block: block, confidence: 0.9, rule: rule)
     }
 
     /// A cell that is only an ISO year and month ("2027-11"): that month.

@@ -59,6 +59,8 @@ enum Schedules {
         var isKey: Bool
         /// What the table's date column says its dates are ("Cutoff date"), when the label does not say it.
         var qualifier = ""
+        /// The reader of the shape the entry came from (a table row, a dated line, a timeline heading).
+        var rule: String
     }
 
     // MARK: - Tables
@@ -93,7 +95,7 @@ enum Schedules {
             var rest: [Range<Int>] = [row.cells[dateCell]]
             rest.append(row.cells[labelCell])
             var entry = Entry(block: index, label: row.cells[labelCell], expression: expression, rest: rest,
-                eventsByDefault: eventTable, isKey: false)
+                eventsByDefault: eventTable, isKey: false, rule: #function)
             // "| Project | Cutoff date |": each row is that project's cut-off.
             if dateCell < header.count, ScheduleCues.words(header[dateCell]).contains(where: Cues.scheduleStrongDeadlineWords.contains),
                 !ScheduleCues.words(row.text(row.cells[labelCell])).contains(where: Cues.scheduleDeadlineWords.contains)
@@ -210,7 +212,7 @@ enum Schedules {
                 return children(of: index, context).flatMap { child -> [Draft] in
                     let text = context.blocks[child].text
                     let entry = Entry(block: child, label: 0..<text.utf8.count, expression: expression, rest: [],
-                        eventsByDefault: events, isKey: false)
+                        eventsByDefault: events, isKey: false, rule: #function)
                     return drafts(for: entry, context)
                 }
             }
@@ -219,13 +221,13 @@ enum Schedules {
             // date line, not an entry.
             if block.kind == .paragraph, expression.when.start == context.info.date { return [] }
             let entry = Entry(block: index, label: label, expression: expression, rest: [0..<end],
-                eventsByDefault: events, isKey: false)
+                eventsByDefault: events, isKey: false, rule: #function)
             let made = drafts(for: entry, context)
             // "**16 November (final branching)**: The branch takes changes one last time…": a sentence after the
             // date says no name; the words in parentheses do.
             if made.isEmpty, let named = parenthesisedLabel(bytes, expression.range.upperBound..<end) {
                 return drafts(for: Entry(block: index, label: named, expression: expression, rest: [0..<end],
-                    eventsByDefault: events, isKey: false), context)
+                    eventsByDefault: events, isKey: false, rule: #function), context)
             }
             return made
         }
@@ -234,7 +236,7 @@ enum Schedules {
         let label = 0..<colon
         let end = endOfDates(expression, dates, bytes)
         let entry = Entry(block: index, label: label, expression: expression, rest: [expression.range.lowerBound..<min(bytes.count, end + 40)],
-            eventsByDefault: events, isKey: true)
+            eventsByDefault: events, isKey: true, rule: #function)
         var made = Self.drafts(for: entry, context)
         // "…: May 8. Amsterdam, NL. Free registration": a short run of capitalised words after the date is its place;
         // else, for the page's own dates ("When:"), a "Where:" line beside them.
@@ -279,7 +281,7 @@ enum Schedules {
                 entry.spans.contains(where: { $0.kind == .strong && $0.range.lowerBound == 0 && $0.range.upperBound >= length })
             {
                 drafts += Self.drafts(for: Entry(block: k, label: 0..<length, expression: expression, rest: [],
-                    eventsByDefault: false, isKey: false), context)
+                    eventsByDefault: false, isKey: false, rule: #function), context)
             }
             k += 1
         }
@@ -491,7 +493,7 @@ enum Schedules {
                 guard let page = pageTitle(entry.block, context), !ScheduleCues.namesMeeting(page) else { continue }
                 item.title = ScheduleCues.editionName(page) ?? page
             }
-            result.append(Draft(item, block: entry.block, confidence: 0.9))
+            result.append(Draft(item, block: entry.block, confidence: 0.9, rule: entry.rule, file: #fileID))
         }
         return result
     }
