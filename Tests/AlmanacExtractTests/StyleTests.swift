@@ -265,10 +265,12 @@ struct StyleTests {
     }
 
     /// Board minutes: a "Chair:" line names the chair first; every "… present:" list counts, inline or as
-    /// bullets below it; "Absent:" does not.
+    /// bullets below it; "Absent:" does not. A key ending in "by" ("Candidates self-nominate by: July 2")
+    /// is a deadline; "Results announced on:" is no item.
     @Test func boardMinutesWithPresentLists() throws {
         #expect(try extract("board-minutes.md") == [
             "meeting/call; Board minutes; 2027-06-09; past; people Ruth Adeyemi|Tomás Silva|Ingrid Holm|Dana Kim|Omar Haddad",
+            "deadline/other; Candidates self-nominate by; 2027-07-02; scheduled",
         ])
     }
 

@@ -582,7 +582,8 @@ enum ScheduleCues {
 
     static func classify(_ words: [String], label: String, isKey: Bool, eventsByDefault: Bool) -> Verdict? {
         let has = { (set: WordSet) in words.contains(where: set.contains) }
-        let deadline = has(Cues.scheduleDeadlineWords)
+        // "Candidates self-nominate by: Jan 7": a key that ends in "by" is what must be done by its day.
+        let deadline = has(Cues.scheduleDeadlineWords) || isKey && words.count > 1 && words.last == "by"
         // "Call for Papers" alone: the call opens.
         if words.first == "call", words.dropFirst().first == "for" { return nil }
         if has(Cues.scheduleReminderWords) { return nil }
