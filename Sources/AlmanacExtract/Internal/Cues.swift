@@ -95,7 +95,7 @@ enum Cues {
         "meetup": .meetup, "meet-up": .meetup, "party": .meetup, "gathering": .meetup, "social": .meetup,
         "bof": .meetup, "unconference": .meetup, "talk": .talk, "keynote": .talk, "panel": .talk, "presentation": .talk,
         "lightning": .talk, "hangout": .other, "day": .other, "camp": .workshop, "fest": .conference,
-        "festival": .conference, "retreat": .meetup, "launch": .release,
+        "festival": .conference, "retreat": .meetup, "launch": .release, "townhall": .meetup,
     ]
     /// The sessions of a conference's programme: on the conference's own page, an undated one is a slot of
     /// its programme, not an event of its own.

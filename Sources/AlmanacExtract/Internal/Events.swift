@@ -35,7 +35,7 @@ enum Events {
         return drafts
     }
 
-    static let nounCues = WordSet(Set(Cues.eventNouns.keys).union(["hack", "meeting", "meetings"]))
+    static let nounCues = WordSet(Set(Cues.eventNouns.keys).union(["hack", "town", "meeting", "meetings"]))
     static let eventNounWords = WordSet(Cues.eventNouns.keys)
     static let attendanceCues: WordSet = ["at", "to", "during", "attend", "attends", "attended", "attending", "visit", "visiting", "visited"]
 
@@ -197,6 +197,11 @@ enum Events {
                 noun = "hackday"
                 nounEnd = index + 2
             }
+            // "the next Town Hall": a community's open meeting, not a building's hall.
+            if noun == "town", index + 1 < sentence.words.count, sentence.words[index + 1].lower == "hall" {
+                noun = "townhall"
+                nounEnd = index + 2
+            }
             // "an OCaml user group meeting": a meetup.
             if noun == "meeting" || noun == "meetings", index >= 2, sentence.words[index - 1].lower == "group",
                 ["user", "users", "community", "local"].contains(sentence.words[index - 2].lower)
@@ -311,6 +316,15 @@ enum Events {
             let expression = sentence.dates[ref.index]
             if expression.when.precision != .none, !expression.stated.isEmpty {
                 when = expression.when
+            }
+        }
+        // "Town Hall update (Kay). Feb 22, 10am Pacific.": a sentence that is only a date dates the one before it.
+        if when == .undated, sentence.index + 1 < context.sentences.count {
+            let next = context.sentences[sentence.index + 1]
+            if next.block == sentence.block, let date = next.dates.first, date.when.isDated, date.stated.contains(.day),
+                next.words.allSatisfy({ word in word.isPunct || next.dates.contains { $0.range.contains(word.range.lowerBound) } })
+            {
+                when = date.when
             }
         }
         let status = StatusJudge.status(sentence, when: when, noteDate: context.info.date, kind: .event)
