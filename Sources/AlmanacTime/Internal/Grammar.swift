@@ -492,8 +492,12 @@ struct Grammar {
                 coming = true
                 k += 1
             }
+            // "this past week": the week up to today, so this week; "this past weekend" is the last one.
+            let thisPast = isWord(j, "this", in: bytes) && isWord(k, "past", in: bytes)
+            if thisPast { k += 1 }
             if let unit = role(k, .unit), let u = Unit(rawValue: unit.value), u != .day, u != .fortnight {
                 if coming { offset = u == .weekend ? 2 : 1 }
+                if thisPast { offset = u == .weekend ? -1 : 0 }
                 // "the last two weeks", "next few months": counts, not a period.
                 return Candidate(first: i, end: k + 1, shape: .unitOffset(u, offset), stated: [.relative])
             }
