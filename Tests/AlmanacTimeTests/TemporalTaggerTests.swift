@@ -35,6 +35,9 @@ struct AbsoluteDateTests {
         ("around March/April", ["March/April => 2016-03..2016-04 month"]),
         ("mid-February works", ["mid-February => 2016-02 month"]),
         ("in late April or early May", ["late April or early May => 2016-04..2016-05 month"]),
+        // "of" before the year: it is both months' ("was released in March to May of 2015").
+        ("was released in March to May of 2015", ["March to May of 2015 => 2015-03..2015-05 month"]),
+        ("in May of 2017", ["May of 2017 => 2017-05 month"]),
         ("by the end of January", ["the end of January => 2016-01 month"]),
         ("in May we travel", ["May => 2016-05 month"]),
         ("sometime during the week of 19 May", ["the week of 19 May => 2016-05-16..2016-05-22 week tentative"]),

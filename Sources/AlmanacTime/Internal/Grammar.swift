@@ -341,7 +341,7 @@ struct Grammar {
             j = p.next
         }
         guard let lex = role(j, .month) else { return nil }
-        let hasYear = year(skipComma(afterMonth(j))) != nil
+        let hasYear = monthYear(afterMonth(j), bytes) != nil
         let prepositionBefore = j > 0 && (tokens[j - 1].has(.preposition) || tokens[j - 1].has(.modifier))
         let strong = part != nil || hasYear || prepositionBefore
         if lex.has(.ambiguous) || lex.has(.abbreviation) {
@@ -352,9 +352,9 @@ struct Grammar {
         let m = lex.value
         j = afterMonth(j)
         var y: Int?
-        if let year = year(skipComma(j)) {
+        if let (year, next) = monthYear(j, bytes) {
             y = year
-            j = skipComma(j) + 1
+            j = next
         }
         // A second month: "March/April", "April or May", "late April or early May".
         if punct(j, "/") || isWord(j, "or", in: bytes) || isRangeJoiner(j, bytes) {
@@ -363,9 +363,9 @@ struct Grammar {
             if let m2 = month(k, strong: true) ?? role(k, .month).map(\.value) {
                 k = afterMonth(k)
                 var y2: Int?
-                if let year = year(skipComma(k)) {
+                if let (year, next) = monthYear(k, bytes) {
                     y2 = year
-                    k = skipComma(k) + 1
+                    k = next
                 }
                 return Candidate(first: i, end: k,
                     shape: .monthRange(year: y ?? y2, month: m, endYear: y2, endMonth: m2),
@@ -374,6 +374,13 @@ struct Grammar {
         }
         return Candidate(first: i, end: j, shape: .month(year: y, month: m, part: part),
             stated: y != nil ? [.year, .month] : [.month])
+    }
+
+    /// The year after a month and where it ends: "May 2016", "May, 2016", "March to May of 2016".
+    func monthYear(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, next: Int)? {
+        if let year = year(skipComma(k)) { return (year, skipComma(k) + 1) }
+        if isWord(k, "of", in: bytes), let year = year(k + 1) { return (year, k + 2) }
+        return nil
     }
 
     /// "early", "mid-", "late", "end of", "beginning of", "the end of", "the start of".
