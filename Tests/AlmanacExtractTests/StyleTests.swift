@@ -303,7 +303,8 @@ extension StyleTests {
 extension StyleTests {
     /// A release process post: a dated entry whose name is in parentheses after its date ("(final
     /// branching)", while "(or earlier)" names nothing), and a table whose date column says what its
-    /// dates are ("Cutoff date"): each row is its component's cut-off, rows of one day stay apart.
+    /// dates are ("Cutoff date"): each row is its component's cut-off, rows of one day stay apart. "A
+    /// subsequent 4.x release" is no particular release, and a "release manager" none at all.
     @Test func releaseProcessCutoffs() throws {
         #expect(try extract("release-process.md") == [
             "event/release; Quill 4.0 release; undated; scheduled",

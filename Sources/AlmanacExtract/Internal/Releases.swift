@@ -18,6 +18,10 @@ enum Releases {
         "criterion", "requirements", "milestone", "gate", "gates", "blog", "highlights", "calendar", "timeline",
     ]
     /// Releases that are not software ("news release", "press release").
+    /// People of a release ("release manager"), not a release.
+    static let roles: WordSet = ["manager", "managers", "engineer", "engineers", "team", "management", "engineering"]
+    /// Words before a release's name that make it no particular release ("a future release").
+    static let indefinite: WordSet = ["future", "subsequent", "later"]
     static let notSoftware: WordSet = ["news", "press", "latest", "last", "every", "each", "any", "stable", "frequent", "regular"]
     /// Words that make a sentence's release something wished for or refused, not an event.
     static let hypothetical: WordSet = ["need", "needs", "needed", "reluctance", "reluctant", "not", "n't", "no", "without", "if", "whether", "hesitant"]
@@ -163,6 +167,8 @@ enum Releases {
                     if hi < words.count, words[hi].hasDigit || words[hi].lower.hasPrefix("rc") { hi += 1 }
                     name = index..<hi
                     past = sentence.hasAny(.releases_went)
+                } else if roles.contains(next) {
+                    continue  // "the release manager for Clang": a role, no release
                 } else if attributes.contains(next) {
                     // "release goals for 1.0", "release criteria for Functoria": the thing after "for";
                     // "Functoria release status": the name before.
@@ -183,6 +189,10 @@ enum Releases {
                     }
                 }
             default:
+                continue
+            }
+            // "a future Swift release", "a subsequent 5.x release": some release to come, not a particular one.
+            if let start = name?.lowerBound ?? Optional(index), words[max(0, start - 2)..<start].contains(where: { Self.indefinite.contains($0) }) {
                 continue
             }
             var title: String?
