@@ -58,6 +58,14 @@ struct AbsoluteDateTests {
         // 16/9 has no month-first reading.
         #expect(render("on 16/9", "2016-09-01") == ["16/9 => 2016-09-16 day"])
     }
+
+    /// A month named with no tense ("a meeting in November", said in February) is ahead, unless it is one
+    /// of the last two months; a past tense turns it back.
+    @Test func aMonthAloneLooksAhead() {
+        #expect(render("a meeting in November", "2019-02-19") == ["November => 2019-11 month"])
+        #expect(render("a meeting in December", "2019-02-19") == ["December => 2018-12 month"])
+        #expect(render("the meeting was in November", "2019-02-19") == ["November => 2018-11 month"])
+    }
 }
 
 struct RelativeDateTests {

@@ -294,11 +294,9 @@ enum Resolver {
         case .future: chosen = candidates.first { $0 >= current } ?? candidates.last!
         case .past: chosen = candidates.last { $0 <= current } ?? candidates.first!
         case .neutral:
-            chosen = candidates.min { a, b in
-                let da = abs(a - current)
-                let db = abs(b - current)
-                return da == db ? a > b : da < db
-            }!
+            // A month named alone is more often ahead ("a meeting in November", said in February) than
+            // behind, unless it is one of the last two.
+            chosen = candidates.first { $0 >= current - 2 }!
         }
         return CivilDate(anyYear: chosen / 12, month: chosen % 12 + 1, day: 1)
     }
