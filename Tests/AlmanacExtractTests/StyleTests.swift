@@ -268,10 +268,12 @@ struct StyleTests {
     /// bullets below it; "Absent:" does not. A key ending in "by" ("Candidates self-nominate by: July 2")
     /// is a deadline; "Results announced on:" is no item. A town hall is an event (a room in a town hall is
     /// not), dated by the sentence after it that is only a date ("… update (Dana). Jul 8, 17:00 UTC.").
+    /// "Tidepool Day (week of July 12)": a proper name and a date make a day an event ("a full day" is not).
     @Test func boardMinutesWithPresentLists() throws {
         #expect(try extract("board-minutes.md") == [
             "meeting/call; Board minutes; 2027-06-09; past; people Ruth Adeyemi|Tomás Silva|Ingrid Holm|Dana Kim|Omar Haddad",
             "event/meetup; Spring Town Hall; 2027-07-08T17:00; scheduled",
+            "event/other; Tidepool Day; 2027-07-12; to 2027-07-18; scheduled",
             "deadline/other; Candidates self-nominate by; 2027-07-02; scheduled",
         ])
     }

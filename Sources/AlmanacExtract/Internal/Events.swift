@@ -246,7 +246,10 @@ enum Events {
             // The name must say more than the noun: "a talk" is not an event, "OSCON talk" is; a weak noun
             // ("day", "hangout") needs two words before it ("Mirage Doc Day", not "Google Hangout").
             let nameWords = sentence.words[nameRange].filter { !$0.isPunct }
-            if weak, nameWords.count < 3 { continue }
+            // ("OpenSSF Day (week of Sept. 13)": a proper name and a date make one word before it enough.)
+            let namedAndDated = nameWords.count == 2 && nameWords[0].capitalized && !CommonWords.contains(nameWords[0].lower)
+                && sentence.dates.contains { $0.when.isDated && $0.stated.contains(.day) }
+            if weak, nameWords.count < 3, !namedAndDated { continue }
             guard nameWords.count >= 2 || sentence.words[nameRange].contains(where: { $0.capitalized || $0.link != nil }) else { continue }
             // "5 star talk", "Full/Half day": a rating or ordinary words, not a name.
             if let first = nameWords.first, first.text.allSatisfy(\.isNumber), first.text.count <= 2 { continue }
