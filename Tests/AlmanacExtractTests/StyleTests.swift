@@ -32,7 +32,8 @@ struct StyleTests {
 
     /// GitHub-flavoured minutes: handles in the attendees line, a roles table, a CfP with the event's
     /// own date in the next sentence, registration "open until" a date, "shipped", quoted project ideas
-    /// with their mentors, task-list action items.
+    /// with their mentors, task-list action items; "followup from last meeting: … our next Town Hall - we
+    /// have scheduled it for 26 March" schedules the town hall, not a call.
     @Test func githubStyleMinutes() throws {
         #expect(try extract("github-minutes.md") == [
             "meeting/call; Community call — 4 March 2026; 2026-03-04; past; people bjorn|amara|Carla Mendes|Deniz",
@@ -43,6 +44,7 @@ struct StyleTests {
             "event/release; v3.2 release; 2026-02-27; past",
             "project/gsoc; Plugin sandbox; undated; proposed; people Deniz",
             "project/gsoc; Metrics exporter; undated; proposed; people Amara|Bjorn",
+            "event/meetup; Town Hall; 2026-03-26T10:00; scheduled",
             "meeting/call; Next call; 2026-03-18T16:00; scheduled",
         ])
     }

@@ -222,6 +222,8 @@ enum Events {
                 nameRange = whole
             } else if let before = sentence.nameBefore(index) {
                 nameRange = before.lowerBound..<nounEnd
+            } else if nounEnd - index == 2, sentence.words[index].capitalized, sentence.words[index + 1].capitalized {
+                nameRange = index..<nounEnd  // "our next Town Hall": a two-word noun written as a name
             } else {
                 guard !weak else { continue }
                 // "the workshop in Sweden", "the sprint at EuroConf": a bare noun with its place or its occasion.

@@ -284,7 +284,9 @@ enum Meetings {
             let nextCall = lowerWords[max(0, callIndex - 4)..<min(lowerWords.count, callIndex + 3)].contains("next")
             let noCall = before.contains("no") || sentence.hasAny(.meetings_cancelled)
             let scheduled = sentence.hasAny(.meetings_scheduled)
-            guard nextCall || noCall || (scheduled && !sentence.dates.isEmpty) else { continue }
+            // "followup from last meeting: … we have scheduled it for March 16": the call named is a past one.
+            let pastCall = before.contains("last") || before.contains("previous")
+            guard nextCall || noCall || (scheduled && !pastCall && !sentence.dates.isEmpty) else { continue }
             // "the US Developers' Meeting will be held November 3-4": a gathering someone's name owns is an
             // event, not a call.
             if !nextCall, callIndex > 0, Self.isPossessive(sentence.words[callIndex - 1].text) { continue }
