@@ -292,7 +292,8 @@ extension StyleTests {
     /// A timeline of headings that are dates, each over a bold line saying what happens: the headings
     /// run forward (FEB 3 after DEC 1 is in the next year), one conference in two places on two days is
     /// two events, a plain paragraph under a date is no entry, and an undated event named only by
-    /// ordinary words ("a 2-day workshop", "the traditional meetup") is no particular event.
+    /// ordinary words ("a 2-day workshop", "the traditional meetup") is no particular event. "Call for
+    /// Outreachy project proposals" names a programme, not a project.
     @Test func timelineOfDatedHeadings() throws {
         #expect(try extract("timeline-headings.adoc") == [
             "event/conference; Booth at the Harbour Tech conference in Lisbon, Portugal; aka Harbour Tech conference; 2026-10-05; scheduled; in Lisbon, Portugal",

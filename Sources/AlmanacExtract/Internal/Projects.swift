@@ -282,6 +282,12 @@ enum Projects {
         func add(_ range: Range<Int>, status: Item.Status, subkind: Item.Subkind?, confidence: Double, people: [String] = []) {
             let title = cleanTitle(sentence.text(range, in: block))
             guard !title.isEmpty, title.wordCount <= 6, !Names.tokens(title).isEmpty, !isRating(title) else { return }
+            // "Call for GSoC project proposals": a call names its programme ("GSoC"), not a project.
+            if words.count > 1, words[0].lower == "call", words[1].lower == "for",
+                Cues.programmes.contains(where: { $0.0 == title.lowercased() })
+            {
+                return
+            }
             var item = Item(
                 kind: .project, subkind: subkind ?? .other, title: title, status: status, people: people,
                 sources: [context.evidence(sentence, at: words[range.lowerBound].range.lowerBound)])
