@@ -64,10 +64,12 @@ public struct Extractor: Sendable {
     /// year ("Early registration runs until September 17th, and then prices will increase") that a future
     /// tense put after the conference is a year earlier.
     static func readAsTheConferencePage(_ items: inout [Item], _ context: NoteContext) {
-        let conferences = items.filter { $0.kind == .event && [.conference, .summit].contains($0.subkind) && $0.when.isDated }
-        guard conferences.count == 1, let conference = conferences.first, let first = conference.when.start,
-            let last = conference.when.lastDay, (first...last).contains(context.info.date)
-        else { return }
+        // The first conference named whose days hold the page's date: the page's own.
+        guard let conference = items.first(where: { item in
+            guard item.kind == .event, [.conference, .summit].contains(item.subkind), let first = item.when.start, let last = item.when.lastDay
+            else { return false }
+            return (first...last).contains(context.info.date)
+        }), let first = conference.when.start, let last = conference.when.lastDay else { return }
         items.removeAll { item in
             item.kind == .event && !item.when.isDated && item.title.lowercaseWords.contains(where: Cues.sessionNouns.contains)
         }

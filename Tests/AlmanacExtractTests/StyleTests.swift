@@ -154,15 +154,17 @@ struct StyleTests {
     /// the conference, not a year after; "Location" is the conference's place, not an event; a sentence
     /// under "Registration" that names its own subject ("your talk proposal") or asks nothing ("Videos
     /// will be online by …") closes no registration; its programme's sessions ("Debug Info BoF - two
-    /// speakers") are slots of the conference, not events. Each item's sources name the rule that read them.
+    /// speakers") are slots of the conference, not events; a section's "WHEN: 5:30pm to 1am, Weds Oct 13"
+    /// dates the thing its heading names, ending the next day. Each item's sources name the rule that read them.
     @Test func conferencePageDatedByItsConference() throws {
         #expect(try extract("conference-own-date.html") == [
             "event/conference; Harbour Systems Conference 2027; aka Harbour Systems Conference; 2027-10-14; to 2027-10-15; scheduled; in Maritime Hall, Rotterdam",
             "deadline/registration; registration deadline; 2027-09-20; past",
+            "event/other; Cocktail Hour; 2027-10-13T17:30; to 2027-10-14T01:00; scheduled",
         ])
         let url = try #require(Bundle.module.url(forResource: "Fixtures/styles/conference-own-date.html", withExtension: nil))
         #expect(try items(at: url.path).map { $0.sources.map { "\($0.line) \($0.rule ?? "-")" } } == [
-            ["4 Events.nounPhrases", "6 Schedules.line"], ["11 Deadlines.extract"],
+            ["4 Events.nounPhrases", "6 Schedules.line"], ["11 Deadlines.extract"], ["17 Schedules.line"],
         ])
     }
 
@@ -331,7 +333,7 @@ extension StyleTests {
     @Test func inPersonMeetingAgenda() throws {
         #expect(try extract("in-person-agenda.md") == [
             "meeting/call; Agenda for the spring in-person meeting; 2027-03-10; to 2027-03-11; past",
-            "event/conference; Tooling Day; 2027-03-09T09:30; to 2027-03-09T16:00; past",
+            "event/other; Tooling Day; 2027-03-09T09:30; to 2027-03-09T16:00; past",
             "deadline/cfp; Call for Demos closes; 2027-02-12; past",
             "deadline/registration; Registration closes; 2027-02-26; past",
             "deadline/other; Travel reimbursement forms due; 2027-04-02; scheduled",

@@ -38,6 +38,8 @@ struct AbsoluteDateTests {
         // "of" before the year: it is both months' ("was released in March to May of 2015").
         ("was released in March to May of 2015", ["March to May of 2015 => 2015-03..2015-05 month"]),
         ("in May of 2017", ["May of 2017 => 2017-05 month"]),
+        // A clock range that ends before it starts ends the next day; "Weds" is Wednesday.
+        ("5:30pm to 1am, Weds Jan 6", ["5:30pm to 1am, Weds Jan 6 => 2016-01-06T17:30..2016-01-07T01:00 datetime"]),
         ("by the end of January", ["the end of January => 2016-01 month"]),
         ("in May we travel", ["May => 2016-05 month"]),
         ("sometime during the week of 19 May", ["the week of 19 May => 2016-05-16..2016-05-22 week tentative"]),

@@ -492,6 +492,10 @@ enum Schedules {
                 // An agenda's "Dates:" are its meeting's (Meetings reads them).
                 guard let page = pageTitle(entry.block, context), !ScheduleCues.namesMeeting(page) else { continue }
                 item.title = ScheduleCues.editionName(page) ?? page
+                // "Cocktail Hour" over "When: 5:30pm, Nov 7": a section's own thing is what its heading's noun says.
+                if page != context.info.title, !words.contains(where: { Cues.eventNouns[$0] != nil }) {
+                    item.subkind = Events.eventNounSubkind(page) ?? .other
+                }
             }
             result.append(Draft(item, block: entry.block, confidence: 0.9, rule: entry.rule, file: #fileID))
         }

@@ -55,14 +55,14 @@ enum Lexicon {
     ]
     static let weekdays: [(String, Int)] = [
         ("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6),
-        ("sunday", 7), ("mon", 1), ("tue", 2), ("tues", 2), ("wed", 3), ("thu", 4), ("thur", 4), ("thurs", 4),
+        ("sunday", 7), ("mon", 1), ("tue", 2), ("tues", 2), ("wed", 3), ("weds", 3), ("thu", 4), ("thur", 4), ("thurs", 4),
         ("fri", 5), ("sat", 6), ("sun", 7), ("mondays", 1), ("tuesdays", 2), ("wednesdays", 3), ("thursdays", 4),
         ("fridays", 5),
     ]
     /// Month and weekday words that are also ordinary words or names: they need a number or a
     /// preposition beside them to count as dates.
     static let ambiguous: Set<String> = [
-        "may", "march", "jan", "mar", "jun", "sat", "sun", "wed", "mon", "dec", "sept", "aug", "august",
+        "may", "march", "jan", "mar", "jun", "sat", "sun", "wed", "weds", "mon", "dec", "sept", "aug", "august",
         "thu", "fri", "tue", "oct", "nov", "feb", "apr", "jul", "sep", "thur", "thurs", "tues",
     ]
     static let dayWords: [(String, Int)] = [("today", 0), ("tonight", 0), ("tomorrow", 1), ("yesterday", -1)]

@@ -15,7 +15,11 @@ enum Resolver {
             when.precision = .datetime
             when.startTime = start
             when.end = nil
-            if let end = time.end { when.endTime = TimeOfDay(hour: end.hour, minute: end.minute) }
+            if let end = time.end, let endTime = TimeOfDay(hour: end.hour, minute: end.minute) {
+                when.endTime = endTime
+                // "5:30pm to 1am": an end before the start is on the next day.
+                if endTime < start, let day = when.start { when.end = day.adding(days: 1) }
+            }
             if let index = time.zone {
                 let zone = Lexicon.zone(index)
                 var name = zone.name
