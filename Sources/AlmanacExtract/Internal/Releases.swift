@@ -36,10 +36,13 @@ enum Releases {
     /// A release named as such, or as done.
     static let releaseWords: WordSet = ["release", "releases", "released", "shipped"]
     static let cueWords = releaseWords.union(["cut", "cutting", "eta"])
+    /// Verbs before "version N" that say it is out ("has reached version 2.7.0").
+    static let versionVerbs: WordSet = ["reached", "reaches", "hit", "hits"]
 
-    /// Whether the sentence can speak of a release: a release word, or a major version ("3.0").
+    /// Whether the sentence can speak of a release: a release word, a major version ("3.0"), or a version
+    /// reached ("has reached version 2.7.0").
     static func mayMention(_ sentence: Sentence) -> Bool {
-        sentence.hasAny(cueWords) || sentence.words.contains { $0.hasDigit && isMajorVersion($0) }
+        sentence.hasAny(cueWords) || sentence.words.contains { $0.hasDigit && isMajorVersion($0) } || sentence.hasAny(versionVerbs)
     }
 
     static func extract(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
@@ -69,6 +72,21 @@ enum Releases {
             if word.lower == "release", index >= 2, words[index - 1].lower == "the",
                 ["before", "after", "since", "until", "till"].contains(words[index - 2].lower)
             {
+                continue
+            }
+            // "[simplebot] has reached version 2.7.0": the thing before the verb, at that version, is released.
+            if index >= 2, words[index - 1].lower == "version", versionVerbs.contains(words[index - 2]),
+                ScheduleCues.isVersion(word.lower)
+            {
+                var subjectEnd = index - 2
+                while subjectEnd > 0, ["has", "have", "finally", "now", "just"].contains(words[subjectEnd - 1].lower) { subjectEnd -= 1 }
+                guard let subject = sentence.nameBefore(subjectEnd, limit: 4) else { continue }
+                var item = Events.draftItem(sentence.text(subject, in: block) + " " + word.text + " release", subkind: .release,
+                    sentence: sentence, at: subject.lowerBound, context)
+                if item.when.start.map({ $0 <= context.info.date }) ?? true { item.status = .past }
+                item.url = words[subject].compactMap(\.link).first
+                used.formUnion(subject.lowerBound...index)
+                drafts.append(Draft(item, block: sentence.block, confidence: 0.8))
                 continue
             }
             switch word.lower {
