@@ -55,7 +55,12 @@ private struct Parser {
     func peek(_ offset: Int) -> UInt8? { at + offset < bytes.count ? bytes[at + offset] : nil }
 
     func error(_ message: String, at position: Int? = nil) -> TOML.SyntaxError {
-        let position = min(position ?? at, bytes.count)
+        Self.syntaxError(message, at: position ?? at, in: bytes)
+    }
+
+    /// The error at `position` (a byte offset): its line and column are counted only when it is thrown.
+    static func syntaxError(_ message: String, at position: Int, in bytes: [UInt8]) -> TOML.SyntaxError {
+        let position = min(position, bytes.count)
         let lineStart = bytes[..<position].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         let line = bytes[..<position].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
         // Columns count characters, not bytes: UTF-8 continuation bytes are not counted.
@@ -112,7 +117,8 @@ private struct Parser {
             default:
                 let start = at
                 let (keys, value) = try keyValue()
-                try Self.assign(value, at: (section + keys)[...], in: &root, error: definedTwice(section + keys, at: start))
+                let path = section + keys
+                try Self.assign(value, at: path[...], in: &root, error: Self.definedTwice(path, at: start, in: bytes))
                 try endOfLine()
             }
         }
@@ -129,11 +135,14 @@ private struct Parser {
         at += isArray ? 2 : 1
         try endOfLine()
         section = keys
-        try Self.open(keys[...], appending: isArray, in: &root, error: error("'\(keys.joined(separator: "."))' is already a value, not a table", at: start))
+        try Self.open(keys[...], appending: isArray, in: &root,
+            error: Self.syntaxError("'\(keys.joined(separator: "."))' is already a value, not a table", at: start, in: bytes))
     }
 
     /// Makes the tables a header names; `[[…]]` appends a table to the array at its last key.
-    static func open(_ keys: ArraySlice<String>, appending: Bool, in table: inout [String: TOML], error: TOML.SyntaxError) throws(TOML.SyntaxError) {
+    static func open(_ keys: ArraySlice<String>, appending: Bool, in table: inout [String: TOML],
+        error: @autoclosure () -> TOML.SyntaxError) throws(TOML.SyntaxError)
+    {
         guard let key = keys.first else { return }
         let rest = keys.dropFirst()
         switch table[key] {
@@ -142,57 +151,59 @@ private struct Parser {
                 table[key] = .array([.table([:])])
             } else {
                 var inner: [String: TOML] = [:]
-                try open(rest, appending: appending, in: &inner, error: error)
+                try open(rest, appending: appending, in: &inner, error: error())
                 table[key] = .table(inner)
             }
         case .table(var inner):
-            if rest.isEmpty, appending { throw error }
+            if rest.isEmpty, appending { throw error() }
             table[key] = nil
-            try open(rest, appending: appending, in: &inner, error: error)
+            try open(rest, appending: appending, in: &inner, error: error())
             table[key] = .table(inner)
         case .array(var elements):
             if rest.isEmpty, appending {
                 elements.append(.table([:]))
             } else {
-                guard case .table(var inner)? = elements.last else { throw error }
-                try open(rest, appending: appending, in: &inner, error: error)
+                guard case .table(var inner)? = elements.last else { throw error() }
+                try open(rest, appending: appending, in: &inner, error: error())
                 elements[elements.count - 1] = .table(inner)
             }
             table[key] = .array(elements)
         default:
-            throw error
+            throw error()
         }
     }
 
     /// Puts `value` at `keys` in `table`, below the tables (or the last table of an array of tables) on the way.
-    static func assign(_ value: TOML, at keys: ArraySlice<String>, in table: inout [String: TOML], error: TOML.SyntaxError) throws(TOML.SyntaxError) {
+    static func assign(_ value: TOML, at keys: ArraySlice<String>, in table: inout [String: TOML],
+        error: @autoclosure () -> TOML.SyntaxError) throws(TOML.SyntaxError)
+    {
         let key = keys.first!
         if keys.count == 1 {
-            guard table[key] == nil else { throw error }
+            guard table[key] == nil else { throw error() }
             table[key] = value
             return
         }
         switch table[key] {
         case nil:
             var inner: [String: TOML] = [:]
-            try assign(value, at: keys.dropFirst(), in: &inner, error: error)
+            try assign(value, at: keys.dropFirst(), in: &inner, error: error())
             table[key] = .table(inner)
         case .table(var inner):
             table[key] = nil
-            try assign(value, at: keys.dropFirst(), in: &inner, error: error)
+            try assign(value, at: keys.dropFirst(), in: &inner, error: error())
             table[key] = .table(inner)
         case .array(var elements):
-            guard case .table(var inner)? = elements.last else { throw error }
-            try assign(value, at: keys.dropFirst(), in: &inner, error: error)
+            guard case .table(var inner)? = elements.last else { throw error() }
+            try assign(value, at: keys.dropFirst(), in: &inner, error: error())
             elements[elements.count - 1] = .table(inner)
             table[key] = .array(elements)
         default:
-            throw error
+            throw error()
         }
     }
 
-    func definedTwice(_ keys: [String], at start: Int) -> TOML.SyntaxError {
-        error("key '\(keys.joined(separator: "."))' is defined twice", at: start)
+    static func definedTwice(_ keys: [String], at start: Int, in bytes: [UInt8]) -> TOML.SyntaxError {
+        syntaxError("key '\(keys.joined(separator: "."))' is defined twice", at: start, in: bytes)
     }
 
     /// `key = value`, the key possibly dotted.
@@ -285,7 +296,7 @@ private struct Parser {
         while true {
             let start = at
             let (keys, value) = try keyValue()
-            try Self.assign(value, at: keys[...], in: &table, error: definedTwice(keys, at: start))
+            try Self.assign(value, at: keys[...], in: &table, error: Self.definedTwice(keys, at: start, in: bytes))
             skipBlanks()
             guard let byte = current, byte == 0x2C || byte == 0x7D else {
                 throw error(current.map { "expected ',' or '}' in the inline table, found '\(Self.shown($0))'" } ?? "the inline table is not closed with '}'")
