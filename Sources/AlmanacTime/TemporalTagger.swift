@@ -209,9 +209,12 @@ public struct TemporalTagger: Sendable {
             } else if g.isWord(j, "t", in: bytes), !g.tokens[j].spaceBefore {
                 j += 1
             }
-            if let (time, after) = g.time(j, bytes), canHoldTime(found.shape) {
+            // "through January 5th, 2026 (23:59 CET)": a time in parentheses right after the date is its time.
+            let parenthesised = g.punct(j, "(")
+            if parenthesised { j += 1 }
+            if let (time, after) = g.time(j, bytes), canHoldTime(found.shape), !parenthesised || g.punct(after, ")") {
                 found.time = time
-                found.end = after
+                found.end = parenthesised ? after + 1 : after
                 found.stated.insert(.time)
                 if time.hasZone { found.stated.insert(.zone) }
             }

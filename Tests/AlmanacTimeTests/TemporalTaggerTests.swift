@@ -38,6 +38,9 @@ struct AbsoluteDateTests {
         // "of" before the year: it is both months' ("was released in March to May of 2015").
         ("was released in March to May of 2015", ["March to May of 2015 => 2015-03..2015-05 month"]),
         ("in May of 2017", ["May of 2017 => 2017-05 month"]),
+        // A time in parentheses right after a date is its time; a parenthesis that holds more is not.
+        ("open through January 5th, 2026 (23:59 CET).", ["January 5th, 2026 (23:59 CET) => 2026-01-05T23:59 datetime CET"]),
+        ("on January 5 (10:00 UTC / 11:00 CET)", ["January 5 => 2016-01-05 day", "10:00 UTC => 2015-12-16T10:00 datetime UTC", "11:00 CET => 2015-12-16T11:00 datetime CET"]),
         // A clock range that ends before it starts ends the next day; "Weds" is Wednesday.
         ("5:30pm to 1am, Weds Jan 6", ["5:30pm to 1am, Weds Jan 6 => 2016-01-06T17:30..2016-01-07T01:00 datetime"]),
         ("by the end of January", ["the end of January => 2016-01 month"]),
