@@ -329,7 +329,8 @@ extension StyleTests {
     /// call's lead-in or a "Registration" heading is when that closes, and a notice sent "by" a day is not;
     /// "forms - due by April 2" is the forms' deadline ("It is due …" names nothing); "Please register here
     /// (link) before 5 March" is the registration deadline; applications that "start on 1 February, and end on
-    /// 20 February at 18:00 UTC" close on the 20th.
+    /// 20 February at 18:00 UTC" close on the 20th. "The June CG meeting at UCL" is a meeting; UCL is where
+    /// it is held, not an event.
     @Test func inPersonMeetingAgenda() throws {
         #expect(try extract("in-person-agenda.md") == [
             "meeting/call; Agenda for the spring in-person meeting; 2027-03-10; to 2027-03-11; past",
@@ -339,6 +340,7 @@ extension StyleTests {
             "deadline/other; Travel reimbursement forms due; 2027-04-02; scheduled",
             "deadline/registration; Registration deadline; 2027-03-05; past",
             "deadline/application; Travel grant applications deadline; 2027-02-20T18:00; past; for Travel grant",
+            "meeting/call; CG meeting; 2027-06; scheduled",
         ])
     }
 }

@@ -367,6 +367,8 @@ enum Events {
                 && !Cues.notEventNames.contains(words[index + 1]) && words[index + 1].link == nil
                 && (index + 2 >= words.count || !words[index + 2].capitalized)
             guard verbNear || acronymAfter else { continue }
+            // "the June CG meeting at CMU": where a meeting is held, not an event.
+            if word.lower == "at", index > 0, Cues.meetingNouns.contains(words[index - 1]) { continue }
             var candidate: Range<Int>?
             if let link = sentence.linkRange(index + 1) {
                 candidate = link
