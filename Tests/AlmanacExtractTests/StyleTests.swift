@@ -358,10 +358,13 @@ extension StyleTests {
 }
 
 extension StyleTests {
-    /// A conference page's header list: "When" dates the page's own event, "Where" places it.
+    /// A conference page's header list: "When" dates the page's own event, "Where" places it. A "What" line
+    /// beside the "When" names what it dates (unless it names a meeting: "The fifth meeting of …"), not the
+    /// heading above the list.
     @Test func whatWhenWhereHeader() throws {
         #expect(try extract("what-when-where.html") == [
             "event/conference; Tidecon 2027; 2027-10-14; to 2027-10-15; scheduled; in Harbour Hall - Aveiro, Portugal",
+            "event/summit; The Harbour Tide Summit; 2027-11-03; scheduled",
         ])
     }
 }

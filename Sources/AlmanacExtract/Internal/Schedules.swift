@@ -490,7 +490,8 @@ enum Schedules {
             }
             if kind.pageEvent {
                 // An agenda's "Dates:" are its meeting's (Meetings reads them).
-                guard let page = pageTitle(entry.block, context), !ScheduleCues.namesMeeting(page) else { continue }
+                let what = whatLine(near: entry.block, context).flatMap { ScheduleCues.namesMeeting($0) ? nil : $0 }
+                guard let page = what ?? pageTitle(entry.block, context), !ScheduleCues.namesMeeting(page) else { continue }
                 item.title = ScheduleCues.editionName(page) ?? page
                 // "Cocktail Hour" over "When: 5:30pm, Nov 7": a section's own thing is what its heading's noun says.
                 if page != context.info.title, !words.contains(where: { Cues.eventNouns[$0] != nil }) {
@@ -507,6 +508,17 @@ enum Schedules {
         guard let last = when.lastDay else { return .scheduled }
         if when.tentative, last >= context.info.date { return .tentative }
         return last < context.info.date ? .past : .scheduled
+    }
+
+    /// "**What**: The 4th Harbour Meeting" beside a "When:" line (within three blocks): what the line dates.
+    static func whatLine(near index: Int, _ context: NoteContext) -> String? {
+        for other in max(0, index - 3)..<min(context.blocks.count, index + 4) where other != index {
+            let block = context.blocks[other]
+            guard let lead = block.leadIn, block.text(lead.range).trimmedPhrase().lowercased() == "what" else { continue }
+            let value = block.text(lead.range.upperBound..<block.text.utf8.count).trimmedPhrase()
+            if !value.isEmpty { return value }
+        }
+        return nil
     }
 
     /// What the entry's section is about: its nearest heading that is not a section's name ("Important
