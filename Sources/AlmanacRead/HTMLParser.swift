@@ -58,8 +58,17 @@ public struct HTMLParser: Sendable {
             title = heading.text
             titleLine = heading.line
         }
-        return HTMLPage(document: Document(blocks: walker.output.blocks, references: [:]), title: title,
-            titleLine: titleLine, date: Walker.statedDate(page))
+        // Recovering from a broken page, libxml2 can give a node a line past the input's last: no line
+        // Almanac cites is outside the input.
+        let lastLine = max(1, bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + (bytes.last == 0x0A ? 0 : 1))
+        var blocks = walker.output.blocks
+        for index in blocks.indices {
+            for anchor in blocks[index].anchors.indices where blocks[index].anchors[anchor].line > lastLine {
+                blocks[index].anchors[anchor].line = lastLine
+            }
+        }
+        return HTMLPage(document: Document(blocks: blocks, references: [:]), title: title,
+            titleLine: titleLine.map { min($0, lastLine) }, date: Walker.statedDate(page))
     }
 
     /// A page title without the site's name after a separator: "CfP is open | Tidepool" → "CfP is open".
