@@ -76,6 +76,8 @@ enum Deadlines {
             let first = sentence.words.first(where: { !$0.isPunct }),
             Self.requestWords.contains(first.lower) || sentence.words.contains(where: { Self.requestMarks.contains($0.lower) })
         else { return [] }
+        // "Please submit your talk proposal by August 2" under "Registration": the sentence names its own.
+        let own = ScheduleCues.deadlineSubkind(sentence.words.map(\.lower))
         var drafts: [Draft] = []
         for (index, expression) in sentence.dates.enumerated() where !claimed.contains(index) && expression.when.isDated {
             guard expression.stated.contains(.day), !expression.stated.contains(.relative),
@@ -92,10 +94,8 @@ enum Deadlines {
                 let words = ScheduleCues.words(subject)
                 return !words.isEmpty && words.count <= 6 && subkind(words) != .other
             }) else { continue }
-            // "Please submit your talk proposal by August 2" under "Registration": the sentence names its own.
-            let own = ScheduleCues.deadlineSubkind(sentence.words.map(\.lower))
-            guard own == .other || own == subkind(ScheduleCues.words(subject)) else { continue }
             let words = ScheduleCues.words(subject)
+            guard own == .other || own == subkind(words) else { continue }
             let title = words.contains(where: Cues.scheduleStrongDeadlineWords.contains) ? subject : subject + " closes"
             let status: Item.Status = expression.when.lastDay.map { $0 < context.info.date } == true ? .past : .scheduled
             let item = Item(kind: .deadline, subkind: subkind(words), title: title, when: expression.when,

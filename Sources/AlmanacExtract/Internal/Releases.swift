@@ -18,11 +18,11 @@ enum Releases {
         "criterion", "requirements", "milestone", "gate", "gates", "blog", "highlights", "calendar", "timeline",
     ]
     /// Releases that are not software ("news release", "press release").
+    static let notSoftware: WordSet = ["news", "press", "latest", "last", "every", "each", "any", "stable", "frequent", "regular"]
     /// People of a release ("release manager"), not a release.
     static let roles: WordSet = ["manager", "managers", "engineer", "engineers", "team", "management", "engineering"]
     /// Words before a release's name that make it no particular release ("a future release").
     static let indefinite: WordSet = ["future", "subsequent", "later"]
-    static let notSoftware: WordSet = ["news", "press", "latest", "last", "every", "each", "any", "stable", "frequent", "regular"]
     /// Words that make a sentence's release something wished for or refused, not an event.
     static let hypothetical: WordSet = ["need", "needs", "needed", "reluctance", "reluctant", "not", "n't", "no", "without", "if", "whether", "hesitant"]
     /// Objects of "release" that are no thing's name.
@@ -210,9 +210,8 @@ enum Releases {
                 continue
             }
             // "a future Swift release", "a subsequent 5.x release": some release to come, not a particular one.
-            if let start = name?.lowerBound ?? Optional(index), words[max(0, start - 2)..<start].contains(where: { Self.indefinite.contains($0) }) {
-                continue
-            }
+            let start = name?.lowerBound ?? index
+            if words[max(0, start - 2)..<start].contains(where: { Self.indefinite.contains($0) }) { continue }
             var title: String?
             if let name, !name.isEmpty {
                 title = sentence.text(name, in: block).trimmedPhrase()
