@@ -222,7 +222,7 @@ private struct Reader {
 
     /// "12h", "30m", "7d", "2w", or a number of minutes.
     mutating func minutes(_ node: Node, key: String) -> Int? {
-        guard let text = node.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+        guard let text = node.scalar?.string.trimmingSpaces(), !text.isEmpty else {
             error("'\(key)' must be a duration like 12h, 30m, 7d or 2w", node)
             return nil
         }

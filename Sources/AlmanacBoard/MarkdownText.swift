@@ -18,7 +18,7 @@ package enum MarkdownText {
             flat.unicodeScalars.append(scalar)
             lastWasSpace = scalar == " "
         }
-        flat = flat.trimmingSpaces()
+        flat = flat.trimmingPlainSpaces()
         var out = ""
         out.reserveCapacity(flat.utf8.count + 8)
         var previous: Unicode.Scalar = " "
@@ -48,7 +48,7 @@ package enum MarkdownText {
     /// A URL safe to link to: http, https or mailto, with the characters that could end a Markdown
     /// link target percent-encoded; nil for anything else (javascript:, data:, relative paths).
     package static func safeURL(_ url: String) -> String? {
-        let trimmed = url.trimmingSpaces()
+        let trimmed = url.trimmingPlainSpaces()
         let lower = trimmed.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") else { return nil }
         return percentEncoding(trimmed, [" ", "(", ")", "<", ">", "\"", "|", "[", "]", "`", "\\"])
@@ -78,7 +78,8 @@ package enum MarkdownText {
 }
 
 extension String {
-    func trimmingSpaces() -> String {
+    /// Without the U+0020 spaces at its ends (tabs and other spaces are kept).
+    func trimmingPlainSpaces() -> String {
         var s = Substring(self)
         while s.first == " " { s.removeFirst() }
         while s.last == " " { s.removeLast() }

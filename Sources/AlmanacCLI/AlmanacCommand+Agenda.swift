@@ -31,7 +31,7 @@ struct AgendaOptions: ParsableArguments {
     var format: Format = .table
 
     func days(_ text: String, option: String) throws -> Int {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = text.trimmingSpaces().lowercased()
         if let n = Int(trimmed), n >= 0 { return n }
         if let unit = trimmed.last, let n = Int(trimmed.dropLast()), n >= 0 {
             switch unit {
@@ -55,7 +55,7 @@ struct AgendaOptions: ParsableArguments {
     func kinds() throws -> Set<Item.Kind> {
         var result = Set<Item.Kind>()
         for name in kind.flatMap({ $0.split(separator: ",").map(String.init) }) {
-            guard let value = Item.Kind(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+            guard let value = Item.Kind(rawValue: name.trimmingSpaces()) else {
                 throw ValidationError("unknown kind '\(name)' (event, deadline, meeting, project)")
             }
             result.insert(value)

@@ -107,7 +107,7 @@ extension AlmanacCommand {
                 // Asked, not guessed: a time a note gives without a zone is in this one.
                 let suggested = TimeZone.current.identifier
                 print("Time zone of the times your notes give without one (an IANA name) [\(suggested)]: ", terminator: "")
-                let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces)
+                let answer = (readLine() ?? "").trimmingSpaces()
                 zone = answer.isEmpty ? suggested : answer
             }
             if let zone, TimeZone(identifier: zone) == nil || !zone.contains("/") && zone != "UTC" {

@@ -99,7 +99,7 @@ public enum ProjectFields {
         let words = tokens(cleaned.lowercased())
         guard !words.isEmpty, cleaned.count <= 80 else { return nil }
         let hasUnit = words.contains(where: timeUnits.contains)
-        let hasNumber = words.contains { number($0) != nil || ["a", "an", "few", "couple", "several", "half"].contains($0) }
+        let hasNumber = words.contains { number($0) != nil || countWords.contains($0) }
         if hasUnit && hasNumber || words.contains(where: sizeWords.contains) { return cleaned }
         return nil
     }
@@ -177,6 +177,56 @@ public enum ProjectFields {
         guard !phrase.isEmpty, phrase.count <= words.count else { return false }
         return (0...(words.count - phrase.count)).contains { start in phrase.indices.allSatisfy { words[start + $0] == phrase[$0] } }
     }
+
+    // MARK: - Any of them
+
+    /// Whether `text` could state a status, a time, a difficulty or a programme: whether it has a star or
+    /// an asterisk, or the words ``status(_:)``, ``timeEstimate(_:)``, ``difficulty(_:)`` or
+    /// ``programme(_:)`` (other than `.other`) need, or numbers as a difficulty writes them ("2/3",
+    /// "2 of 3", a number alone). False means each of them gives nil (or `.other`), for the text and for
+    /// every part of it cut at punctuation: a walk over every short line of a note asks this first.
+    public static func mayState(_ text: String) -> Bool {
+        var words: [String] = []
+        var word: [UInt8] = []
+        var (digits, slash) = (false, false)
+        for byte in text.utf8 + [0x20] {
+            if byte >= 0x80 { return mayStateSlowly(text) }
+            if byte == UInt8(ascii: "*") { return true }
+            if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
+                word.append(byte | 0x20)
+                continue
+            }
+            if !word.isEmpty {
+                words.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+            digits = digits || (0x30...0x39).contains(byte)
+            slash = slash || byte == UInt8(ascii: "/")
+        }
+        // Words are letters only here: a phrase of the tables matches wherever its letters are in a row.
+        if words.contains(where: { factWords.contains($0) || $0.hasPrefix("star") }) { return true }
+        if words.contains(where: timeUnits.contains), digits || words.contains(where: countWords.contains) { return true }
+        if factPhrases.contains(where: { contains(words, phrase: $0) }) { return true }
+        return digits && (words.isEmpty || slash || words.contains("of"))
+    }
+
+    /// ``mayState(_:)`` of any text, by its ``tokens(_:)``.
+    private static func mayStateSlowly(_ text: String) -> Bool {
+        if text.unicodeScalars.contains(where: { "★⭐🌟✪✭☆✩*".unicodeScalars.contains($0) }) { return true }
+        return tokens(text.lowercased()).contains { word in
+            factWords.contains(word) || timeUnits.contains(word) || word.hasPrefix("star") || number(word) != nil
+                || Int(word) != nil || factPhrases.contains { $0[0] == word }
+        }
+    }
+
+    /// The status and programme phrases (but "other"), their words of letters only.
+    static let factPhrases: [[String]] = (statusPhrases.flatMap(\.0) + programmePhrases.filter { $0.1 != .other }.flatMap(\.0))
+        .map { $0.filter { $0 != "-" && $0 != "/" } }
+    /// The words that read alone: one-word phrases, sizes and levels.
+    static let factWords: Set<String> = Set(factPhrases.filter { $0.count == 1 }.map { $0[0] })
+        .union(sizeWords).union(easyWords).union(mediumWords).union(hardWords)
+    /// What counts a time unit ("a weekend", "two weeks") besides digits.
+    static let countWords: Set<String> = ["a", "an", "few", "couple", "several", "half", "one", "two", "three", "four", "five", "six"]
 
     // MARK: - Lists of names and words
 

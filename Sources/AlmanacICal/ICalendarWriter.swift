@@ -156,7 +156,7 @@ public struct ICalendarWriter: Sendable {
     static func categories(_ categories: [String]) -> String? {
         var seen: [String] = []
         for category in categories {
-            let value = oneLine(category).replacingOccurrences(of: ",", with: " ").trimmingCharacters(in: .whitespaces)
+            let value = oneLine(category).replacingOccurrences(of: ",", with: " ").trimmingSpaces()
             if !value.isEmpty, !seen.contains(value) { seen.append(value) }
         }
         return seen.isEmpty ? nil : seen.joined(separator: ",")

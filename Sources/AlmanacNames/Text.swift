@@ -10,13 +10,16 @@ extension String {
 
     /// Whether `needle` occurs in the string, compared byte for byte (UTF-8). Much cheaper in hot
     /// loops than Foundation's `contains`, which goes through NSString.
-    package func includes(_ needle: String) -> Bool {
+    package func includes(_ needle: String) -> Bool { utf8Offset(of: needle) != nil }
+
+    /// The UTF-8 offset where `needle` first occurs, compared byte for byte; nil when it does not.
+    package func utf8Offset(of needle: String) -> Int? {
         var haystack = self
         var needle = needle
         return haystack.withUTF8 { h in
             needle.withUTF8 { n in
-                guard !n.isEmpty else { return true }
-                guard h.count >= n.count else { return false }
+                guard !n.isEmpty else { return 0 }
+                guard h.count >= n.count else { return nil }
                 let first = n[0]
                 var i = 0
                 let last = h.count - n.count
@@ -24,11 +27,11 @@ extension String {
                     if h[i] == first {
                         var k = 1
                         while k < n.count, h[i + k] == n[k] { k += 1 }
-                        if k == n.count { return true }
+                        if k == n.count { return i }
                     }
                     i += 1
                 }
-                return false
+                return nil
             }
         }
     }

@@ -495,7 +495,7 @@ private struct AsciiDocState {
         } else {
             value = value.prefix { $0 != "," && $0 != "]" }
         }
-        if let star = value.firstIndex(of: "*"), let count = Int(value[..<star].trimmingCharacters(in: .whitespaces)) { return count }
+        if let star = value.firstIndex(of: "*"), let count = Int(value[..<star].trimmingSpaces()) { return count }
         let count = value.split(whereSeparator: { $0 == "," || $0 == ";" }).count
         return count > 0 ? count : nil
     }

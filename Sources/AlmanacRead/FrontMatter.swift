@@ -158,7 +158,7 @@ public struct FrontMatter: Sendable {
         for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let text = String(line)
             if let first = text.first, first != " ", first != "\t", first != "#", first != "-", let colon = text.firstIndex(of: ":") {
-                entries.append((String(text[..<colon]).trimmingCharacters(in: .whitespaces), offset + 1, text + "\n"))
+                entries.append((String(text[..<colon]).trimmingSpaces(), offset + 1, text + "\n"))
             } else if !entries.isEmpty {
                 entries[entries.count - 1].text += text + "\n"
             }
@@ -222,7 +222,7 @@ public struct FrontMatter: Sendable {
         }
         for key in Self.dateKeys {
             guard let (value, line) = scalar(key) else { continue }
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            let trimmed = value.trimmingSpaces()
             if let parsed = Self.date(in: trimmed) {
                 date = parsed
                 dateLine = line
@@ -230,7 +230,7 @@ public struct FrontMatter: Sendable {
             }
             diagnostics.append(.warning("front matter '\(key)' is not a date: \(trimmed)", path: path, line: line, column: 1))
         }
-        if let (value, _) = scalar("year"), let number = Int(value.trimmingCharacters(in: .whitespaces)), (1900...2199).contains(number) {
+        if let (value, _) = scalar("year"), let number = Int(value.trimmingSpaces()), (1900...2199).contains(number) {
             year = number
         }
         switch value("authors") ?? value("author") {
@@ -253,7 +253,7 @@ public struct FrontMatter: Sendable {
         let numbers: [Int]
         if text.hasPrefix("Date(") {
             numbers = text.dropFirst(5).prefix { $0 != ")" }.split(separator: ",").compactMap {
-                Int($0.trimmingCharacters(in: .whitespaces))
+                Int($0.trimmingSpaces())
             }
         } else {
             let head = text.prefix { !$0.isWhitespace && $0 != "T" }

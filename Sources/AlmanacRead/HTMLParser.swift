@@ -77,8 +77,8 @@ public struct HTMLParser: Sendable {
         // report" is all title.
         for separator in [" | ", " · ", " — ", " – ", " :: "] {
             if let range = title.range(of: separator, options: .backwards) {
-                let page = title[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-                let site = title[range.upperBound...].trimmingCharacters(in: .whitespaces)
+                let page = title[..<range.lowerBound].trimmingSpaces()
+                let site = title[range.upperBound...].trimmingSpaces()
                 if !page.isEmpty, site.split(separator: " ").count <= 4, !site.contains(where: \.isNumber) { return page }
             }
         }

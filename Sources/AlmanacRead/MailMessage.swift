@@ -93,7 +93,7 @@ public struct MailMessage: Sendable {
             if !name.isEmpty { return name }
         }
         if let open = from.firstIndex(of: "("), let close = from.lastIndex(of: ")"), open < close {
-            let name = from[from.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+            let name = from[from.index(after: open)..<close].trimmingSpaces()
             if !name.isEmpty { return name }
         }
         return from.trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
@@ -206,8 +206,8 @@ public struct MailMessage: Sendable {
             var parameters: [String: String] = [:]
             for piece in pieces {
                 guard let equals = piece.firstIndex(of: "=") else { continue }
-                let key = piece[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-                var parameter = piece[piece.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+                let key = piece[..<equals].trimmingSpaces().lowercased()
+                var parameter = piece[piece.index(after: equals)...].trimmingSpaces()
                 if parameter.hasPrefix("\""), parameter.hasSuffix("\""), parameter.count >= 2 { parameter = String(parameter.dropFirst().dropLast()) }
                 parameters[key] = parameter
             }
@@ -225,13 +225,13 @@ public struct MailMessage: Sendable {
         for character in value {
             if character == "\"" { quoted.toggle() }
             if character == ";" && !quoted {
-                pieces.append(current.trimmingCharacters(in: .whitespaces))
+                pieces.append(current.trimmingSpaces())
                 current = ""
             } else {
                 current.append(character)
             }
         }
-        pieces.append(current.trimmingCharacters(in: .whitespaces))
+        pieces.append(current.trimmingSpaces())
         return pieces.filter { !$0.isEmpty }
     }
 
@@ -408,7 +408,7 @@ public struct MailMessage: Sendable {
                 index += 1
                 continue
             }
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingSpaces()
             if text == "-- " || trimmed == "-- " || text == "--" || trimmed.hasPrefix("-----Original Message-----")
                 || trimmed.hasPrefix("---------- Forwarded message") || (trimmed.count >= 20 && trimmed.allSatisfy { $0 == "_" })
                 || trimmed.hasPrefix("You received this message because you are subscribed")
@@ -420,7 +420,7 @@ public struct MailMessage: Sendable {
                 out[index].text = ""
                 // The attribution line(s) above the quote: "On Tue, 1 Oct 2024, Noor wrote:".
                 var above = index - 1
-                while above >= 0, out[above].text.trimmingCharacters(in: .whitespaces).isEmpty { above -= 1 }
+                while above >= 0, out[above].text.trimmingSpaces().isEmpty { above -= 1 }
                 if above >= 0, Self.isAttribution(out[above].text) {
                     out[above].text = ""
                     if above > 0, Self.isAttribution(out[above - 1].text + " " + out[above].text) { out[above - 1].text = "" }
@@ -435,7 +435,7 @@ public struct MailMessage: Sendable {
     }
 
     static func isAttribution(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = text.trimmingSpaces().lowercased()
         return trimmed.hasSuffix("wrote:") || trimmed.hasSuffix("writes:") || trimmed.hasSuffix("a écrit :") || trimmed.hasSuffix("schrieb:")
     }
 

@@ -211,7 +211,7 @@ public struct ProjectListReader: Sendable {
             // Foundation's trimming. (Lower-casing makes an ASCII letter of one other character only, the
             // Kelvin sign's "k", and no key asked for has a "k".)
             guard holds(line, Self.fence) || holds(line, Self.dots) || holds(line, label) else { return true }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces()
             if index > 0, trimmed == "---" || trimmed == "..." { return false }
             guard trimmed.lowercased().hasPrefix(key + ":") else { return true }
             let found = trimmed.dropFirst(key.count + 1).trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
@@ -439,7 +439,7 @@ package struct ListWalker {
         }
         // "★★☆ Solar charge monitor"
         let glyphs = title.prefix { "★☆⭐*".contains($0) || $0 == " " }
-        if !glyphs.trimmingCharacters(in: .whitespaces).isEmpty, let stars = ProjectFields.difficulty(String(glyphs)) {
+        if !glyphs.trimmingSpaces().isEmpty, let stars = ProjectFields.difficulty(String(glyphs)) {
             project.difficulty = stars
             title = String(title.dropFirst(glyphs.count))
         }
@@ -457,7 +457,7 @@ package struct ListWalker {
                 break
             }
         }
-        project.title = title.trimmingCharacters(in: .whitespaces)
+        project.title = title.trimmingSpaces()
         if project.title.isEmpty { project.title = blocks[index].text }
         if let span = blocks[index].spans.first(where: { $0.url != nil }), let url = span.url { project.links.append(url) }
         return project
@@ -483,10 +483,10 @@ package struct ListWalker {
     @discardableResult
     func applyFacts(_ text: String, to project: inout ListedProject) -> Bool {
         // A line of facts is short (asked first: a note's long paragraphs come through here too).
-        guard text.count <= 80 else { return false }
+        guard text.prefix(81).count <= 80, ProjectFields.mayState(text) else { return false }
         var parts = [text]
-        for separator in ["·", " | ", ",", ";", " — ", " – "] { parts = parts.flatMap { $0.components(separatedBy: separator) } }
-        parts = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for separator in ["·", " | ", ",", ";", " — ", " – "] { parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) } }
+        parts = parts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         guard !parts.isEmpty else { return false }
         var read = project
         var onlyStatus = true
@@ -528,7 +528,7 @@ package struct ListWalker {
             let label = block.text(block.cells[0])
             if let field = ListField.named(label), field != .title {
                 apply(field, block: index, range: block.cells[1], to: &draft.project, paragraphs: &draft.paragraphs)
-            } else if !["field", "key", "property", "what", ""].contains(label.lowercased().trimmingCharacters(in: .whitespaces)),
+            } else if !["field", "key", "property", "what", ""].contains(label.lowercased().trimmingSpaces()),
                 block.line != firstRowLine(index)
             {
                 warn("'\(label)' is not a project field; ignored", block: index, at: block.cells[0].lowerBound)
@@ -551,7 +551,7 @@ package struct ListWalker {
                 } else {
                     apply(field, block: index, range: value, to: &draft.project, paragraphs: &draft.paragraphs)
                 }
-            } else if block.kind != .quote, text.count <= 80, applyFacts(text, to: &draft.project) {
+            } else if block.kind != .quote, applyFacts(text, to: &draft.project) {
                 draft.project.fieldCount += 1
             } else {
                 draft.paragraphs.append(text)
@@ -634,10 +634,12 @@ package struct ListWalker {
     /// "Label: value" in a segment: the field and the value's range; nil when the label is no field's.
     func labelled(_ index: Int, _ segment: Range<Int>) -> (ListField, Range<Int>)? {
         let utf8 = blocks[index].text.utf8
-        let bytes = Array(utf8.dropFirst(segment.lowerBound).prefix(segment.count))
-        guard let colon = bytes.prefix(40).firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return nil }
-        let label = String(decoding: bytes[..<colon], as: UTF8.self)
+        // The label is in the first 40 bytes (a long paragraph is not copied to find none).
+        let head = Array(utf8.dropFirst(segment.lowerBound).prefix(min(40, segment.count)))
+        guard let colon = head.firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return nil }
+        let label = String(decoding: head[..<colon], as: UTF8.self)
         guard let field = ListField.named(label), field != .title else { return nil }
+        let bytes = Array(utf8.dropFirst(segment.lowerBound).prefix(segment.count))
         var start = colon + 1
         while start < bytes.count, bytes[start] == 0x20 { start += 1 }
         var end = bytes.count
@@ -650,7 +652,7 @@ package struct ListWalker {
     mutating func apply(_ field: ListField, block index: Int, range: Range<Int>, to project: inout ListedProject,
         paragraphs: inout [String])
     {
-        let value = blocks[index].text(range).trimmingCharacters(in: .whitespaces)
+        let value = blocks[index].text(range).trimmingSpaces()
         guard !value.isEmpty || field == .links else { return }
         switch field {
         case .title:
@@ -717,7 +719,7 @@ package struct ListWalker {
 
     func finish(_ draft: ProjectDraft) -> ListedProject {
         var project = draft.project
-        let text = draft.paragraphs.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let text = draft.paragraphs.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         if !text.isEmpty { project.description = text.joined(separator: "\n\n") }
         return project
     }
@@ -772,11 +774,11 @@ package struct ListWalker {
         guard titleColumn < row.cells.count else { return }
         var project = ListedProject(title: "", programme: programme, line: row.line)
         for ancestor in document.headingPath(of: index) { applyGroup(blocks[ancestor].text, to: &project) }
-        var title = row.text(row.cells[titleColumn]).trimmingCharacters(in: .whitespaces)
+        var title = row.text(row.cells[titleColumn]).trimmingSpaces()
         if title.hasSuffix(")"), let open = title.lastIndex(of: "("), open != title.startIndex,
             applyFacts(String(title[title.index(after: open)..<title.index(before: title.endIndex)]), to: &project)
         {
-            title = String(title[..<open]).trimmingCharacters(in: .whitespaces)
+            title = String(title[..<open]).trimmingSpaces()
         }
         guard !title.isEmpty else {
             warn("table row has no project name; skipped", block: index, at: 0)

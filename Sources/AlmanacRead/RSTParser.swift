@@ -57,7 +57,7 @@ private struct RSTState {
                 if !url.isEmpty { blocks.inline.targets[key] = url }
             } else if text.hasPrefix(".. |"), let close = text.dropFirst(4).firstIndex(of: "|") {
                 let name = String(text[text.index(text.startIndex, offsetBy: 4)..<close]).lowercased()
-                let rest = text[text.index(after: close)...].trimmingCharacters(in: .whitespaces)
+                let rest = text[text.index(after: close)...].trimmingSpaces()
                 for directive in ["replace::", "unicode::", "date::"] where rest.hasPrefix(directive) {
                     blocks.inline.attributes[name] = String(rest.dropFirst(directive.count)).trimmingASCIISpaces()
                 }

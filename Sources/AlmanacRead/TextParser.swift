@@ -160,8 +160,8 @@ public enum Byline {
         let body = line.dropFirst(3)
         for separator in [" - ", " — ", " – ", ", ", " on "] {
             guard let range = body.range(of: separator, options: .backwards) else { continue }
-            let author = body[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-            let datePart = body[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let author = body[..<range.lowerBound].trimmingSpaces()
+            let datePart = body[range.upperBound...].trimmingSpaces()
             if !author.isEmpty, let date = CivilDate(String(datePart.prefix(10))) { return (author, date) }
         }
         return nil

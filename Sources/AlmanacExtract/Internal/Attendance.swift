@@ -62,7 +62,7 @@ struct Attendance {
     /// "Chair: Ana Ferreira", "**Facilitator:** Ben": the names a chair label gives.
     static func chairLine(_ block: Block) -> [String]? {
         guard block.text.utf8.count < 200, let colon = block.text.firstIndex(of: ":") else { return nil }
-        let key = block.text[..<colon].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
+        let key = block.text[..<colon].lowercased().trimming { " *_".unicodeScalars.contains($0) }
         guard Cues.chairLabels.contains(key) else { return nil }
         let offset = block.text.utf8.distance(from: block.text.utf8.startIndex, to: colon.samePosition(in: block.text.utf8)!) + 1
         let names = Meetings.people(in: block.text, from: offset)
@@ -134,7 +134,7 @@ struct Attendance {
             }
             // "Directors present:", "TSC members attending:": a short key that ends with a label word.
             if let colon = lower[start..<min(lower.count, start + 40)].firstIndex(of: UInt8(ascii: ":")), colon > start {
-                let key = String(decoding: lower[start..<colon], as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
+                let key = String(decoding: lower[start..<colon], as: UTF8.self).trimming { " *_".unicodeScalars.contains($0) }
                 let words = key.split(separator: " ")
                 if words.count >= 2, words.count <= 3, let last = words.last, Cues.attendeeKeyEnds.contains(String(last)) {
                     let lineEnd = lines.first { $0 > start } ?? bytes.count
@@ -237,7 +237,7 @@ struct Attendance {
         for (n, start) in starts.enumerated() {
             let end = n + 1 < starts.count ? starts[n + 1] : count
             guard start < end else { continue }
-            let text = block.text(start..<end).trimmingCharacters(in: .whitespaces)
+            let text = block.text(start..<end).trimmingSpaces()
             if !text.isEmpty { result.append(text) }
         }
         return result

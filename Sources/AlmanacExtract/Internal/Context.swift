@@ -149,7 +149,7 @@ struct NoteContext {
             case .paragraph:
                 let dates = sentencesOfBlock[index].flatMap { sentences[$0].dates }
                 let isDay = { (e: TemporalExpression) in e.when.precision == .day && e.when.start != nil && (e.when.end == nil || e.when.end == e.when.start) }
-                let text = block.text.trimmingCharacters(in: .whitespaces)
+                let text = block.text.trimmingSpaces()
                 if text.hasSuffix(":") {
                     day = dates.last(where: isDay)?.when.start
                 } else if let first = dates.first, isDay(first), first.range.lowerBound <= 2,
@@ -448,7 +448,7 @@ struct NoteContext {
                     sawList = true
                 } else if sawList {
                     break
-                } else if block.kind == .paragraph, block.text.count > 200 {
+                } else if block.kind == .paragraph, block.text.prefix(201).count > 200 {
                     break
                 }
             }

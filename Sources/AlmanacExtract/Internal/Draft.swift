@@ -89,7 +89,7 @@ extension String {
 
     /// The text before the first `separator`, the whole text when there is none.
     func before(separator: String) -> String {
-        range(of: separator).map { String(self[..<$0.lowerBound]) } ?? self
+        utf8Offset(of: separator).map { String(decoding: utf8.prefix($0), as: UTF8.self) } ?? self
     }
 
     /// The text before a parenthesis or a dash: "CIF16 (CfP closes…)" → "CIF16".

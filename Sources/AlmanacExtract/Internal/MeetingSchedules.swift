@@ -73,7 +73,7 @@ enum MeetingSchedules {
             guard aboutMeetings(index, context, leads: &leads) else { continue }
             // What follows the date: a place or host in parentheses, or the meeting's topic.
             let rest = block.text(expression.range.upperBound..<block.text.utf8.count)
-                .trimmingCharacters(in: CharacterSet(charactersIn: " :-–—,|"))
+                .trimming { " :-–—,|".unicodeScalars.contains($0) }
             // An event in a list of meetings is an event ("Nov 3: Community hackathon").
             let restWords = rest.lowercaseWords
             if restWords.contains(where: { Cues.eventNouns[$0] != nil && !Cues.weakEventNouns.contains($0) }),

@@ -165,7 +165,7 @@ enum Meetings {
         var colon = 0
         while colon < bytes.count, colon < 40, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
         guard colon < bytes.count, colon < 40, colon > 0 else { return nil }
-        let key = String(decoding: bytes[0..<colon], as: UTF8.self).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
+        let key = String(decoding: bytes[0..<colon], as: UTF8.self).lowercased().trimming { " *_".unicodeScalars.contains($0) }
         guard !key.isEmpty, key.wordCount <= 4 else { return nil }
         var value = colon + 1
         while value < bytes.count, bytes[value] == 0x20 || bytes[value] == UInt8(ascii: "*") || bytes[value] == UInt8(ascii: "_") { value += 1 }

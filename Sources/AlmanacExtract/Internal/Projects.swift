@@ -208,7 +208,7 @@ enum Projects {
                 let text = blocks[item].text
                 var title = cleanTitle(text)
                 // "The work that Mindy did for ARP …": a generic head keeps the whole item as its title.
-                if CommonWords.isOrdinary(title) { title = cleanTitle(text.components(separatedBy: ". ")[0]) }
+                if CommonWords.isOrdinary(title) { title = cleanTitle(text.before(separator: ". ")) }
                 let dated = context.sentencesOfBlock[item].contains { !context.sentences[$0].dates.isEmpty }
                 if !title.isEmpty, title.wordCount <= 14, !dated, !isRating(title) {
                     var project = Item(

@@ -428,9 +428,11 @@ extension Releases {
     /// "emmy 0.30.0", "Datomic On-prem 1.0.6711", "neil v0.0.17": the text before the entry's dash when it
     /// is a short name ending in a version.
     static func versionedHead(_ text: String) -> String? {
+        // A version has a dot (asked first: every list item of a note comes here).
+        guard text.utf8.contains(UInt8(ascii: ".")) else { return nil }
         var head = text
         for separator in [" - ", " – ", " — ", ": "] {
-            if let range = head.range(of: separator) { head = String(head[..<range.lowerBound]) }
+            head = head.before(separator: separator)
         }
         let words = head.split(separator: " ")
         guard (2...5).contains(words.count), let last = words.last, isVersionWord(String(last)) else { return nil }
@@ -448,8 +450,8 @@ extension Releases {
     /// "tree-sitter-clojure - a wasm version of …" → "tree-sitter-clojure": a name of one to three words
     /// before the entry's dash.
     static func namedHead(_ text: String) -> String? {
-        guard let range = text.range(of: " - ") ?? text.range(of: " – ") ?? text.range(of: " — ") else { return nil }
-        let head = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+        guard let range = text.firstRange(of: " - ") ?? text.firstRange(of: " – ") ?? text.firstRange(of: " — ") else { return nil }
+        let head = text[..<range.lowerBound].trimmingSpaces()
         return (1...3).contains(head.split(separator: " ").count) ? head : nil
     }
 

@@ -124,7 +124,7 @@ enum Schedules {
     /// The columns a header names by month (two at least), with the month's number.
     static func monthColumns(_ header: [String]) -> [(column: Int, month: Int)] {
         let found = header.enumerated().compactMap { column, key -> (Int, Int)? in
-            let word = key.trimmingCharacters(in: .punctuationCharacters)
+            let word = key.trimming(where: CharacterSet.punctuationCharacters.contains)
             guard word.count >= 3, let month = monthNames.firstIndex(where: { $0 == word || $0.prefix(3) == word }) else { return nil }
             return (column, month + 1)
         }
@@ -137,7 +137,7 @@ enum Schedules {
     {
         for (column, month) in columns where column < row.cells.count {
             let cell = row.cells[column]
-            let text = row.text(cell).trimmingCharacters(in: .whitespaces)
+            let text = row.text(cell).trimmingSpaces()
             guard let day = Int(text), (1...31).contains(day), text.count <= 2 else { continue }
             let phrase = "\(monthNames[month - 1].capitalized) \(day)"
             guard var expression = context.tagger.tag(phrase, reference: reference ?? context.info.date).first,
@@ -390,7 +390,7 @@ enum Schedules {
     static func placeLine(near index: Int, _ context: NoteContext) -> String? {
         let blocks = context.blocks
         for k in max(0, index - 2)...min(blocks.count - 1, index + 2) where k != index && blocks[k].kind == blocks[index].kind {
-            let text = blocks[k].text.trimmingCharacters(in: .whitespaces)
+            let text = blocks[k].text.trimmingSpaces()
             for key in Cues.placeKeys.map({ $0.capitalized + ":" }) where text.hasPrefix(key) {
                 let place = String(text.dropFirst(key.count)).trimmedPhrase()
                 if !place.isEmpty, place.count <= 120 { return place }
@@ -406,7 +406,7 @@ enum Schedules {
         k += 1
         while k < bytes.count, bytes[k] == 0x20 { k += 1 }
         guard let stop = bytes[k...].firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") }) else { return nil }
-        let text = String(decoding: bytes[k..<stop], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let text = String(decoding: bytes[k..<stop], as: UTF8.self).trimmingSpaces()
         let words = text.split(separator: " ")
         guard (1...3).contains(words.count),
             words.allSatisfy({ $0.first?.isUppercase == true || $0 == "," }), !text.contains(where: \.isNumber)
@@ -432,7 +432,7 @@ enum Schedules {
         // "Release retrospective 16:00 UTC": a clock time ending the label is the date's.
         let labelDates = context.sentencesOfBlock[entry.block].flatMap { context.sentences[$0].dates }
         if let time = labelDates.last(where: { labelRange.contains($0.range.lowerBound) && $0.stated.contains(.time) && !$0.stated.contains(.day) }),
-            block.text(time.range.upperBound..<labelRange.upperBound).trimmingCharacters(in: .whitespaces).isEmpty,
+            block.text(time.range.upperBound..<labelRange.upperBound).trimmingSpaces().isEmpty,
             time.range.lowerBound > labelRange.lowerBound
         {
             labelRange = labelRange.lowerBound..<time.range.lowerBound
@@ -454,7 +454,7 @@ enum Schedules {
         // "17:00 UTC / 09:00 PDT Tuesday 13th December": one instant in two zones; the first zone stated.
         if let before = unitDates.last(where: { $0.range.upperBound <= entry.expression.range.lowerBound }),
             before.stated.contains(.time), !before.stated.contains(.day),
-            block.text(before.range.upperBound..<entry.expression.range.lowerBound).trimmingCharacters(in: .whitespaces) == "/",
+            block.text(before.range.upperBound..<entry.expression.range.lowerBound).trimmingSpaces() == "/",
             when.end == nil || when.end == when.start
         {
             when.startTime = before.when.startTime
@@ -556,13 +556,13 @@ enum ScheduleCues {
     /// Lower-cased words, versions kept whole ("v1.22.0-rc.1").
     static func words(_ text: String) -> [String] {
         text.lowercased().split { c in !(c.isLetter || c.isNumber || c == "-" || c == "." || c == "+" || c == "'" || c == ";") }
-            .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".-'")) }
+            .map { String($0).trimming { ".-'".unicodeScalars.contains($0) } }
             .filter { !$0.isEmpty }
     }
 
     /// The label without what is not its name: a time or zone in parentheses, "Begin", markup marks.
     static func cleanLabel(_ text: String) -> String {
-        var label = text.trimmingCharacters(in: .whitespaces)
+        var label = text.trimmingSpaces()
         // "(23:59 PDT)", "(EOD PST)", "(AoE)": the date's, not the name's.
         while let open = label.range(of: " (", options: .backwards), label.hasSuffix(")") {
             let inside = label[open.upperBound..<label.index(before: label.endIndex)]
@@ -656,7 +656,7 @@ enum ScheduleCues {
     static func namesMeeting(_ title: String) -> Bool {
         let tokens = title.split(separator: " ")
         return tokens.contains { token in
-            let word = token.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            let word = token.lowercased().trimming(where: CharacterSet.punctuationCharacters.contains)
             return Cues.meetingPageWords.contains(word) || (token.first?.isLowercase == true && Cues.callWords.contains(word))
         }
     }
