@@ -154,24 +154,36 @@ enum Events {
     static let dateHeaders: Set<String> = ["date", "dates", "when", "day"]
     static let placeHeaders: Set<String> = ["location", "where", "place", "venue", "city"]
 
-    static let takesPlace: WordSet = ["takes", "take", "took", "held"]
+    static let takesPlace: WordSet = ["takes", "take", "took", "held", "happening", "happens"]
 
-    /// "FOSDEM 2027 takes place on 6 and 7 February", "PyCon Lisbon will be held on 3 May": a name before
-    /// "take(s)/took place" or "is/was/will be held", with a date in the sentence, is an event.
+    /// "FOSDEM 2027 takes place on 6 and 7 February", "PyCon Lisbon will be held on 3 May", "the 19th call,
+    /// with HarbourConf happening that week": a name before "take(s)/took place", "is/was/will be held"
+    /// or "happening", with a date in the sentence, is an event; "that week" makes it the week of that date.
     static func takingPlace(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
         let words = sentence.words
         for index in words.indices where takesPlace.contains(words[index]) {
-            let isPlace = words[index].lower != "held" && index + 1 < words.count && words[index + 1].lower == "place"
-            guard isPlace || words[index].lower == "held" else { continue }
+            let isPlace = words[index].text.first == "t" && index + 1 < words.count && words[index + 1].lower == "place"
+            guard isPlace || !words[index].lower.hasPrefix("t") else { continue }
             var subjectEnd = index
             while subjectEnd > 0, ["will", "is", "was", "are", "were", "be", "being", "been", "to", "also", "again"].contains(words[subjectEnd - 1].lower) {
                 subjectEnd -= 1
             }
-            guard subjectEnd < index || isPlace, let name = sentence.nameBefore(subjectEnd, limit: 4) else { continue }
+            // ("held" needs its verb: "is held"; "X happening that week" does not.)
+            guard subjectEnd < index || isPlace || words[index].lower == "happening",
+                let name = sentence.nameBefore(subjectEnd, limit: 4)
+            else { continue }
             let title = sentence.text(name, in: context.blocks[sentence.block])
             guard !CommonWords.isOrdinary(title), Names.tokens(title).count <= 4 else { continue }
-            let item = draftItem(title, subkind: .other, sentence: sentence, at: name.lowerBound, context)
+            var item = draftItem(title, subkind: .other, sentence: sentence, at: name.lowerBound, context)
             guard item.when.isDated else { continue }
+            if index + 2 < words.count, words[index + 1].lower == "that", words[index + 2].lower == "week",
+                let day = item.when.start, item.when.precision == .day || item.when.precision == .datetime
+            {
+                let monday = day.adding(days: 1 - day.weekday.rawValue)
+                // Stated as a fact beside whatever the sentence asks ("Do we cancel the 19th call, with X happening that week?").
+                item.when = When(start: monday, end: monday.adding(days: 6), precision: .day)
+                item.status = Schedules.status(of: item.when, context)
+            }
             return [Draft(item, block: sentence.block, confidence: 0.7)]
         }
         return []
@@ -181,6 +193,8 @@ enum Events {
 
     /// Words after an event noun that make it a building's name.
     static let venueWords: WordSet = ["centre", "center", "centres", "centers", "hall", "halls", "building", "venue", "hotel"]
+    /// Words after an event noun that make it a kind of something else: "the talk schedule", "workshop slots".
+    static let modifiedWords: WordSet = ["schedule", "schedules", "slot", "slots", "template", "templates", "recording", "recordings"]
 
     static func nounPhrases(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
         var drafts: [Draft] = []
@@ -211,6 +225,7 @@ enum Events {
             guard let subkind = Cues.eventNouns[noun] else { continue }
             // "the Lisbon Congress Centre", "the Convention Center": a building, not an event.
             if nounEnd < sentence.words.count, Self.venueWords.contains(sentence.words[nounEnd]) { continue }
+            if nounEnd < sentence.words.count, Self.modifiedWords.contains(sentence.words[nounEnd]) { continue }
             let weak = Cues.weakEventNouns.contains(noun)
             // Asides in parentheses ("(sync w Xen Docs Day)") name other things in passing.
             if insideParentheses(index, sentence) { continue }
