@@ -390,13 +390,15 @@ extension StyleTests {
 extension StyleTests {
     /// A newsletter's linked names right before their days, in a sentence about events, are events there;
     /// a linked post read "on Sept 3" is not. A line led by a day and a colon gives the list under it its day.
-    /// "[tidebot] has reached version 2.7.0" is its release ("has reached 40 entries" is not).
+    /// "[tidebot] has reached version 2.7.0" is its release ("has reached 40 entries" is not). "Save the
+    /// date: 14–16 April 2028" dates the event its section's heading names, with the heading's year.
     @Test func linkedEventsAndDayLines() throws {
         #expect(try extract("newsletter-links.md") == [
             "event/other; Heart of Tides; 2027-09-18; to 2027-09-19; scheduled; in Leuven, Belgium",
             "event/other; Tidecon; 2027-10-23; to 2027-10-25; scheduled; in Aveiro, Portugal",
             "event/workshop; Tide Camp Discord; 2027-09-10T13:30; scheduled",
             "event/release; tidebot 2.7.0 release; undated; past",
+            "event/other; Riverfest 2028; 2028-04-14; to 2028-04-16; scheduled",
         ])
     }
 }

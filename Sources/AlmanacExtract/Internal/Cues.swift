@@ -240,8 +240,10 @@ extension Cues {
     static let scheduleDateHeaders: Set<String> = ["date", "dates", "when", "day", "deadline", "time"]
     static let scheduleTitleHeaders: Set<String> = ["event", "events", "name", "what", "title", "conference", "meetup", "milestone", "item", "activity"]
     static let scheduleEventHeaders: Set<String> = ["event", "events", "conference", "conferences", "meetup", "meetups"]
-    /// Keys that name the page's own event ("Conference dates: 17-18 October").
-    static let pageDateKeys: WordSet = ["dates", "date", "time", "when", "event", "conference", "devroom", "summit", "workshop", "meetup", "hackathon"]
+    /// Keys that name the page's own event ("Conference dates: 17-18 October", "Save the date: 22 May").
+    static let pageDateKeys: WordSet = [
+        "dates", "date", "time", "when", "event", "conference", "devroom", "summit", "workshop", "meetup", "hackathon", "save", "the",
+    ]
     /// Section names that are no event's name ("Important dates", "Overview").
     static let sectionNames: WordSet = ["dates", "overview", "about", "schedule", "timeline", "important", "key", "deadlines", "tl;dr", "summary"]
     /// Words of a page title that make it a meeting's page ("Agenda for the 76th meeting").
