@@ -13,8 +13,12 @@ public struct MarkdownParser: Sendable {
         parse(SourceLines(Array(text.utf8), firstLine: firstLine))
     }
 
-    func parse(_ source: SourceLines) -> Document {
+    /// `references`: the definitions of the text around a block quote being read. `quoteDepth`: how many
+    /// quotes the lines are inside.
+    func parse(_ source: SourceLines, references: [String: String] = [:], quoteDepth: Int = 0) -> Document {
         var state = State(lines: source.lines)
+        state.references = references
+        state.quoteDepth = quoteDepth
         state.collectReferences()
         state.run()
         return Document(blocks: state.output.blocks, references: state.references)
@@ -44,6 +48,9 @@ private struct State {
     var lists: [ListLevel] = []
     var pending = Pending.none
     var previousBlank = true
+    var quoteDepth = 0
+    /// Quotes inside quotes deeper than this are read as one paragraph each (no input can recurse without end).
+    static let deepestQuote = 8
 
     init(lines: [Line]) { self.lines = lines }
 
@@ -175,7 +182,14 @@ private struct State {
                 index += 1
                 continue
             }
-            // Block quote.
+            // Block quote: its lines without their marker are Markdown of their own (paragraphs, list items,
+            // tables), read as blocks here.
+            if indent < 4, content.first == UInt8(ascii: ">"), quoteDepth < Self.deepestQuote {
+                flush()
+                index = blockQuote(from: index)
+                previousBlank = true
+                continue
+            }
             if indent < 4, content.first == UInt8(ascii: ">") {
                 var start = content.startIndex + 1
                 if start < content.endIndex, content[start] == 0x20 { start += 1 }
@@ -223,6 +237,24 @@ private struct State {
             // Children of an empty item hang from the item's own parent.
             lists[lists.count - 1].block = added ?? parent
         }
+    }
+
+    /// Reads the block quote whose first line is `start`; returns the index of the line after it.
+    mutating func blockQuote(from start: Int) -> Int {
+        var inner: [(line: Int, text: String)] = []
+        var shifts: [Int: Int] = [:]
+        var end = start
+        while end < lines.count, lines[end].indent < 4, lines[end].trimmed.first == UInt8(ascii: ">") {
+            let content = lines[end].trimmed
+            var from = content.startIndex + 1
+            if from < content.endIndex, content[from] == 0x20 { from += 1 }
+            inner.append((lines[end].number, String(decoding: content[from...], as: UTF8.self)))
+            shifts[lines[end].number] = lines[end].column(of: from) - 1
+            end += 1
+        }
+        let quoted = MarkdownParser().parse(SourceLines(numbered: inner), references: references, quoteDepth: quoteDepth + 1)
+        output.addQuoted(quoted.blocks, columnShifts: shifts)
+        return end
     }
 
     mutating func codeBlock(from start: Int, fence: ArraySlice<UInt8>, opener: Line) -> Int {

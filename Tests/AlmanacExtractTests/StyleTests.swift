@@ -158,13 +158,13 @@ struct StyleTests {
     /// dates the thing its heading names, ending the next day. Each item's sources name the rule that read them.
     @Test func conferencePageDatedByItsConference() throws {
         #expect(try extract("conference-own-date.html") == [
-            "event/conference; Harbour Systems Conference 2027; aka Harbour Systems Conference; 2027-10-14; to 2027-10-15; scheduled; in Maritime Hall, Rotterdam",
+            "event/conference; Harbour Systems Conference 2027; 2027-10-14; to 2027-10-15; scheduled; in Maritime Hall, Rotterdam",
             "deadline/registration; registration deadline; 2027-09-20; past",
             "event/other; Cocktail Hour; 2027-10-13T17:30; to 2027-10-14T01:00; scheduled",
         ])
         let url = try #require(Bundle.module.url(forResource: "Fixtures/styles/conference-own-date.html", withExtension: nil))
         #expect(try items(at: url.path).map { $0.sources.map { "\($0.line) \($0.rule ?? "-")" } } == [
-            ["4 Events.nounPhrases", "6 Schedules.line"], ["11 Deadlines.extract"], ["17 Schedules.line"],
+            ["4 Events.nounPhrases", "6 Events.dateFromSection"], ["11 Deadlines.extract"], ["17 Schedules.line"],
         ])
     }
 
@@ -404,6 +404,22 @@ extension StyleTests {
 }
 
 extension StyleTests {
+    /// A newsletter of quoted reports: a block quote's paragraphs, lists and nested lists are read as
+    /// the note's own blocks ("Save the date: 22–25 May 2028" inside a quote dates the event its section
+    /// names); "the Ferry Summit 2028" keeps its year, and "last week" (another year) is not its date; a
+    /// nested list is introduced by its parent item ("now deploying:" lists no releases).
+    @Test func quotedReports() throws {
+        #expect(try extract("quoted-reports.md") == [
+            "event/summit; Ferry Summit 2028; 2028-05-22; to 2028-05-25; scheduled",
+            "event/conference; Lighthouse Conference; undated; proposed",
+            "event/release; tidewatch 3.1.0; undated; past",
+        ])
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/styles/quoted-reports.md", withExtension: nil))
+        #expect(try items(at: url.path).first?.sources.map { "\($0.line):\($0.column) \($0.rule ?? "-")" } == [
+            "6:4 Events.nounPhrases", "10:43 Events.nounPhrases", "14:3 Schedules.line",
+        ])
+    }
+
     /// Minutes whose replies are led by the speaker's first name ("Omar: I've been posting to …"): the
     /// speakers are attendees, not events.
     @Test func speakerLabelsAreNoEvents() throws {

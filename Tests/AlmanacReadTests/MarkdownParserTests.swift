@@ -34,6 +34,43 @@ struct MarkdownParserTests {
             """)
     }
 
+    /// A block quote is Markdown of its own: its paragraphs, list items and nested lists are blocks (its
+    /// paragraphs and headings of kind quote), at their own lines and columns; the document's link
+    /// definitions hold inside it; quotes nested deeper than eight are read as one paragraph, so no
+    /// input recurses without end.
+    @Test func blockQuotesAreReadAsBlocks() throws {
+        let text = """
+            ## News
+
+            > ### Report
+            > First paragraph of the [report][r].
+            >
+            > * one item
+            >     - nested item
+            > > inner quote
+
+            after
+
+            [r]: https://example.org/r
+            """
+        let document = MarkdownParser().parse(text)
+        #expect(document.dump() == """
+            0 @1 h2 News
+            1 @3 quote§0 Report
+            2 @4 quote§0 First paragraph of the report. {link(https://example.org/r):report}
+            3 @6 li0§0 one item
+            4 @7 li1^3§0 nested item
+            5 @8 quote§0 inner quote
+            6 @10 p§0 after
+            """)
+        #expect(document.blocks[4].anchors.first?.column == 9)
+        #expect(document.blocks[5].anchors.first?.column == 5)
+        // Eight quotes read as blocks, the ninth as a paragraph of the rest.
+        let deep = MarkdownParser().parse(String(repeating: ">", count: 100_000) + " deep").blocks
+        #expect(deep.count == 1)
+        #expect(deep.first?.text.utf8.count == 100_000 - 9 + " deep".utf8.count)
+    }
+
     @Test func inlineMarkupBecomesSpans() {
         let text = """
             **Cloud Forum** — see [the site][site], `code 2016-01-22` and <https://example.org/x>.

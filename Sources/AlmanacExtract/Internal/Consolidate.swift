@@ -42,7 +42,7 @@ enum Consolidate {
         var datedPlaces: [Int: Set<DatedPlace>] = [:]
         for index in drafts.indices where drafts[index].item.kind == .event {
             let item = drafts[index].item
-            if item.when.start != nil || item.location != nil { datedPlaces[index] = [DatedPlace(day: item.when.start, place: item.location)] }
+            if item.when.start != nil || item.location != nil { datedPlaces[index] = [DatedPlace(item.when, place: item.location)] }
         }
         func joinIfCompatible(_ a: Int, _ b: Int) {
             let (ra, rb) = (root(a), root(b))
@@ -259,8 +259,7 @@ enum Consolidate {
             }
             let similarity = nameSimilarity(aNames, bNames)
             if similarity >= 0.6 {
-                return !DatedPlace(day: a.item.when.start, place: a.item.location)
-                    .isApart(from: DatedPlace(day: b.item.when.start, place: b.item.location))
+                return !DatedPlace(a.item.when, place: a.item.location).isApart(from: DatedPlace(b.item.when, place: b.item.location))
             }
             // In one block, "the release" without a name is the release the block names.
             if a.block == b.block, a.item.subkind == .release, b.item.subkind == .release,
@@ -311,12 +310,21 @@ enum Consolidate {
     struct DatedPlace: Hashable {
         var day: CivilDate?
         var place: String?
+        /// Only the year is known ("Harbour Summit 2026").
+        var yearOnly = false
 
-        /// Two dated mentions far apart are two things ("the 2015 and the 2016 hackathon"), and so are two
-        /// in places that share no word, unless both are of one day ("the conference in San Francisco",
-        /// "… in Nice"; not "in Nice" and "in Nice, France").
+        init(_ when: When, place: String?) {
+            day = when.start
+            self.place = place
+            yearOnly = when.precision == .year
+        }
+
+        /// Two dated mentions far apart are two things ("the 2015 and the 2016 hackathon"; a year and a
+        /// day of another year), and so are two in places that share no word, unless both are of one day
+        /// ("the conference in San Francisco", "… in Nice"; not "in Nice" and "in Nice, France").
         func isApart(from other: DatedPlace) -> Bool {
             if let day, let otherDay = other.day {
+                if yearOnly || other.yearOnly { return day.year != otherDay.year }
                 if abs(day.dayNumber - otherDay.dayNumber) > 120 { return true }
                 if day == otherDay { return false }
             }

@@ -76,7 +76,9 @@ enum Events {
             draft.item.when = expression.when
             draft.item.status = StatusJudge.status(sentence, when: expression.when, noteDate: context.info.date, kind: .event)
             if !draft.item.sources.contains(where: { $0.line == context.blocks[sentence.block].location(of: expression.range.lowerBound).line }) {
-                draft.item.sources.append(context.evidence(sentence, at: expression.range.lowerBound))
+                var evidence = context.evidence(sentence, at: expression.range.lowerBound)
+                evidence.rule = Draft.ruleName(function: #function, file: #fileID)
+                draft.item.sources.append(evidence)
             }
             return
         }
@@ -91,7 +93,9 @@ enum Events {
         }
         draft.item.when = expression.when
         draft.item.status = StatusJudge.status(sentence, when: expression.when, noteDate: context.info.date, kind: .event)
-        draft.item.sources.append(context.evidence(sentence, at: expression.range.lowerBound))
+        var evidence = context.evidence(sentence, at: expression.range.lowerBound)
+        evidence.rule = Draft.ruleName(function: #function, file: #fileID)
+        draft.item.sources.append(evidence)
         return true
     }
 
@@ -274,6 +278,11 @@ enum Events {
             if weak, CommonWords.isOrdinary(before) { continue }
             let block = context.blocks[sentence.block]
             var title = sentence.text(nameRange, in: block).trimmedPhrase()
+            // "the Harbour Summit 2026": the edition's year after the noun is part of the name.
+            if nameRange.upperBound == nounEnd, nounEnd < sentence.words.count, isYear(sentence.words[nounEnd].text) {
+                nameRange = nameRange.lowerBound..<(nounEnd + 1)
+                title = sentence.text(nameRange, in: block).trimmedPhrase()
+            }
             if sentence.linkRange(index) == nil, nounEnd < sentence.words.count, sentence.words[nounEnd].lower == "at",
                 let place = sentence.nameAfter(nounEnd + 1, limit: 3), subkind == .talk
             {
@@ -286,6 +295,11 @@ enum Events {
             consumed = nameRange.upperBound - 1
         }
         return drafts
+    }
+
+    /// "2026": four digits starting 19 or 20.
+    static func isYear(_ text: String) -> Bool {
+        text.utf8.count == 4 && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber) && (text.hasPrefix("19") || text.hasPrefix("20"))
     }
 
     static func insideParentheses(_ index: Int, _ sentence: Sentence) -> Bool {
@@ -346,6 +360,13 @@ enum Events {
             {
                 when = date.when
             }
+        }
+        // "Last week, the board decided to host the Harbour Summit 2026": a date in another year than the
+        // name's is not the event's; the name's year is.
+        if let year = title.split(separator: " ").last.map(String.init), isYear(year), let start = when.start,
+            start.year != Int(year), let january = CivilDate(year: Int(year)!, month: 1, day: 1)
+        {
+            when = When(start: january, precision: .year)
         }
         let status = StatusJudge.status(sentence, when: when, noteDate: context.info.date, kind: .event)
         let offset = sentence.words[min(wordIndex, sentence.words.count - 1)].range.lowerBound

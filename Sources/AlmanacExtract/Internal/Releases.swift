@@ -406,15 +406,18 @@ extension Releases {
             // Under a short line that names the entries releases ("Debut releases"), an entry needs no version.
             let namesReleases = intro >= 0 && context.blocks[intro].kind == .paragraph && isReleaseHeader(context.blocks[intro].text)
             guard let head = versionedHead(block.text) ?? (namesReleases ? namedHead(block.text) : nil) else { continue }
+            // A nested list is introduced by its parent item ("… now deploying:"), a list by the line before it.
+            let parent = block.parent.flatMap { context.blocks[$0].isListItem ? $0 : nil }
             let says: Bool
-            if let known = introSaysReleases[intro] {
+            if let known = introSaysReleases[parent ?? intro] {
                 says = known
             } else {
-                let texts = (intro >= 0 ? [context.blocks[intro].text] : []) + context.headings(of: index).prefix(1)
+                let texts = parent.map { [context.blocks[$0].text] }
+                    ?? (intro >= 0 ? [context.blocks[intro].text] : []) + context.headings(of: index).prefix(1)
                 says = texts.contains { text in
                     text.utf8.count <= 120 && ScheduleCues.words(text).contains(where: Cues.releaseListWords.contains)
                 }
-                introSaysReleases[intro] = says
+                introSaysReleases[parent ?? intro] = says
             }
             guard says else { continue }
             var item = Item(kind: .event, subkind: .release, title: head, when: .undated, status: .past,

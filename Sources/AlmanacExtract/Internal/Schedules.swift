@@ -37,7 +37,7 @@ enum Schedules {
                 drafts += table(start..<index, context)
                 continue
             }
-            if block.isListItem || block.kind == .paragraph {
+            if block.isListItem || block.kind == .paragraph || block.kind == .quote {
                 drafts += line(index, context)
             }
             index += 1

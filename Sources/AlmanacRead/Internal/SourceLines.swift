@@ -91,6 +91,23 @@ extension DocumentBuilder {
     }
 }
 
+extension DocumentBuilder {
+    /// Adds the blocks of a block quote, read as a document of its own from its lines without their
+    /// markers: columns move right by each line's marker (`columnShifts`, by line), parents to the
+    /// blocks' new indices; paragraphs and headings become quote paragraphs of the current heading.
+    mutating func addQuoted(_ added: [Block], columnShifts: [Int: Int]) {
+        let base = blocks.count
+        for block in added {
+            var moved = block
+            moved.anchors = block.anchors.map { Block.Anchor(offset: $0.offset, line: $0.line, column: $0.column + (columnShifts[$0.line] ?? 0)) }
+            moved.parent = block.parent.map { $0 + base }
+            moved.section = currentSection
+            if moved.isHeading || moved.kind == .paragraph { moved.kind = .quote }
+            blocks.append(moved)
+        }
+    }
+}
+
 extension Block.Kind {
     var isHeading: Bool {
         if case .heading = self { return true }
