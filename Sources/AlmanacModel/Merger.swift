@@ -140,10 +140,12 @@ public struct Merger: Sendable {
                 known[name] = ready
                 return ready
             }
-            event = item.forEvent.map(Names.Key.init)
-            eventWords = item.forEvent.map { PreparedName($0).words }
+            let eventName = item.forEvent.map(PreparedName.init)
+            event = eventName?.key
+            eventWords = eventName?.words
             keys = Index.keys(item, names)
-            uid = Merger.uid(for: item, note: note)
+            // The title is the first name: its words are read once.
+            uid = Merger.uid(for: item, note: note, titleTokens: names.first?.key.tokens, eventTokens: event?.tokens)
         }
     }
 
@@ -449,15 +451,18 @@ public struct Merger: Sendable {
 
     /// The UID: kind, slug of the first name, and a hash of what the item is. Meetings are their day;
     /// other items their name and the year they were first mentioned in.
-    static func uid(for item: Item, note: NoteRef, discriminator: Int = 1) -> String {
+    /// `titleTokens`, `eventTokens`: the title's and the event's ``Names/tokens(_:)`` when known.
+    static func uid(for item: Item, note: NoteRef, discriminator: Int = 1, titleTokens: [String]? = nil, eventTokens: [String]? = nil)
+        -> String
+    {
         if let external = item.externalUID { return discriminator > 1 ? "\(external)-\(discriminator)" : external }
-        var key = "\(item.kind.rawValue)|\(Names.tokens(item.title).joined(separator: " "))"
+        var key = "\(item.kind.rawValue)|\((titleTokens ?? Names.tokens(item.title)).joined(separator: " "))"
         if item.kind == .meeting, let start = item.when.start {
             key += "|\(start)"
         } else if item.kind == .meeting {
             key += "|\(note.date)|\(note.path)"
         } else if item.kind == .deadline {
-            key += "|\(Names.tokens(item.forEvent ?? "").joined(separator: " "))|\(item.when.start?.year ?? note.date.year)"
+            key += "|\((eventTokens ?? Names.tokens(item.forEvent ?? "")).joined(separator: " "))|\(item.when.start?.year ?? note.date.year)"
         } else {
             key += "|\(note.date.year)"
         }

@@ -14,13 +14,17 @@ package enum Names {
         var result: [String] = []
         var current = ""
         let scalars = Array(name.unicodeScalars)
+        // (An ASCII scalar's letters are a-z and A-Z: the Unicode property is looked up for the others only.)
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) : scalar.properties.isAlphabetic
+        }
         for (index, scalar) in scalars.enumerated() {
-            let isWordChar = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+            let isWordChar = isLetter(scalar) || ("0"..."9").contains(scalar)
             let isVersionDot = scalar == "." && !current.isEmpty && current.last!.isNumber && index + 1 < scalars.count
                 && ("0"..."9").contains(scalars[index + 1])
             // "1.22.0-alpha.1", "2.0.0-rc.2": a pre-release stays one token with its version.
             let isPrereleaseMark = (scalar == "-" || scalar == ".") && isVersion(current) && index + 1 < scalars.count
-                && (scalars[index + 1].properties.isAlphabetic || ("0"..."9").contains(scalars[index + 1]))
+                && (isLetter(scalars[index + 1]) || ("0"..."9").contains(scalars[index + 1]))
             if isWordChar || isVersionDot || isPrereleaseMark {
                 current.unicodeScalars.append(scalar)
             } else if !current.isEmpty {
