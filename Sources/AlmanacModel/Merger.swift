@@ -15,12 +15,10 @@ public struct Merger: Sendable {
 
     public func merge(_ notes: [(info: NoteInfo, items: [Item])]) -> Model {
         // What depends on one note alone (its items' names made ready for matching, their index keys and
-        // UIDs) is worked out on all cores first; the replay itself is sequential.
+        // UIDs) is worked out on all cores, a slice of the history ahead of the replay, which is sequential.
         let ordered = notes.sorted { NoteRef($0.info) < NoteRef($1.info) }
         var replay = Replay()
-        for ready in parallelMap(ordered, { Merger.prepare($0.info, $0.items) }) {
-            replay.add(ready)
-        }
+        pipelined(ordered, slice: 1000, { Merger.prepare($0.info, $0.items) }) { replay.add($0) }
         return replay.model()
     }
 
@@ -279,6 +277,8 @@ public struct Merger: Sendable {
         let a = Facts(item, lastMentioned: note.date)
         for position in index.candidates(for: ready, a) where !index.isClaimed(position) {
             let b = index.facts[position]
+            // Most candidates fail on their facts: their names are not looked at (or retained).
+            guard Self.factsAllow(a, b, sameDay: b.lastMentioned == note.date) else { continue }
             guard let score = Self.match(a, ready.names, ready.event, b, index.names[position], index.events[position],
                 sameDay: b.lastMentioned == note.date)
             else { continue }
@@ -287,30 +287,38 @@ public struct Merger: Sendable {
         return best?.index
     }
 
+    /// Whether what `a` and `b` are and when they are lets them be one thing, their names aside: the
+    /// part of ``match(_:_:_:_:_:_:sameDay:)`` that looks at facts only.
+    static func factsAllow(_ a: Facts, _ b: Facts, sameDay: Bool) -> Bool {
+        if let ua = a.externalUID, let ub = b.externalUID { return ua == ub }
+        guard a.kind == b.kind else { return false }
+        if a.kind == .meeting {
+            guard a.start != nil || b.start != nil else { return sameDay }
+            guard let da = a.start, let db = b.start, a.precision.reported == .day || a.precision == .datetime else { return false }
+            return da == db
+        }
+        // Dates first, they are cheap: two dated mentions months apart are two things.
+        if a.kind != .deadline, let sa = a.start, let sb = b.start {
+            let slack = (a.precision == .year || b.precision == .year) ? 366 : 75
+            if abs(sa - sb) > slack { return false }
+        }
+        return true
+    }
+
     /// How surely `a` and `b` are the same thing, or nil when they cannot be. `sameDay`: the notes that
     /// mention them have the same date (one meeting's notes in two formats).
     static func match(_ a: Facts, _ aNames: [PreparedName], _ aEvent: Names.Key?, _ b: Facts, _ bNames: [PreparedName],
         _ bEvent: Names.Key?, sameDay: Bool) -> Double?
     {
-        if let ua = a.externalUID, let ub = b.externalUID { return ua == ub ? 2 : nil }
-        guard a.kind == b.kind else { return nil }
+        guard factsAllow(a, b, sameDay: sameDay) else { return nil }
+        if a.externalUID != nil, b.externalUID != nil { return 2 }
         if a.kind == .meeting, a.start == nil, b.start == nil {
             // An undated "next call" is only the same as one from the same meeting's notes.
-            guard sameDay, let ta = aNames.first?.key, let tb = bNames.first?.key else { return nil }
+            guard let ta = aNames.first?.key, let tb = bNames.first?.key else { return nil }
             return Names.similarity(ta, tb) >= 0.6 ? 1 : nil
         }
-        if a.kind == .meeting {
-            // A call is its day: "next call on the 25th" and the 25th's own meeting are one meeting.
-            guard let da = a.start, let db = b.start, a.precision.reported == .day || a.precision == .datetime,
-                da == db
-            else { return nil }
-            return 1
-        }
-        // Dates first, they are cheap: two dated mentions months apart are two things.
-        if a.kind != .deadline, let sa = a.start, let sb = b.start {
-            let slack = (a.precision == .year || b.precision == .year) ? 366 : 75
-            if abs(sa - sb) > slack { return nil }
-        }
+        // A call is its day: "next call on the 25th" and the 25th's own meeting are one meeting.
+        if a.kind == .meeting { return 1 }
         var best = 0.0
         for x in aNames {
             for y in bNames { best = max(best, Names.similarity(x.key, y.key)) }

@@ -31,3 +31,26 @@ private final class ResultBox<R>: @unchecked Sendable {
         return slots.map { $0! }
     }
 }
+
+/// `consume`s `transform`'s results in input order on the calling thread, while the next `slice` inputs
+/// are transformed on all cores: a sequential stage fed by a parallel one, the two at once.
+package func pipelined<T: Sendable, R: Sendable>(
+    _ input: [T], slice: Int, _ transform: @escaping @Sendable (T) -> R, consume: (R) -> Void
+) {
+    let slices = stride(from: 0, to: input.count, by: max(1, slice)).map { Array(input[$0..<min($0 + slice, input.count)]) }
+    guard let first = slices.first else { return }
+    var ready = parallelMap(first, transform)
+    for next in slices.dropFirst().map(Optional.some) + [nil] {
+        let box = SliceBox<R>()
+        let group = DispatchGroup()
+        if let next { DispatchQueue.global().async(group: group) { box.values = parallelMap(next, transform) } }
+        ready.forEach(consume)
+        // The wait orders the other thread's write before this read.
+        group.wait()
+        ready = box.values
+    }
+}
+
+private final class SliceBox<R>: @unchecked Sendable {
+    var values: [R] = []
+}
