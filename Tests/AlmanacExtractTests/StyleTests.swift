@@ -299,7 +299,8 @@ extension StyleTests {
     /// run forward (FEB 3 after DEC 1 is in the next year), one conference in two places on two days is
     /// two events, a plain paragraph under a date is no entry, and an undated event named only by
     /// ordinary words ("a 2-day workshop", "the traditional meetup") is no particular event. "Call for
-    /// Outreachy project proposals" names a programme, not a project.
+    /// Outreachy project proposals" names a programme, not a project. What people submit within days
+    /// ("APR 6 - 13: Mentors submit …") is due on the last of them.
     @Test func timelineOfDatedHeadings() throws {
         #expect(try extract("timeline-headings.adoc") == [
             "event/conference; Booth at the Harbour Tech conference in Lisbon, Portugal; aka Harbour Tech conference; 2026-10-05; scheduled; in Lisbon, Portugal",
@@ -307,6 +308,7 @@ extension StyleTests {
             "event/conference; Booth at the Harbour Tech conference in Austin, Texas; aka Harbour Tech conference; 2026-12-01; scheduled; in Austin, Texas",
             "deadline/application; Mentor application deadline; 2027-02-03; scheduled",
             "deadline/application; Student application deadline; 2027-03-30; scheduled",
+            "deadline/other; Mentors submit their first evaluations; 2027-04-13; scheduled",
         ])
     }
 }

@@ -212,7 +212,7 @@ extension Cues {
     /// Words of a schedule entry that make it a cut-off ("Code Freeze", "Submission deadline", "Docs complete").
     static let scheduleDeadlineWords: WordSet = [
         "deadline", "deadlines", "freeze", "slush", "cutoff", "cut-off", "due", "closes", "close", "closed", "closing",
-        "expires", "expire", "expiry", "ends", "complete", "completed", "ready", "until", "branching",
+        "expires", "expire", "expiry", "ends", "complete", "completed", "ready", "until", "branching", "submit",
     ]
     /// Words of a schedule entry that make it an opening, a notice or an internal step: no item.
     static let scheduleNoticeWords: WordSet = [

@@ -450,6 +450,10 @@ enum Schedules {
         // "Next meeting: Wednesday 26 October": a meeting line is the meetings reader's.
         if entry.isKey, kind.kind == .meeting { return [] }
         var when = entry.expression.when
+        // "AUG 19 - 26: Students submit their final work": what must be done within days is due on the last.
+        if kind.kind == .deadline, when.precision == .day, let end = when.end, end != when.start {
+            when = When(start: end, precision: .day, tentative: when.tentative)
+        }
         let unitDates = context.sentencesOfBlock[entry.block].flatMap { context.sentences[$0].dates }
         // "17:00 UTC / 09:00 PDT Tuesday 13th December": one instant in two zones; the first zone stated.
         if let before = unitDates.last(where: { $0.range.upperBound <= entry.expression.range.lowerBound }),
