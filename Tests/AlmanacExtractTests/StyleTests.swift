@@ -274,7 +274,7 @@ struct StyleTests {
     /// not), dated by the sentence after it that is only a date ("… update (Dana). Jul 8, 17:00 UTC.").
     /// "Tidepool Day (week of July 12)": a proper name and a date make a day an event ("a full day" is not).
     /// "Cancel the July 20th call …, with HarbourConf happening that week?": the event is that week (Monday
-    /// to Sunday), stated, not asked; "the talk schedule" is no talk.
+    /// to Sunday), stated, not asked; "the talk schedule" is no talk; "X happens on July 25th" is an event.
     @Test func boardMinutesWithPresentLists() throws {
         #expect(try extract("board-minutes.md") == [
             "meeting/call; Board minutes; 2027-06-09; past; people Ruth Adeyemi|Tomás Silva|Ingrid Holm|Dana Kim|Omar Haddad",
@@ -283,6 +283,7 @@ struct StyleTests {
             "deadline/other; Candidates self-nominate by; 2027-07-02; scheduled",
             "event/other; HarbourConf; 2027-07-19; to 2027-07-25; scheduled",
             "meeting/call; Board call; 2027-07-20; tentative; cancelled",
+            "event/other; Riverside Fair; 2027-07-25; scheduled",
         ])
     }
 

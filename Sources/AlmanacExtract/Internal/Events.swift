@@ -166,14 +166,14 @@ enum Events {
     static func takingPlace(_ sentence: Sentence, _ context: NoteContext) -> [Draft] {
         let words = sentence.words
         for index in words.indices where takesPlace.contains(words[index]) {
-            let isPlace = words[index].text.first == "t" && index + 1 < words.count && words[index + 1].lower == "place"
+            let isPlace = words[index].lower.hasPrefix("t") && index + 1 < words.count && words[index + 1].lower == "place"
             guard isPlace || !words[index].lower.hasPrefix("t") else { continue }
             var subjectEnd = index
             while subjectEnd > 0, ["will", "is", "was", "are", "were", "be", "being", "been", "to", "also", "again"].contains(words[subjectEnd - 1].lower) {
                 subjectEnd -= 1
             }
-            // ("held" needs its verb: "is held"; "X happening that week" does not.)
-            guard subjectEnd < index || isPlace || words[index].lower == "happening",
+            // ("held" needs its verb: "is held"; "X happening that week", "X happens on 5 May" do not.)
+            guard subjectEnd < index || isPlace || words[index].lower.hasPrefix("happen"),
                 let name = sentence.nameBefore(subjectEnd, limit: 4)
             else { continue }
             let title = sentence.text(name, in: context.blocks[sentence.block])
