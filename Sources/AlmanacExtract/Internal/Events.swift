@@ -35,7 +35,13 @@ enum Events {
         return drafts
     }
 
-    static let nounCues = WordSet(Set(Cues.eventNouns.keys).union(["hack", "town", "meeting", "meetings"]))
+    /// Event nouns written as two words ("hack day", "the next Town Hall"), by their first word: the
+    /// second, and the noun of ``Cues/eventNouns`` they make.
+    static let twoWordNouns: [String: (second: String, noun: String)] = [
+        "hack": ("day", "hackday"),
+        "town": ("hall", "townhall"),
+    ]
+    static let nounCues = WordSet(Set(Cues.eventNouns.keys).union(twoWordNouns.keys).union(["meeting", "meetings"]))
     static let eventNounWords = WordSet(Cues.eventNouns.keys)
     static let attendanceCues: WordSet = ["at", "to", "during", "attend", "attends", "attended", "attending", "visit", "visiting", "visited"]
 
@@ -210,14 +216,9 @@ enum Events {
             let word = sentence.words[index]
             var noun = word.lower
             var nounEnd = index + 1
-            // "hack day", "doc day", "q&a hangout"
-            if noun == "hack", index + 1 < sentence.words.count, sentence.words[index + 1].lower == "day" {
-                noun = "hackday"
-                nounEnd = index + 2
-            }
-            // "the next Town Hall": a community's open meeting, not a building's hall.
-            if noun == "town", index + 1 < sentence.words.count, sentence.words[index + 1].lower == "hall" {
-                noun = "townhall"
+            // "hack day"; "the next Town Hall": a community's open meeting, not a building's hall.
+            if let pair = Self.twoWordNouns[noun], index + 1 < sentence.words.count, sentence.words[index + 1].lower == pair.second {
+                noun = pair.noun
                 nounEnd = index + 2
             }
             // "an OCaml user group meeting": a meetup.
@@ -324,7 +325,8 @@ enum Events {
         guard let span else { return nil }
         let inside = sentence.words.indices.filter { span.contains(sentence.words[$0].range.lowerBound) && !sentence.words[$0].isPunct }
         // Only when the noun ends it: "Station build day", not "Build day logistics".
-        guard let first = inside.first, let last = inside.last, last == index || (last == index + 1 && sentence.words[index].lower == "hack")
+        guard let first = inside.first, let last = inside.last,
+            last == index || (last == index + 1 && Self.twoWordNouns[sentence.words[index].lower]?.second == sentence.words[last].lower)
         else { return nil }
         return first..<(last + 1)
     }
