@@ -410,7 +410,8 @@ extension StyleTests {
     /// A newsletter of quoted reports: a block quote's paragraphs, lists and nested lists are read as
     /// the note's own blocks ("Save the date: 22–25 May 2028" inside a quote dates the event its section
     /// names); "the Ferry Summit 2028" keeps its year, and "last week" (another year) is not its date; a
-    /// nested list is introduced by its parent item ("now deploying:" lists no releases).
+    /// nested list is introduced by its parent item ("now deploying:" lists no releases); a link whose event
+    /// noun is followed by a lower-case word ("[the summit's conference management system]") names no event.
     @Test func quotedReports() throws {
         #expect(try extract("quoted-reports.md") == [
             "event/summit; Ferry Summit 2028; 2028-05-22; to 2028-05-25; scheduled",

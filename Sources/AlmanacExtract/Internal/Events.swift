@@ -203,6 +203,8 @@ enum Events {
 
     /// Words after an event noun that make it a building's name.
     static let venueWords: WordSet = ["centre", "center", "centres", "centers", "hall", "halls", "building", "venue", "hotel"]
+    /// Words that join an event noun to the rest of its name: "Workshop at EuroConf", "Summit of Makers".
+    static let nameJoiners: WordSet = ["at", "in", "on", "of", "for", "and", "with", "&", "@", "-", "–", "—", "from", "to"]
     /// Words after an event noun that make it a kind of something else: "the talk schedule", "workshop slots".
     static let modifiedWords: WordSet = ["schedule", "schedules", "slot", "slots", "template", "templates", "recording", "recordings"]
 
@@ -236,6 +238,13 @@ enum Events {
             if insideParentheses(index, sentence) { continue }
             var nameRange: Range<Int>
             if let link = sentence.linkRange(index) {
+                // "[FOSDEM's conference management system]": a lower-case word after the noun makes it a
+                // modifier of something else ("the Summit at", "Conference 2024", "Summit Berlin" stay).
+                if nounEnd < link.upperBound, !sentence.words[nounEnd].isPunct, !sentence.words[nounEnd].capitalized,
+                    !sentence.words[nounEnd].text.allSatisfy(\.isNumber), !Self.nameJoiners.contains(sentence.words[nounEnd])
+                {
+                    continue
+                }
                 nameRange = link
             } else if let whole = wholeName(containing: index, sentence, context) {
                 // The noun inside a lead-in or a short heading: the whole of it is the name.
