@@ -424,6 +424,18 @@ extension StyleTests {
         ])
     }
 
+    /// A conference announced for a month ("this September") and given its days by a later sentence of
+    /// the note about "the conference"; a devroom of another conference is a part of it, not the same
+    /// event; "Tidecon 2027 takes place on 6 and 7 November" is in the name's year.
+    @Test func conferenceAnnouncement() throws {
+        #expect(try extract("conference-announcement.md") == [
+            "event/conference; Harbour Conference; 2027-09-20; to 2027-09-23; scheduled; in Ghent",
+            "event/summit; Ferry Summit; undated; scheduled",
+            "event/conference; Tidecon 2027 Ferry Devroom; aka Devroom; undated; scheduled",
+            "event/other; Tidecon 2027; 2027-11-06; to 2027-11-07; scheduled; in Leuven",
+        ])
+    }
+
     /// Minutes whose replies are led by the speaker's first name ("Omar: I've been posting to …"): the
     /// speakers are attendees, not events.
     @Test func speakerLabelsAreNoEvents() throws {

@@ -257,6 +257,8 @@ enum Consolidate {
                 // "v5.0.0 release" in the schedule of "Quill 5.0": a version alone is the release of the same version.
                 if versionAlone(a.item.title) || versionAlone(b.item.title) { return true }
             }
+            // "FOSDEM 2027 Tide Devroom" is a part of "FOSDEM 2027", not the conference.
+            if a.item.kind == .event, isPart(aNames[0]) != isPart(bNames[0]) { return false }
             let similarity = nameSimilarity(aNames, bNames)
             if similarity >= 0.6 {
                 return !DatedPlace(a.item.when, place: a.item.location).isApart(from: DatedPlace(b.item.when, place: b.item.location))
@@ -285,6 +287,10 @@ enum Consolidate {
             return false
         }
     }
+
+    /// Whether a name ends in a noun for a part of an event ("… Devroom", "… track").
+    static func isPart(_ name: Names.Key) -> Bool { name.tokens.last.map(partNouns.contains) ?? false }
+    static let partNouns: Set<String> = ["devroom", "track", "stand", "booth"]
 
     /// The version a release's title names, without "v" and trailing ".0"s ("v1.10.0" → "1.10",
     /// "5.0.0-beta.1" → "5-beta.1"), or nil.

@@ -32,7 +32,40 @@ enum Events {
         for index in drafts.indices where !drafts[index].item.when.isDated && drafts[index].item.subkind != .release {
             dateFromSection(&drafts[index], context)
         }
+        let heads = drafts.map { $0.item.kind == .event ? head(of: $0.item.title) : nil }
+        for index in drafts.indices where [.month, .year].contains(drafts[index].item.when.precision) {
+            // Only the note's one event of its noun is "the conference" of a later sentence.
+            guard let head = heads[index], heads.count(where: { $0 == head }) == 1 else { continue }
+            dayFromLaterMention(&drafts[index], head: head, context)
+        }
         return drafts
+    }
+
+    /// The event noun that ends a title ("Harbour Conference 2027" → "conference").
+    static func head(of title: String) -> String? {
+        title.lowercaseWords.last(where: { Cues.eventNouns[$0] != nil })
+    }
+
+    /// "… the first Harbour Conference, this September. … The conference will happen from September 19th to
+    /// 22nd": a later sentence of the note that speaks of "the <noun>" with days inside the month (or year)
+    /// the item has gives it those days.
+    static func dayFromLaterMention(_ draft: inout Draft, head: String, _ context: NoteContext) {
+        guard let named = draft.sentence, let start = draft.item.when.start else { return }
+        for sentence in context.sentences[(named + 1)...] {
+            let words = sentence.words
+            guard words.indices.dropLast().contains(where: { determiners.contains(words[$0]) && words[$0 + 1].lower == head }),
+                !sentence.hasAny(Cues.callWords), !sentence.hasAny(.events_cfp),
+                let expression = sentence.dates.first(where: { $0.when.isDated && [.day, .datetime].contains($0.when.precision) }),
+                let day = expression.when.start, day.year == start.year,
+                draft.item.when.precision == .year || day.month == start.month
+            else { continue }
+            draft.item.when = expression.when
+            draft.item.status = StatusJudge.status(sentence, when: expression.when, noteDate: context.info.date, kind: .event)
+            var evidence = context.evidence(sentence, at: expression.range.lowerBound)
+            evidence.rule = Draft.ruleName(function: #function, file: #fileID)
+            draft.item.sources.append(evidence)
+            return
+        }
     }
 
     /// Event nouns written as two words ("hack day", "the next Town Hall"), by their first word: the
@@ -357,10 +390,12 @@ enum Events {
 
     static func draftItem(_ title: String, subkind: Item.Subkind, sentence: Sentence, at wordIndex: Int, _ context: NoteContext) -> Item {
         var when = When.undated
+        var yearGuessed = false
         if let ref = sentence.nearestDate(to: wordIndex, skippingDeadlines: true) {
             let expression = sentence.dates[ref.index]
             if expression.when.precision != .none, !expression.stated.isEmpty {
                 when = expression.when
+                yearGuessed = expression.inferred.contains(.year) && !expression.stated.contains(.relative)
             }
         }
         // "Town Hall update (Kay). Feb 22, 10am Pacific.": a sentence that is only a date dates the one before it.
@@ -373,11 +408,18 @@ enum Events {
             }
         }
         // "Last week, the board decided to host the Harbour Summit 2026": a date in another year than the
-        // name's is not the event's; the name's year is.
-        if let year = title.split(separator: " ").last.map(String.init), isYear(year), let start = when.start,
-            start.year != Int(year), let january = CivilDate(year: Int(year)!, month: 1, day: 1)
+        // name's is not the event's; the name's year is. "Tidecon 2027 takes place on 6-7 November": a day
+        // written without its year is in the name's.
+        if let year = title.split(separator: " ").last.flatMap({ isYear(String($0)) ? Int($0) : nil }), let start = when.start,
+            start.year != year, let january = CivilDate(year: year, month: 1, day: 1)
         {
-            when = When(start: january, precision: .year)
+            if yearGuessed {
+                let months = 12 * (year - start.year)
+                when.start = start.adding(months: months)
+                when.end = when.end?.adding(months: months)
+            } else {
+                when = When(start: january, precision: .year)
+            }
         }
         let status = StatusJudge.status(sentence, when: when, noteDate: context.info.date, kind: .event)
         let offset = sentence.words[min(wordIndex, sentence.words.count - 1)].range.lowerBound
