@@ -32,8 +32,9 @@ enum Events {
         for index in drafts.indices where !drafts[index].item.when.isDated && drafts[index].item.subkind != .release {
             dateFromSection(&drafts[index], context)
         }
-        let heads = drafts.map { $0.item.kind == .event ? head(of: $0.item.title) : nil }
-        for index in drafts.indices where [.month, .year].contains(drafts[index].item.when.precision) {
+        let coarse = drafts.indices.filter { [.month, .year].contains(drafts[$0].item.when.precision) }
+        let heads = coarse.isEmpty ? [] : drafts.map { $0.item.kind == .event ? head(of: $0.item.title) : nil }
+        for index in coarse {
             // Only the note's one event of its noun is "the conference" of a later sentence.
             guard let head = heads[index], heads.count(where: { $0 == head }) == 1 else { continue }
             dayFromLaterMention(&drafts[index], head: head, context)
@@ -59,11 +60,7 @@ enum Events {
                 let day = expression.when.start, day.year == start.year,
                 draft.item.when.precision == .year || day.month == start.month
             else { continue }
-            draft.item.when = expression.when
-            draft.item.status = StatusJudge.status(sentence, when: expression.when, noteDate: context.info.date, kind: .event)
-            var evidence = context.evidence(sentence, at: expression.range.lowerBound)
-            evidence.rule = Draft.ruleName(function: #function, file: #fileID)
-            draft.item.sources.append(evidence)
+            date(&draft, by: expression, in: sentence, context)
             return
         }
     }
@@ -112,15 +109,22 @@ enum Events {
             guard let expression = sentence.dates.first(where: \.when.isDated), let last = expression.when.lastDay,
                 last >= context.info.date.adding(days: -7)
             else { continue }
-            draft.item.when = expression.when
-            draft.item.status = StatusJudge.status(sentence, when: expression.when, noteDate: context.info.date, kind: .event)
-            if !draft.item.sources.contains(where: { $0.line == context.blocks[sentence.block].location(of: expression.range.lowerBound).line }) {
-                var evidence = context.evidence(sentence, at: expression.range.lowerBound)
-                evidence.rule = Draft.ruleName(function: #function, file: #fileID)
-                draft.item.sources.append(evidence)
-            }
+            date(&draft, by: expression, in: sentence, context)
             return
         }
+    }
+
+    /// Gives the event the date `expression` states in another `sentence` of the note, and that line as a
+    /// source (once) naming `rule`, the function that found the date.
+    static func date(_ draft: inout Draft, by expression: TemporalExpression, in sentence: Sentence, _ context: NoteContext,
+        rule: String = #function)
+    {
+        draft.item.when = expression.when
+        draft.item.status = StatusJudge.status(sentence, when: expression.when, noteDate: context.info.date, kind: .event)
+        var evidence = context.evidence(sentence, at: expression.range.lowerBound)
+        guard !draft.item.sources.contains(where: { $0.line == evidence.line }) else { return }
+        evidence.rule = Draft.ruleName(function: rule, file: #fileID)
+        draft.item.sources.append(evidence)
     }
 
     /// "The call for talks for OpenInfra Days Lisbon closes on 20 March. The event itself is 14–15 May":
@@ -130,11 +134,7 @@ enum Events {
         guard let named = draft.sentence, let (sentence, expression) = laterMention(inBlock: draft.block, after: named, context) else {
             return false
         }
-        draft.item.when = expression.when
-        draft.item.status = StatusJudge.status(sentence, when: expression.when, noteDate: context.info.date, kind: .event)
-        var evidence = context.evidence(sentence, at: expression.range.lowerBound)
-        evidence.rule = Draft.ruleName(function: #function, file: #fileID)
-        draft.item.sources.append(evidence)
+        date(&draft, by: expression, in: sentence, context)
         return true
     }
 
@@ -222,7 +222,7 @@ enum Events {
             if index + 2 < words.count, words[index + 1].lower == "that", words[index + 2].lower == "week",
                 let day = item.when.start, item.when.precision == .day || item.when.precision == .datetime
             {
-                let monday = day.adding(days: 1 - day.weekday.rawValue)
+                let monday = day.startOfWeek
                 // Stated as a fact beside whatever the sentence asks ("Do we cancel the 19th call, with X happening that week?").
                 item.when = When(start: monday, end: monday.adding(days: 6), precision: .day)
                 item.status = Schedules.status(of: item.when, context)
