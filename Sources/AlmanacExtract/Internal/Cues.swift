@@ -29,6 +29,10 @@ enum Cues {
     ]
     /// Words that make a title or heading the record of a meeting ("Agenda for …", "… minutes").
     static let recordWords: Set<String> = ["agenda", "minutes"]
+    /// "2026": four digits starting 19 or 20, a year a title or name carries.
+    static func isYear<S: StringProtocol>(_ text: S) -> Bool {
+        text.count == 4 && text.allSatisfy(\.isNumber) && (text.hasPrefix("19") || text.hasPrefix("20"))
+    }
     /// Month names and their short forms, for telling a dated title from an edition's ("… 2012").
     static let monthNames: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",

@@ -340,10 +340,8 @@ enum Events {
         return drafts
     }
 
-    /// "2026": four digits starting 19 or 20.
-    static func isYear(_ text: String) -> Bool {
-        text.utf8.count == 4 && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber) && (text.hasPrefix("19") || text.hasPrefix("20"))
-    }
+    /// "2026" in ASCII digits (``Cues/isYear(_:)``): a year a name's word can be read as.
+    static func isYear(_ text: String) -> Bool { text.allSatisfy(\.isASCII) && Cues.isYear(text) }
 
     static func insideParentheses(_ index: Int, _ sentence: Sentence) -> Bool {
         var depth = 0

@@ -105,7 +105,7 @@ enum Meetings {
         guard named else { return false }
         if !words.contains(where: Cues.recordWords.contains) {
             let year = title.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ":" || $0 == "(" || $0 == ")" })
-                .contains { $0.count == 4 && $0.allSatisfy(\.isNumber) && ($0.hasPrefix("19") || $0.hasPrefix("20")) }
+                .contains { Cues.isYear($0) }
             let day = words.contains(where: Cues.monthNames.contains) || title.contains(where: { $0 == "-" || $0 == "/" || $0 == "." })
                 && title.contains(where: \.isNumber) && words.contains { $0.count <= 2 && $0.allSatisfy(\.isNumber) }
             if year && !day { return false }

@@ -670,7 +670,7 @@ enum ScheduleCues {
     static func editionName(_ title: String) -> String? {
         let tokens = title.split(separator: " ").map(String.init)
         guard let year = tokens.indices.first(where: { i in
-            i > 0 && tokens[i].count == 4 && tokens[i].allSatisfy(\.isNumber) && (tokens[i].hasPrefix("19") || tokens[i].hasPrefix("20"))
+            i > 0 && Cues.isYear(tokens[i])
         }), year < tokens.count - 1 else { return nil }
         var start = year
         while start > 0, tokens[start - 1].first?.isUppercase == true, !Cues.nameStoppers.contains(tokens[start - 1].lowercased()) { start -= 1 }
