@@ -79,30 +79,26 @@ extension DocumentBuilder {
     /// lines, parents to the blocks' new indices; they belong to the current heading (a heading among
     /// them becomes a paragraph).
     mutating func addBlocks(_ added: [Block], firstLine: Int) {
-        let base = blocks.count
-        for block in added {
-            var moved = block
-            moved.anchors = block.anchors.map { Block.Anchor(offset: $0.offset, line: $0.line + firstLine - 1, column: $0.column) }
-            moved.parent = block.parent.map { $0 + base }
-            moved.section = currentSection
-            if moved.isHeading { moved.kind = .paragraph }
-            blocks.append(moved)
-        }
+        append(added, as: .paragraph) { Block.Anchor(offset: $0.offset, line: $0.line + firstLine - 1, column: $0.column) }
     }
-}
 
-extension DocumentBuilder {
     /// Adds the blocks of a block quote, read as a document of its own from its lines without their
     /// markers: columns move right by each line's marker (`columnShifts`, by line), parents to the
     /// blocks' new indices; paragraphs and headings become quote paragraphs of the current heading.
     mutating func addQuoted(_ added: [Block], columnShifts: [Int: Int]) {
+        append(added, as: .quote) { Block.Anchor(offset: $0.offset, line: $0.line, column: $0.column + (columnShifts[$0.line] ?? 0)) }
+    }
+
+    /// Adds blocks another parse read, each anchor moved by `anchor`, parents to their new indices, in
+    /// the current heading; a heading among them, or a paragraph, becomes `kind`.
+    private mutating func append(_ added: [Block], as kind: Block.Kind, anchor: (Block.Anchor) -> Block.Anchor) {
         let base = blocks.count
         for block in added {
             var moved = block
-            moved.anchors = block.anchors.map { Block.Anchor(offset: $0.offset, line: $0.line, column: $0.column + (columnShifts[$0.line] ?? 0)) }
+            moved.anchors = block.anchors.map(anchor)
             moved.parent = block.parent.map { $0 + base }
             moved.section = currentSection
-            if moved.isHeading || moved.kind == .paragraph { moved.kind = .quote }
+            if moved.isHeading || moved.kind == .paragraph { moved.kind = kind }
             blocks.append(moved)
         }
     }
