@@ -8,8 +8,13 @@ import Testing
 /// numeric US dates in page text): general rules must read them as well as the weekly notes.
 struct StyleTests {
     func extract(_ file: String) throws -> [String] {
+        try fixtureItems(file).map(describe)
+    }
+
+    /// The items of a style fixture, as the extractor gives them.
+    func fixtureItems(_ file: String) throws -> [Item] {
         let url = try #require(Bundle.module.url(forResource: "Fixtures/styles/\(file)", withExtension: nil))
-        return try items(at: url.path).map(describe)
+        return try items(at: url.path)
     }
 
     @Test func bulletedMinutesWithLabels() throws {
@@ -162,8 +167,7 @@ struct StyleTests {
             "deadline/registration; registration deadline; 2027-09-20; past",
             "event/other; Cocktail Hour; 2027-10-13T17:30; to 2027-10-14T01:00; scheduled",
         ])
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/styles/conference-own-date.html", withExtension: nil))
-        #expect(try items(at: url.path).map { $0.sources.map { "\($0.line) \($0.rule ?? "-")" } } == [
+        #expect(try fixtureItems("conference-own-date.html").map { $0.sources.map { "\($0.line) \($0.rule ?? "-")" } } == [
             ["4 Events.nounPhrases", "6 Events.dateFromSection"], ["11 Deadlines.extract"], ["17 Schedules.line"],
         ])
     }
@@ -220,7 +224,7 @@ struct StyleTests {
     /// next lines, or after a bold name with no colon) and "Estimated difficulty:"; a heading without
     /// people is no idea, nor is the "Project name" of a template.
     @Test func ideaSectionsInAsciiDoc() throws {
-        let items = try items(at: try #require(Bundle.module.url(forResource: "Fixtures/styles/summer-ideas.adoc", withExtension: nil)).path)
+        let items = try fixtureItems("summer-ideas.adoc")
         #expect(items.map(describe) == [
             "project/gsoc; Offline map tiles; undated; proposed; people Ana Ferreira|Kenji Mori",
             "project/gsoc; Accessible charts; undated; proposed; people Lea Novak",
@@ -418,8 +422,7 @@ extension StyleTests {
             "event/conference; Lighthouse Conference; undated; proposed",
             "event/release; tidewatch 3.1.0; undated; past",
         ])
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/styles/quoted-reports.md", withExtension: nil))
-        #expect(try items(at: url.path).first?.sources.map { "\($0.line):\($0.column) \($0.rule ?? "-")" } == [
+        #expect(try fixtureItems("quoted-reports.md").first?.sources.map { "\($0.line):\($0.column) \($0.rule ?? "-")" } == [
             "6:4 Events.nounPhrases", "10:43 Events.nounPhrases", "14:3 Schedules.line",
         ])
     }
